@@ -1,0 +1,64 @@
+import { resolve } from "node:path";
+
+/** The environment Steward runs with, on top of what Probot reads itself. */
+export interface StewardEnv {
+  appId: number | null;
+  webhookSecret: string;
+  webhookPath: string;
+  port: number;
+  host: string;
+  /** Absolute path of the SQLite file, or ":memory:". */
+  databasePath: string;
+  logLevel: string;
+}
+
+export class EnvError extends Error {}
+
+const DEFAULT_DATABASE = "./data/steward.db";
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"];
+
+/**
+ * Reads and checks the environment. Every problem is reported at once, naming the variable, so a
+ * deployment is fixed in one round instead of one crash per mistake.
+ */
+export function parseEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): StewardEnv {
+  const problems: string[] = [];
+  const appId = env.APP_ID ? Number(env.APP_ID) : null;
+  if (appId !== null && (!Number.isInteger(appId) || appId <= 0)) problems.push(`APP_ID must be a positive whole number, got "${env.APP_ID}"`);
+  const port = env.PORT ? Number(env.PORT) : 3000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (0-65535), got "${env.PORT}"`);
+  const webhookPath = env.WEBHOOK_PATH || "/api/github/webhooks";
+  if (!webhookPath.startsWith("/")) problems.push(`WEBHOOK_PATH must start with "/", got "${webhookPath}"`);
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+  let databasePath = "";
+  try {
+    databasePath = databasePathFrom(env.DATABASE_URL || DEFAULT_DATABASE, cwd);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0) throw new EnvError(`invalid environment:\n- ${problems.join("\n- ")}`);
+  return {
+    appId,
+    webhookSecret: env.WEBHOOK_SECRET || "development",
+    webhookPath,
+    port,
+    host: env.HOST || "localhost",
+    databasePath,
+    logLevel,
+  };
+}
+
+/** Accepts a plain path, `file:path`, `sqlite:path` or `sqlite://path`. */
+function databasePathFrom(url: string, cwd: string): string {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error("DATABASE_URL: PostgreSQL is not supported by this version yet; use a SQLite file path");
+  }
+  const sqliteUrl = /^(sqlite:(\/\/)?|file:)/;
+  if (!sqliteUrl.test(url) && /^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new Error(`DATABASE_URL: unsupported database "${url.split(":")[0]}"; use a SQLite file path`);
+  }
+  const path = url.replace(sqliteUrl, "");
+  if (path === "") throw new Error(`DATABASE_URL: no file path in "${url}"`);
+  return path === ":memory:" ? path : resolve(cwd, path);
+}

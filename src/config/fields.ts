@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** A GitHub login: letters, digits and single hyphens, at most 39 characters; apps end in `[bot]`. */
+export const login = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(\[bot\])?$/, "not a GitHub login");
+
+/** A login or a team written as `@org/team-slug`. */
+export const loginOrTeam = z
+  .string()
+  .regex(
+    /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(\/[A-Za-z0-9_.-]+)?$/,
+    "not a GitHub login or @org/team",
+  );
+
+/** An IANA time zone name that this Node.js knows, such as `Europe/Berlin`. */
+export const timeZone = z.string().refine(isKnownTimeZone, { message: "unknown time zone" });
+
+function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A time of day as `HH:MM`, 24-hour clock. */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time as HH:MM");
+
+/** A calendar date as `YYYY-MM-DD`. */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: "not a real date" });
+
+export const weekday = z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+
+/** A label name as GitHub accepts it (non-empty, at most 50 characters). */
+export const labelName = z.string().trim().min(1, "a label name cannot be empty").max(50, "label names have at most 50 characters");
+
+/** Milestone thresholds: positive whole numbers in increasing order. */
+export const thresholds = (defaults: number[]) =>
+  z
+    .array(z.number().int().positive())
+    .min(1, "at least one threshold")
+    .refine((list) => list.every((value, i) => i === 0 || value > list[i - 1]!), {
+      message: "thresholds must increase",
+    })
+    .default(defaults);

@@ -1,0 +1,71 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, createProbot, type Options, type Probot } from "probot";
+import type { StewardEnv } from "../config/env.js";
+import { createStewardApp } from "../index.js";
+import type { DB } from "../store/db.js";
+import { webhookGuard } from "./webhook-guard.js";
+
+export interface StewardServerOptions {
+  env: StewardEnv;
+  /** What Probot reads its own settings from (APP_ID, PRIVATE_KEY, GHE_HOST, ...). */
+  processEnv: NodeJS.ProcessEnv;
+  db: DB;
+  now?: () => Date;
+  /** Extra Probot options, e.g. a test's Octokit without throttling. */
+  probotOverrides?: Partial<Options>;
+}
+
+export interface RunningServer {
+  probot: Probot;
+  server: Server;
+  /** The base URL, e.g. http://127.0.0.1:3000, with the real port when `PORT=0`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Steward's HTTP server: the webhook guard first, then the Probot middleware (the app's own
+ * routes such as /healthz, then the webhook receiver), then 404. Owning the `http.Server` (instead
+ * of Probot's `run`) is what puts the guard in front and lets `PORT=0` pick a free port.
+ */
+export async function startStewardServer(options: StewardServerOptions): Promise<RunningServer> {
+  const { env } = options;
+  const probot = createProbot({
+    env: options.processEnv,
+    overrides: { secret: env.webhookSecret, logLevel: env.logLevel as Options["logLevel"], ...options.probotOverrides },
+  });
+  const appFn = createStewardApp({ db: options.db, now: options.now ?? (() => new Date()) });
+  const probotMiddleware = await createNodeMiddleware(appFn, { probot, webhooksPath: env.webhookPath });
+  const guard = webhookGuard({ path: env.webhookPath, secret: env.webhookSecret, log: probot.log });
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (await guard(req, res)) return;
+      await probotMiddleware(req, res, () => {
+        res.writeHead(404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "not found" }));
+      });
+    } catch (error) {
+      probot.log.error(error as Error, "request failed");
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.port, env.host, () => resolve());
+  });
+  const { port, address, family } = server.address() as AddressInfo;
+  const host = family === "IPv6" ? `[${address}]` : address;
+  probot.log.info(`Steward listening on http://${host}:${port}, webhooks at ${env.webhookPath}`);
+  return {
+    probot,
+    server,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Defensive readers for webhook payloads. Payloads are untrusted JSON: a missing or mistyped field
+ * must yield a clear absence, not a crash half-way through a delivery.
+ */
+export type Json = Record<string, unknown>;
+
+export function obj(value: unknown): Json | null {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null;
+}
+
+export function str(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+export function num(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** Parses a GitHub timestamp; null when absent or unparsable. */
+export function time(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+export interface UserRef {
+  login: string;
+  id: number | null;
+  type: string;
+}
+
+/** A GitHub user object; deleted accounts arrive as null and become GitHub's own "ghost". */
+export function user(value: unknown): UserRef {
+  const u = obj(value);
+  return {
+    login: str(u?.login) ?? "ghost",
+    id: num(u?.id),
+    type: str(u?.type) ?? "User",
+  };
+}
+
+export function names(list: unknown, field: "name" | "login"): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((entry) => str(obj(entry)?.[field])).filter((v): v is string => v !== null);
+}

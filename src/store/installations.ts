@@ -1,0 +1,118 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { DB } from "./db.js";
+import { configStatus, deliveries, events, installations, items, repositories } from "./schema.js";
+
+export interface InstallationRecord {
+  id: number;
+  accountLogin: string;
+  accountType: string;
+}
+
+export interface RepositoryRecord {
+  id: number;
+  installationId: number;
+  owner: string;
+  name: string;
+  fullName: string;
+  private: boolean;
+}
+
+/** Records an installation (or refreshes its account) and the repositories it grants. */
+export async function registerInstallation(
+  db: DB,
+  installation: InstallationRecord,
+  repos: RepositoryRecord[],
+  now: Date,
+): Promise<void> {
+  db.transaction((tx) => {
+    tx.insert(installations)
+      .values({ ...installation, registeredAt: now })
+      .onConflictDoUpdate({
+        target: installations.id,
+        set: { accountLogin: installation.accountLogin, accountType: installation.accountType },
+      })
+      .run();
+    for (const repo of repos) upsertRepository(tx, repo, now);
+  });
+}
+
+/** Records one repository, e.g. one seen in a delivery before its installation was announced. */
+export async function registerRepository(db: DB, repo: RepositoryRecord, now: Date): Promise<void> {
+  db.transaction((tx) => upsertRepository(tx, repo, now));
+}
+
+function upsertRepository(tx: Pick<DB, "insert" | "delete">, repo: RepositoryRecord, now: Date): void {
+  // A full name can move from one repository id to another (rename, transfer, delete and recreate);
+  // the stale row must give the name up first.
+  tx.delete(repositories)
+    .where(and(eq(repositories.fullName, repo.fullName), ne(repositories.id, repo.id)))
+    .run();
+  tx.insert(repositories)
+    .values({ ...repo, registeredAt: now })
+    .onConflictDoUpdate({
+      target: repositories.id,
+      set: {
+        installationId: repo.installationId,
+        owner: repo.owner,
+        name: repo.name,
+        fullName: repo.fullName,
+        private: repo.private,
+      },
+    })
+    .run();
+}
+
+/** Marks an installation suspended or active again. */
+export async function setInstallationSuspended(db: DB, id: number, suspended: boolean): Promise<void> {
+  db.update(installations).set({ suspended }).where(eq(installations.id, id)).run();
+}
+
+/** Deletes everything Steward holds about the given repositories. */
+export async function forgetRepositories(db: DB, repositoryIds: number[]): Promise<void> {
+  if (repositoryIds.length === 0) return;
+  db.transaction((tx) => {
+    tx.delete(events).where(inArray(events.repositoryId, repositoryIds)).run();
+    tx.delete(items).where(inArray(items.repositoryId, repositoryIds)).run();
+    tx.delete(deliveries).where(inArray(deliveries.repositoryId, repositoryIds)).run();
+    tx.delete(configStatus).where(inArray(configStatus.repositoryId, repositoryIds)).run();
+    tx.delete(repositories).where(inArray(repositories.id, repositoryIds)).run();
+  });
+}
+
+/** Deletes an installation and all data of its repositories. */
+export async function forgetInstallation(db: DB, installationId: number): Promise<void> {
+  const repoIds = db
+    .select({ id: repositories.id })
+    .from(repositories)
+    .where(eq(repositories.installationId, installationId))
+    .all()
+    .map((r) => r.id);
+  await forgetRepositories(db, repoIds);
+  db.transaction((tx) => {
+    tx.delete(deliveries).where(eq(deliveries.installationId, installationId)).run();
+    tx.delete(installations).where(eq(installations.id, installationId)).run();
+  });
+}
+
+const repositoryColumns = {
+  id: repositories.id,
+  installationId: repositories.installationId,
+  owner: repositories.owner,
+  name: repositories.name,
+  fullName: repositories.fullName,
+  private: repositories.private,
+};
+
+/** Looks a repository up by "owner/name", ignoring case as GitHub does. */
+export async function findRepository(db: DB, fullName: string): Promise<RepositoryRecord | undefined> {
+  return db
+    .select(repositoryColumns)
+    .from(repositories)
+    .where(sql`lower(${repositories.fullName}) = ${fullName.toLowerCase()}`)
+    .get();
+}
+
+/** All repositories Steward serves, for the scheduler and the CLI. */
+export async function listRepositories(db: DB): Promise<RepositoryRecord[]> {
+  return db.select(repositoryColumns).from(repositories).orderBy(repositories.fullName).all();
+}
