@@ -6,6 +6,8 @@ import { num, obj, time, user, type Json } from "./payload-fields.js";
  * event falls back to the arrival time (and to the delivery id for its key).
  */
 export function mapStar(action: string, payload: Json, deliveryId: string, receivedAt: Date): LedgerEvent | null {
+  if (action !== "created" && action !== "deleted") return null;
+  if (!obj(payload.sender)) return null;
   const actor = user(payload.sender);
   const starredAt = time(payload.starred_at);
   const stargazers = num(obj(payload.repository)?.stargazers_count);

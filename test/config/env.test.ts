@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../../src/config/env.js";
+
+describe("parseEnv", () => {
+  it("defaults to the SQLite file ./data/steward.db and Probot's webhook path", () => {
+    const env = parseEnv({}, "/srv/steward");
+    expect(env).toMatchObject({
+      appId: null,
+      databasePath: "/srv/steward/data/steward.db",
+      webhookPath: "/api/github/webhooks",
+      webhookSecret: "development",
+      port: 3000,
+    });
+  });
+
+  it("accepts sqlite and file URLs", () => {
+    expect(parseEnv({ DATABASE_URL: "sqlite://db/x.db" }, "/a").databasePath).toBe("/a/db/x.db");
+    expect(parseEnv({ DATABASE_URL: "file:/var/lib/steward.db" }, "/a").databasePath).toBe("/var/lib/steward.db");
+    expect(parseEnv({ DATABASE_URL: ":memory:" }).databasePath).toBe(":memory:");
+  });
+
+  it("reports every bad variable at once, by name", () => {
+    let error: unknown;
+    try {
+      parseEnv({ APP_ID: "abc", PORT: "99999", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    for (const name of ["APP_ID", "PORT", "DATABASE_URL", "LOG_LEVEL"]) expect(message).toContain(name);
+  });
+
+  it("says plainly that PostgreSQL is not supported yet", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://u@h/db" })).toThrow(/PostgreSQL is not supported/);
+  });
+});
