@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
 /** The environment Steward runs with, on top of what Probot reads itself. */
@@ -25,6 +26,12 @@ export function parseEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): StewardEn
   const problems: string[] = [];
   const appId = env.APP_ID ? Number(env.APP_ID) : null;
   if (appId !== null && (!Number.isInteger(appId) || appId <= 0)) problems.push(`APP_ID must be a positive whole number, got "${env.APP_ID}"`);
+  if (appId !== null && !env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) {
+    problems.push("APP_ID is set but neither PRIVATE_KEY nor PRIVATE_KEY_PATH is: Steward cannot authenticate as the app");
+  }
+  if (env.PRIVATE_KEY_PATH && !existsSync(resolve(cwd, env.PRIVATE_KEY_PATH))) {
+    problems.push(`PRIVATE_KEY_PATH names a file that does not exist: "${env.PRIVATE_KEY_PATH}"`);
+  }
   const port = env.PORT ? Number(env.PORT) : 3000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (0-65535), got "${env.PORT}"`);
   const webhookPath = env.WEBHOOK_PATH || "/api/github/webhooks";

@@ -31,6 +31,12 @@ describe("parseEnv", () => {
     for (const name of ["APP_ID", "PORT", "DATABASE_URL", "LOG_LEVEL"]) expect(message).toContain(name);
   });
 
+  it("needs a private key once an APP_ID is set", () => {
+    expect(() => parseEnv({ APP_ID: "12" })).toThrow(/neither PRIVATE_KEY nor PRIVATE_KEY_PATH/);
+    expect(() => parseEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "/nonexistent/key.pem" })).toThrow(/does not exist/);
+    expect(parseEnv({ APP_ID: "12", PRIVATE_KEY: "pem" }).appId).toBe(12);
+  });
+
   it("says plainly that PostgreSQL is not supported yet", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://u@h/db" })).toThrow(/PostgreSQL is not supported/);
   });
