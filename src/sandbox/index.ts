@@ -1,0 +1,15 @@
+/**
+ * The sandbox: a local GitHub API simulator (REST under /api/v3, GraphQL at /api/graphql) that
+ * end-to-end tests and the offline demo run Steward against, via GHE_HOST/GHE_PROTOCOL.
+ */
+export { createSandbox, type Sandbox, type SandboxAddress, type SandboxOptions } from "./server.js";
+export { SandboxModel } from "./model/model.js";
+export type * from "./model/seeds.js";
+export type * from "./model/types.js";
+export type { IssuePatch } from "./model/threads.js";
+export type { FaultSpec } from "./faults.js";
+export type { ContentCreationLimit } from "./content-limit.js";
+export type { RecordedRequest, Violation, ViolationKind } from "./recorder.js";
+export type { AppInfo } from "./rest/types.js";
+export { loadGitHubRoutes, compileRoute, RouteTable } from "./route-table.js";
+export { loadGitHubSchema } from "./graphql/schema.js";

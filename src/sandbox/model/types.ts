@@ -1,0 +1,176 @@
+/**
+ * Records held by the sandbox model. Field names follow GitHub's REST API (snake_case) so the
+ * REST shapes are thin projections; logins are stored instead of user objects so a renamed or
+ * re-typed user shows up consistently everywhere.
+ */
+
+export type AccountType = "User" | "Organization";
+export type UserType = "User" | "Bot" | "Organization";
+export type Permission = "read" | "write" | "admin";
+export type AuthorAssociation =
+  | "OWNER"
+  | "MEMBER"
+  | "COLLABORATOR"
+  | "CONTRIBUTOR"
+  | "FIRST_TIME_CONTRIBUTOR"
+  | "FIRST_TIMER"
+  | "MANNEQUIN"
+  | "NONE";
+export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+export type StateReason = "completed" | "not_planned" | "reopened" | null;
+
+export interface UserRecord {
+  id: number;
+  node_id: string;
+  login: string;
+  type: UserType;
+  name: string | null;
+  company: string | null;
+  email: string | null;
+  location: string | null;
+  bio: string | null;
+  created_at: string;
+}
+
+export interface InstallationRecord {
+  id: number;
+  account: string;
+  permissions: Record<string, Permission>;
+  repository_selection: "all" | "selected";
+  /** Repository ids granted when the selection is "selected"; unused for "all". */
+  repositoryIds: Set<number>;
+  events: string[];
+  created_at: string;
+}
+
+export interface RepositoryRecord {
+  id: number;
+  node_id: string;
+  owner: string;
+  name: string;
+  private: boolean;
+  fork: boolean;
+  archived: boolean;
+  default_branch: string;
+  description: string | null;
+  homepage: string | null;
+  topics: string[];
+  license: string | null;
+  /** Full name of the repository this one was forked from. */
+  parent: string | null;
+  created_at: string;
+  updated_at: string;
+  pushed_at: string;
+}
+
+export interface LabelRecord {
+  id: number;
+  node_id: string;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface PullInfo {
+  draft: boolean;
+  merged: boolean;
+  merged_at: string | null;
+  merged_by: string | null;
+  head: { ref: string; sha: string; repo: string | null };
+  base: { ref: string; sha: string };
+}
+
+/** Issues and pull requests share one record type, as they share one number sequence on GitHub. */
+export interface IssueRecord {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string | null;
+  user: string;
+  state: "open" | "closed";
+  state_reason: StateReason;
+  locked: boolean;
+  labels: string[];
+  assignees: string[];
+  author_association: AuthorAssociation;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  /** Present for pull requests only. */
+  pull: PullInfo | null;
+  /** Node id of the pull request object (GitHub gives PRs a second id next to the issue's). */
+  pull_node_id: string | null;
+  pull_id: number | null;
+}
+
+export interface CommentRecord {
+  id: number;
+  node_id: string;
+  issue_number: number;
+  user: string;
+  body: string;
+  author_association: AuthorAssociation;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReviewRecord {
+  id: number;
+  node_id: string;
+  pull_number: number;
+  user: string;
+  body: string;
+  state: ReviewState;
+  author_association: AuthorAssociation;
+  submitted_at: string | null;
+  commit_id: string;
+}
+
+export interface ReviewCommentRecord {
+  id: number;
+  node_id: string;
+  pull_number: number;
+  review_id: number | null;
+  user: string;
+  body: string;
+  path: string;
+  line: number | null;
+  in_reply_to_id: number | null;
+  author_association: AuthorAssociation;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StarRecord {
+  user: string;
+  starred_at: string;
+}
+
+export interface TrafficPoint {
+  timestamp: string;
+  count: number;
+  uniques: number;
+}
+
+/** Everything the sandbox knows about one repository. */
+export interface RepoState {
+  repo: RepositoryRecord;
+  issues: Map<number, IssueRecord>;
+  nextNumber: number;
+  comments: CommentRecord[];
+  reviews: ReviewRecord[];
+  reviewComments: ReviewCommentRecord[];
+  /** Keyed by lower-cased name: GitHub label names are case-insensitive. */
+  labels: Map<string, LabelRecord>;
+  stars: StarRecord[];
+  forks: string[];
+  files: Map<string, string>;
+  collaborators: Set<string>;
+  traffic: { views: TrafficPoint[]; clones: TrafficPoint[] };
+}
+
+/** A timestamp given to a seeding method: an ISO string or a Date. */
+export type TimeInput = string | Date;

@@ -1,0 +1,200 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parsePublicKey, TokenStore } from "./auth.js";
+import { ContentCreationLimiter, type ContentCreationLimit } from "./content-limit.js";
+import { dispatchGraphQL, dispatchRest, type DispatchDeps, type SandboxRequest } from "./dispatch.js";
+import { SandboxHttpError } from "./errors.js";
+import { FaultInjector, type FaultSpec } from "./faults.js";
+import { errorOutcome, parseJsonBody, readBody, sendOutcome, type Outcome } from "./http-io.js";
+import { isoSeconds } from "./model/ids.js";
+import { SandboxModel } from "./model/model.js";
+import type { Permission } from "./model/types.js";
+import { RateLimiter } from "./rate-limit.js";
+import { Recorder, redactHeaders, type RecordedRequest, type Violation } from "./recorder.js";
+import { implementedRoutes, RestRouter } from "./rest/router.js";
+import type { AppInfo } from "./rest/types.js";
+
+/** Options of `createSandbox`. */
+export interface SandboxOptions {
+  /** The GitHub App id; app JWTs must carry it as `iss`. */
+  appId: number | string;
+  /** PEM of the app's public key; app JWTs must be signed with the matching private key. */
+  publicKeyPem: string;
+  /** Model clock: timestamps of seeded and created records. Defaults to real time. */
+  now?: () => Date;
+  /**
+   * Wall clock in ms for JWT checks, token expiry and rate-limit windows. Defaults to Date.now:
+   * Probot signs JWTs with the real clock even when the model clock is frozen in the past.
+   */
+  wallClock?: () => number;
+  /** The app's slug; its bot account `<slug>[bot]` authors everything written with a token. */
+  appSlug?: string;
+  appName?: string;
+  /** A model to serve; a fresh empty one by default. */
+  model?: SandboxModel;
+  /** Secondary rate limit on content creation (GitHub: 80 per minute, 500 per hour); none by default. */
+  contentCreationLimit?: ContentCreationLimit;
+  /** Primary rate limit reported per hour and installation (never enforced). Default 5000. */
+  rateLimit?: number;
+  /** Called for every violation; logs with console.error by default. */
+  onViolation?: (violation: Violation) => void;
+}
+
+/** Where a listening sandbox is. */
+export interface SandboxAddress {
+  /** e.g. http://127.0.0.1:41234 — REST lives under `${url}/api/v3`. */
+  url: string;
+  port: number;
+  /** "127.0.0.1:41234", the value for Probot's GHE_HOST (with GHE_PROTOCOL=http). */
+  host: string;
+}
+
+/** A running (or ready to run) GitHub API simulator. */
+export interface Sandbox {
+  model: SandboxModel;
+  app: AppInfo;
+  /** Every request served, in order (the array is emptied in place by `resetRequests`). */
+  readonly requests: RecordedRequest[];
+  /** Every fidelity violation seen: unknown or unimplemented routes, invalid or unanswerable GraphQL. */
+  readonly violations: Violation[];
+  listen(port?: number, host?: string): Promise<SandboxAddress>;
+  close(): Promise<void>;
+  /** The address once listening. */
+  address(): SandboxAddress | null;
+  failNext(spec: FaultSpec): void;
+  pendingFaults(): FaultSpec[];
+  clearFaults(): void;
+  /** Requests with `method` whose path matches (a string may also name the route template). */
+  requestsMatching(method: string, path: RegExp | string): RecordedRequest[];
+  resetRequests(): void;
+  resetViolations(): void;
+  /** Issues an installation token directly, for tests that use a plain Octokit without app auth. */
+  createInstallationToken(installationId: number, permissions?: Record<string, Permission>): string;
+}
+
+/** Creates a sandbox serving `model` (or a new empty one). Call `listen()` to start it. */
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const wallClock = options.wallClock ?? Date.now;
+  const model = options.model ?? new SandboxModel(options.now ? { now: options.now } : {});
+  const slug = options.appSlug ?? "steward";
+  const app: AppInfo = {
+    id: Number(options.appId),
+    slug,
+    name: options.appName ?? "Steward",
+    botLogin: `${slug}[bot]`,
+    created_at: isoSeconds(new Date(wallClock())),
+  };
+  model.addUser({ login: app.botLogin, type: "Bot" });
+  const rateLimits = new RateLimiter(wallClock, options.rateLimit);
+  const recorder = new Recorder(options.onViolation ?? ((v) => console.error(`[sandbox] ${v.kind}: ${v.message}`)));
+  const deps: DispatchDeps = {
+    model,
+    app,
+    publicKey: parsePublicKey(options.publicKeyPem),
+    tokens: new TokenStore(wallClock),
+    router: new RestRouter(implementedRoutes(rateLimits)),
+    rateLimits,
+    contentLimit: new ContentCreationLimiter(options.contentCreationLimit, wallClock),
+    faults: new FaultInjector(),
+    recorder,
+    wallClock,
+  };
+  const server = createServer((req, res) => {
+    handle(deps, req, res).catch((error: unknown) => {
+      console.error("[sandbox] request failed", error);
+      if (!res.headersSent) sendOutcome(res, errorOutcome(500, "sandbox: internal error"));
+      else res.destroy();
+    });
+  });
+  let address: SandboxAddress | null = null;
+
+  return {
+    model,
+    app,
+    requests: recorder.requests,
+    violations: recorder.violations,
+    async listen(port = 0, host = "127.0.0.1") {
+      await deps.router.init();
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => resolve());
+      });
+      const info = server.address() as AddressInfo;
+      address = { url: `http://${host}:${info.port}`, port: info.port, host: `${host}:${info.port}` };
+      return address;
+    },
+    async close() {
+      if (!server.listening) return;
+      // Octokit's fetch keeps connections alive; without this close() would wait for them.
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      address = null;
+    },
+    address: () => address,
+    failNext: (spec) => deps.faults.add(spec),
+    pendingFaults: () => deps.faults.pending(),
+    clearFaults: () => deps.faults.clear(),
+    requestsMatching: (method, path) => recorder.matching(method, path),
+    resetRequests: () => recorder.resetRequests(),
+    resetViolations: () => recorder.resetViolations(),
+    createInstallationToken(installationId, permissions) {
+      const installation = model.getInstallation(installationId);
+      if (!installation) throw new Error(`sandbox: no installation ${installationId}`);
+      return deps.tokens.issue(installationId, permissions ?? { ...installation.permissions }, null).token;
+    },
+  };
+}
+
+/** Reads, routes, answers and records one request. */
+async function handle(deps: DispatchDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const at = new Date(deps.wallClock());
+  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+  const method = (req.method ?? "GET").toUpperCase();
+  const isGraphQL = url.pathname === "/api/graphql";
+  const isRest = url.pathname === "/api/v3" || url.pathname.startsWith("/api/v3/");
+  const path = isGraphQL ? "/graphql" : isRest ? url.pathname.slice("/api/v3".length) || "/" : url.pathname;
+  const host = req.headers.host ?? "127.0.0.1";
+  const parsed = parseJsonBody(await readBody(req));
+  const request: SandboxRequest = {
+    method,
+    path,
+    query: url.searchParams,
+    headers: req.headers,
+    body: parsed.ok ? parsed.value : undefined,
+    urls: { api: `http://${host}/api/v3`, web: `http://${host}` },
+  };
+  let outcome: Outcome;
+  let route: string | undefined;
+  try {
+    if (!parsed.ok) {
+      outcome = errorOutcome(400, "Problems parsing JSON");
+    } else if (isGraphQL) {
+      outcome = await dispatchGraphQL(deps, request);
+    } else if (isRest) {
+      ({ outcome, route } = dispatchRest(deps, request));
+    } else {
+      const message = `sandbox: ${method} ${url.pathname} is outside the GitHub API (REST lives under /api/v3, GraphQL at POST /api/graphql)`;
+      deps.recorder.violation({ kind: "outside-api", method, path, message, at });
+      outcome = errorOutcome(404, message);
+    }
+  } catch (error) {
+    if (error instanceof SandboxHttpError) {
+      outcome = { status: error.status, headers: error.headers, body: error.body() };
+    } else {
+      // A bug or a model precondition (e.g. reopening a merged PR): answer and record it, loudly.
+      console.error(`[sandbox] ${method} ${path} failed`, error);
+      outcome = errorOutcome(500, `sandbox: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  deps.recorder.record({
+    method,
+    path,
+    query: Object.fromEntries(url.searchParams),
+    headers: redactHeaders(req.headers),
+    body: request.body,
+    status: outcome.status,
+    ...(route === undefined ? {} : { route }),
+    at,
+  });
+  sendOutcome(res, outcome);
+}
