@@ -16,13 +16,13 @@ export interface StewardEnv {
 export class EnvError extends Error {}
 
 const DEFAULT_DATABASE = "./data/steward.db";
-const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"];
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
 
 /**
  * Reads and checks the environment. Every problem is reported at once, naming the variable, so a
  * deployment is fixed in one round instead of one crash per mistake.
  */
-export function parseEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): StewardEnv {
+export function parseEnv(env: Record<string, string | undefined>, cwd = process.cwd()): StewardEnv {
   const problems: string[] = [];
   const appId = env.APP_ID ? Number(env.APP_ID) : null;
   if (appId !== null && (!Number.isInteger(appId) || appId <= 0)) problems.push(`APP_ID must be a positive whole number, got "${env.APP_ID}"`);
