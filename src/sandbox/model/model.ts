@@ -7,6 +7,7 @@ import {
   insertIssue,
   insertReview,
   insertReviewComment,
+  mergePull,
   patchIssue,
   type IssuePatch,
 } from "./threads.js";
@@ -19,6 +20,7 @@ import type {
   RepositoryRecord,
   ReviewCommentRecord,
   ReviewRecord,
+  TimeInput,
 } from "./types.js";
 
 const DEFAULT_PERMISSIONS = { issues: "write", pull_requests: "write", metadata: "read", contents: "read" } as const;
@@ -111,31 +113,39 @@ export class SandboxModel extends RepositoryStore {
     return [...this.repoState(fullName).issues.values()].sort((a, b) => a.number - b.number);
   }
 
-  /** Applies a REST-style update made by `actor` (closing sets closed_at, closed_by, state_reason). */
-  updateIssue(fullName: string, number: number, patch: IssuePatch, actor: string): IssueRecord {
+  /**
+   * Applies a REST-style update made by `actor` (closing sets closed_at, closed_by, state_reason),
+   * at `at` or the model clock.
+   */
+  updateIssue(fullName: string, number: number, patch: IssuePatch, actor: string, at?: TimeInput): IssueRecord {
     const state = this.repoState(fullName);
-    return patchIssue(this.threads, state, this.#issue(state, number), patch, actor);
+    return patchIssue(this.threads, state, this.#issue(state, number), patch, actor, at);
+  }
+
+  /** Merges an open pull request by `actor`, at `at` or the model clock. */
+  mergePullRequest(fullName: string, number: number, actor: string, at?: TimeInput): IssueRecord {
+    return mergePull(this.threads, this.#pull(this.repoState(fullName), number), actor, at);
   }
 
   /** Adds labels to an issue, creating missing repository labels as GitHub does; returns its labels. */
-  addLabelsToIssue(fullName: string, number: number, names: string[]): LabelRecord[] {
+  addLabelsToIssue(fullName: string, number: number, names: string[], at?: TimeInput): LabelRecord[] {
     const state = this.repoState(fullName);
     const issue = this.#issue(state, number);
     for (const name of names) {
       const label = ensureLabel(this.threads, state, name);
       if (!issue.labels.some((n) => n.toLowerCase() === label.name.toLowerCase())) issue.labels.push(label.name);
     }
-    issue.updated_at = isoSeconds(this.now());
+    issue.updated_at = toIso(at, this.now);
     return this.issueLabels(fullName, number);
   }
 
   /** Removes a label from an issue; false when the issue did not have it. */
-  removeLabelFromIssue(fullName: string, number: number, name: string): boolean {
+  removeLabelFromIssue(fullName: string, number: number, name: string, at?: TimeInput): boolean {
     const issue = this.#issue(this.repoState(fullName), number);
     const index = issue.labels.findIndex((n) => n.toLowerCase() === name.toLowerCase());
     if (index < 0) return false;
     issue.labels.splice(index, 1);
-    issue.updated_at = isoSeconds(this.now());
+    issue.updated_at = toIso(at, this.now);
     return true;
   }
 

@@ -1,4 +1,4 @@
-import { fakeSha, isoSeconds, nodeId, toIso, type IdSequence } from "./ids.js";
+import { fakeSha, nodeId, toIso, type IdSequence } from "./ids.js";
 import type { CommentSeed, IssueSeed, PullRequestSeed, ReviewCommentSeed, ReviewSeed } from "./seeds.js";
 import type {
   AuthorAssociation,
@@ -9,6 +9,7 @@ import type {
   ReviewCommentRecord,
   ReviewRecord,
   StateReason,
+  TimeInput,
 } from "./types.js";
 
 /** What thread operations need from the model: ids, the clock and user bookkeeping. */
@@ -82,9 +83,19 @@ export function insertIssue(ctx: ThreadContext, state: RepoState, seed: IssueSee
   return issue;
 }
 
-/** Applies a REST-style issue update; closing fills closed_at/state_reason like GitHub does. */
-export function patchIssue(ctx: ThreadContext, state: RepoState, issue: IssueRecord, patch: IssuePatch, actor: string): IssueRecord {
-  const now = isoSeconds(ctx.now());
+/**
+ * Applies a REST-style issue update; closing fills closed_at/state_reason like GitHub does. `at`
+ * (default: the model clock) lets a replayed history carry its own times.
+ */
+export function patchIssue(
+  ctx: ThreadContext,
+  state: RepoState,
+  issue: IssueRecord,
+  patch: IssuePatch,
+  actor: string,
+  at?: TimeInput,
+): IssueRecord {
+  const now = toIso(at, ctx.now);
   if (patch.title !== undefined) issue.title = patch.title;
   if (patch.body !== undefined) issue.body = patch.body;
   if (patch.locked !== undefined) issue.locked = patch.locked;
@@ -109,6 +120,16 @@ export function patchIssue(ctx: ThreadContext, state: RepoState, issue: IssueRec
   }
   issue.updated_at = now;
   return issue;
+}
+
+/** Merges an open pull request: closed and merged by `actor` in the same instant, as GitHub's merge button does. */
+export function mergePull(ctx: ThreadContext, pull: IssueRecord, actor: string, at?: TimeInput): IssueRecord {
+  if (!pull.pull || pull.state !== "open") throw new Error(`sandbox: #${pull.number} is not an open pull request`);
+  ctx.ensureUser(actor);
+  const now = toIso(at, ctx.now);
+  Object.assign(pull, { state: "closed", closed_at: now, closed_by: actor, updated_at: now });
+  Object.assign(pull.pull, { merged: true, merged_at: now, merged_by: actor });
+  return pull;
 }
 
 /** Adds an issue comment and bumps the issue's updated_at, as GitHub does. */
