@@ -12,7 +12,7 @@ export const WEBHOOK_SECRET = "e2e-secret";
 
 /** One RSA key pair per test process: generating one takes a noticeable fraction of a second. */
 let keyPair: { privateKey: string; publicKey: string } | undefined;
-function appKeys() {
+export function appKeys() {
   keyPair ??= generateKeyPairSync("rsa", {
     modulusLength: 2048,
     publicKeyEncoding: { type: "spki", format: "pem" },
