@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import * as schema from "./schema.js";
 
 /** The drizzle handle every store module takes as its first argument. */
-export type DB = BetterSQLite3Database<typeof schema>;
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** An open metrics database: the drizzle handle plus what is needed to check and close it. */
 export interface Store {

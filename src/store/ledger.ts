@@ -1,7 +1,7 @@
-import { and, count, eq, max, min, sql } from "drizzle-orm";
+import { count, eq, max, min } from "drizzle-orm";
 import type { LedgerEntry } from "../ingest/ledger-entry.js";
 import type { DB } from "./db.js";
-import { deliveries, events, items, repositories } from "./schema.js";
+import { deliveries, events, items } from "./schema.js";
 
 export interface DeliveryMeta {
   id: string;
@@ -11,53 +11,91 @@ export interface DeliveryMeta {
 }
 
 /**
+ * The statements of the webhook hot path, as plain SQL prepared once per database: drizzle's
+ * builder re-renders SQL on every call (BEGIN and COMMIT included), which cost more than the writes
+ * themselves. Column names are those of schema.ts; the ledger tests catch any drift.
+ */
+function ledgerStatements(sqlite: SqliteClient) {
+  return {
+    delivery: sqlite.prepare(
+      `INSERT INTO deliveries (id, event, action, repository_id, installation_id, received_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    repository: sqlite.prepare(
+      `INSERT INTO repositories (id, installation_id, owner, name, full_name, private, registered_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    event: sqlite.prepare(
+      `INSERT INTO events (repository_id, delivery_id, natural_key, kind, actor_login, actor_id, actor_type,
+         association, item_number, is_pull, occurred_at, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    // Deliveries can arrive out of order: an older snapshot must not overwrite a newer one.
+    item: sqlite.prepare(
+      `INSERT INTO items (repository_id, number, is_pull, title, author_login, author_id, author_type,
+         author_association, state, draft, locked, labels, assignees, created_at, updated_at, closed_at, merged_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (repository_id, number) DO UPDATE SET
+         is_pull = excluded.is_pull, title = excluded.title, author_login = excluded.author_login,
+         author_id = excluded.author_id, author_type = excluded.author_type,
+         author_association = excluded.author_association, state = excluded.state, draft = excluded.draft,
+         locked = excluded.locked, labels = excluded.labels, assignees = excluded.assignees,
+         created_at = excluded.created_at, updated_at = excluded.updated_at,
+         closed_at = excluded.closed_at, merged_at = excluded.merged_at
+       WHERE items.updated_at <= excluded.updated_at`,
+    ),
+    removeItem: sqlite.prepare(`DELETE FROM items WHERE repository_id = ? AND number = ?`),
+  };
+}
+
+type SqliteClient = DB["$client"];
+const prepared = new WeakMap<SqliteClient, ReturnType<typeof ledgerStatements>>();
+
+const ms = (date: Date | null) => (date === null ? null : date.getTime());
+const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
+
+/**
  * Stores one delivery and its ledger rows in a single transaction. Returns false, writing nothing,
  * when this delivery id was already recorded: GitHub redelivers, and a delivery may arrive twice
  * at once; SQLite serialises the two transactions, so exactly one of them wins.
  */
 export async function recordDelivery(db: DB, meta: DeliveryMeta, entry: LedgerEntry): Promise<boolean> {
+  const sqlite = db.$client;
+  let q = prepared.get(sqlite);
+  if (!q) prepared.set(sqlite, (q = ledgerStatements(sqlite)));
+  const statements = q;
   const repositoryId = entry.repository?.id ?? null;
-  return db.transaction((tx) => {
-    const inserted = tx
-      .insert(deliveries)
-      .values({ ...meta, repositoryId, installationId: entry.installationId })
-      .onConflictDoNothing()
-      .run();
+  return sqlite.transaction(() => {
+    const inserted = statements.delivery.run(
+      meta.id, meta.event, meta.action, repositoryId, entry.installationId, ms(meta.receivedAt),
+    );
     if (inserted.changes === 0) return false;
-    if (!repositoryId) return true;
-    if (entry.repository && entry.installationId !== null) {
+    if (repositoryId === null) return true;
+    const repo = entry.repository;
+    if (repo && entry.installationId !== null) {
       // A repository can send events before Steward saw its installation (a lost delivery, a
       // database restored from backup); register it rather than drop its events.
-      tx.insert(repositories)
-        .values({ ...entry.repository, installationId: entry.installationId, registeredAt: meta.receivedAt })
-        .onConflictDoNothing()
-        .run();
+      statements.repository.run(
+        repo.id, entry.installationId, repo.owner, repo.name, repo.fullName, bit(repo.private), ms(meta.receivedAt),
+      );
     }
-    for (const event of entry.events) {
-      tx.insert(events)
-        .values({ ...event, repositoryId, deliveryId: meta.id })
-        .onConflictDoNothing()
-        .run();
+    for (const e of entry.events) {
+      statements.event.run(
+        repositoryId, meta.id, e.naturalKey, e.kind, e.actorLogin, e.actorId, e.actorType, e.association,
+        e.itemNumber, bit(e.isPull), ms(e.occurredAt), e.data === null ? null : JSON.stringify(e.data),
+      );
     }
-    if (entry.item) {
-      const { number, ...fields } = entry.item;
-      tx.insert(items)
-        .values({ repositoryId, number, ...fields })
-        .onConflictDoUpdate({
-          target: [items.repositoryId, items.number],
-          set: fields,
-          // Deliveries can arrive out of order; an older snapshot must not overwrite a newer one.
-          setWhere: sql`${items.updatedAt} <= ${fields.updatedAt.getTime()}`,
-        })
-        .run();
+    const item = entry.item;
+    if (item) {
+      statements.item.run(
+        repositoryId, item.number, bit(item.isPull), item.title, item.authorLogin, item.authorId, item.authorType,
+        item.authorAssociation, item.state, bit(item.draft), bit(item.locked), JSON.stringify(item.labels),
+        JSON.stringify(item.assignees), ms(item.createdAt), ms(item.updatedAt), ms(item.closedAt), ms(item.mergedAt),
+      );
     }
-    if (entry.removedItemNumber !== null) {
-      tx.delete(items)
-        .where(and(eq(items.repositoryId, repositoryId), eq(items.number, entry.removedItemNumber)))
-        .run();
-    }
+    if (entry.removedItemNumber !== null) statements.removeItem.run(repositoryId, entry.removedItemNumber);
     return true;
-  });
+  })();
 }
 
 export interface LedgerSummary {
