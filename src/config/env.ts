@@ -26,6 +26,9 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
   const problems: string[] = [];
   const appId = env.APP_ID ? Number(env.APP_ID) : null;
   if (appId !== null && (!Number.isInteger(appId) || appId <= 0)) problems.push(`APP_ID must be a positive whole number, got "${env.APP_ID}"`);
+  if (appId === null && env.NODE_ENV === "production") {
+    problems.push("APP_ID is required when NODE_ENV=production (the setup flow that registers the app is for development)");
+  }
   if (appId !== null && !env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) {
     problems.push("APP_ID is set but neither PRIVATE_KEY nor PRIVATE_KEY_PATH is: Steward cannot authenticate as the app");
   }

@@ -35,6 +35,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ APP_ID: "12" })).toThrow(/neither PRIVATE_KEY nor PRIVATE_KEY_PATH/);
     expect(() => parseEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "/nonexistent/key.pem" })).toThrow(/does not exist/);
     expect(parseEnv({ APP_ID: "12", PRIVATE_KEY: "pem" }).appId).toBe(12);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/APP_ID is required when NODE_ENV=production/);
   });
 
   it("says plainly that PostgreSQL is not supported yet", () => {
