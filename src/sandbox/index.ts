@@ -13,3 +13,22 @@ export type { RecordedRequest, Violation, ViolationKind } from "./recorder.js";
 export type { AppInfo } from "./rest/types.js";
 export { loadGitHubRoutes, compileRoute, RouteTable } from "./route-table.js";
 export { loadGitHubSchema } from "./graphql/schema.js";
+export {
+  forkWebhook,
+  installationRef,
+  issueCommentWebhook,
+  issuesWebhook,
+  pullRequestWebhook,
+  reviewCommentWebhook,
+  reviewWebhook,
+  starWebhook,
+  type ActionDetail,
+  type IssuesAction,
+  type PullRequestAction,
+  type Webhook,
+} from "./webhooks/payloads.js";
+export { installationRepositoriesWebhook, installationWebhook, type InstallationContext } from "./webhooks/payloads-installation.js";
+export { createWebhookSender, type DeliveryRecord, type WebhookSender, type WebhookSenderOptions } from "./webhooks/sender.js";
+export { createActivity, urlsOf, type Acted, type Activity, type ActorAt } from "./webhooks/activity.js";
+export { createInstallationActivity, type InstallationActivity } from "./webhooks/installation-activity.js";
+export { playScenario, SCENARIO_PEOPLE, type ScenarioOptions, type ScenarioSummary } from "./webhooks/scenario.js";
