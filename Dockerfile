@@ -16,6 +16,7 @@ RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 # --- runtime: production dependencies and compiled code only, as a non-root user -----------
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
+    LOG_FORMAT=json \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATABASE_URL=/data/steward.db
