@@ -24,20 +24,10 @@ export interface RepoConfigLoaderOptions {
 /**
  * Reads each repository's steward.yml at most once per TTL. A broken file (invalid YAML or values)
  * makes the repository run on defaults; its problems are stored for the digest and logged once.
- * A GitHub error while reading is not a broken file: the repository keeps its last good config.
+ * A GitHub error while reading is not a broken file: the repository keeps its last known config.
  */
 export function createRepoConfigLoader({ db, log, now, ttlMs = 10 * 60_000 }: RepoConfigLoaderOptions): RepoConfigLoader {
   const cache = new Map<number, { outcome: ConfigOutcome; readAt: number }>();
-
-  async function readAndValidate(octokit: GitHubClient, repository: RepositoryRef): Promise<ConfigOutcome> {
-    try {
-      return validateConfig(await readStewardYml(octokit, { owner: repository.owner, repo: repository.name }));
-    } catch (error) {
-      if (isHttpError(error)) throw error;
-      const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-      return unreadableConfig(`${CONFIG_PATH} could not be parsed: ${firstLine(reason)}`);
-    }
-  }
 
   return {
     async load(octokit, repository) {
@@ -46,10 +36,14 @@ export function createRepoConfigLoader({ db, log, now, ttlMs = 10 * 60_000 }: Re
       if (cached && at.getTime() - cached.readAt < ttlMs) return cached.outcome;
       let outcome: ConfigOutcome;
       try {
-        outcome = await readAndValidate(octokit, repository);
+        outcome = validateConfig(await readStewardYml(octokit, { owner: repository.owner, repo: repository.name }));
       } catch (error) {
-        log.warn(`${repository.fullName}: could not read ${CONFIG_PATH} (${describeHttpError(error)}); using the last known configuration`);
-        return cached?.outcome ?? validateConfig(null);
+        if (isHttpError(error)) {
+          // GitHub could not answer: that says nothing about the file, so keep what we had.
+          log.warn(`${repository.fullName}: could not read ${CONFIG_PATH} (HTTP ${error.status}); using the last known configuration`);
+          return cached?.outcome ?? validateConfig(null);
+        }
+        outcome = unreadableConfig(`${CONFIG_PATH} could not be parsed: ${parseFailure(error)}`);
       }
       cache.set(repository.id, { outcome, readAt: at.getTime() });
       const changed = await saveConfigStatus(db, repository.id, outcome.problems, at);
@@ -68,11 +62,9 @@ function isHttpError(error: unknown): error is { status: number; message: string
   return typeof error === "object" && error !== null && typeof (error as { status?: unknown }).status === "number";
 }
 
-function describeHttpError(error: unknown): string {
-  if (isHttpError(error)) return `HTTP ${error.status}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
-function firstLine(text: string): string {
-  return text.split("\n")[0] ?? text;
+/** Probot's config plugin wraps the YAML parser's error, which says where the file broke. */
+function parseFailure(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.split("\n")[0] ?? message;
 }

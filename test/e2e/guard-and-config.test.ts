@@ -102,6 +102,16 @@ describe("repository config, end to end", () => {
     expect(status?.problems[0]?.message).toMatch(/steward\.yml could not be parsed: .*line/i);
   });
 
+  it("keeps running and records the event when GitHub fails to serve the file", async () => {
+    e2e.sandbox.model.setFile("acme/widget", ".github/steward.yml", "response: [broken\n");
+    e2e.sandbox.failNext({ method: "GET", path: /\/contents\//, status: 503 });
+    expect((await openIssue("outage")).status).toBe(200);
+    expect(e2e.db.select({ n: count() }).from(events).get()?.n).toBe(1);
+    // An outage says nothing about the file: no problems recorded, one warning naming the status.
+    expect(await loadConfigStatus(e2e.db, e2e.target.repositoryId)).toBeUndefined();
+    expect(e2e.logLines.filter((line) => line.includes("could not read .github/steward.yml (HTTP 503)"))).toHaveLength(1);
+  });
+
   it("reads a valid file through GitHub's contents API, as raw text", async () => {
     e2e.sandbox.model.setFile("acme/widget", ".github/steward.yml", "response:\n  goalHours: 8\n");
     await openIssue("valid");
