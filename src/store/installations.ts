@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { configStatus, deliveries, events, installations, items, repositories } from "./schema.js";
+import { configStatus, deliveries, events, installations, items, repositories, sideEffects } from "./schema.js";
 
 export interface InstallationRecord {
   id: number;
@@ -75,6 +75,7 @@ export async function forgetRepositories(db: DB, repositoryIds: number[]): Promi
     tx.delete(items).where(inArray(items.repositoryId, repositoryIds)).run();
     tx.delete(deliveries).where(inArray(deliveries.repositoryId, repositoryIds)).run();
     tx.delete(configStatus).where(inArray(configStatus.repositoryId, repositoryIds)).run();
+    tx.delete(sideEffects).where(inArray(sideEffects.repositoryId, repositoryIds)).run();
     tx.delete(repositories).where(inArray(repositories.id, repositoryIds)).run();
   });
 }

@@ -133,3 +133,32 @@ export interface ConfigProblem {
   path: string;
   message: string;
 }
+
+/**
+ * Side effects on GitHub (comments, labels, issues), claimed before they are performed. The
+ * unique key (repository, kind, subject, period) is what makes every welcome, reminder and digest
+ * happen at most once; `claimedAt` is a lease, so a claim whose owner crashed can be taken over,
+ * and the taker first looks on GitHub for the effect's hidden marker before creating anything.
+ */
+export const sideEffects = sqliteTable(
+  "side_effects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    repositoryId: integer("repository_id").notNull(),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    /** "" when the effect happens once ever (a welcome); e.g. "2026-W48" for a weekly digest. */
+    period: text("period").notNull().default(""),
+    state: text("state", { enum: ["claimed", "done"] }).notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    claimedAt: timestamp("claimed_at").notNull(),
+    doneAt: timestamp("done_at"),
+    /** What the effect produced, e.g. the comment's id and URL. */
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    uniqueIndex("side_effects_key_unique").on(t.repositoryId, t.kind, t.subject, t.period),
+    index("side_effects_pending_idx").on(t.state, t.claimedAt),
+  ],
+);

@@ -1,0 +1,91 @@
+import { and, eq, lte } from "drizzle-orm";
+import type { DB } from "./db.js";
+import { sideEffects } from "./schema.js";
+
+/** What identifies one side effect: at most one ever exists per key. */
+export interface EffectKey {
+  repositoryId: number;
+  /** What is done, e.g. "welcome.first-issue", "response.at-risk", "digest". */
+  kind: string;
+  /** What it is done to, e.g. "#12" or a login. */
+  subject: string;
+  /** "" for once ever; otherwise the period it belongs to, e.g. "2026-W48". */
+  period: string;
+}
+
+export type Claim =
+  /** This caller owns the effect now. `resumed`: an earlier attempt may have half-happened. */
+  | { status: "acquired"; resumed: boolean; attempt: number }
+  /** The effect already happened. */
+  | { status: "done"; result: Record<string, unknown> | null }
+  /** Another caller holds a live lease on it: leave it alone. */
+  | { status: "busy" };
+
+const whereKey = (key: EffectKey) =>
+  and(
+    eq(sideEffects.repositoryId, key.repositoryId),
+    eq(sideEffects.kind, key.kind),
+    eq(sideEffects.subject, key.subject),
+    eq(sideEffects.period, key.period),
+  );
+
+/**
+ * Claims an effect. The insert is atomic, so of two concurrent callers exactly one acquires it. A
+ * claim older than `leaseMs` that was never completed belongs to a caller that crashed or failed;
+ * it is taken over (compare-and-set on its lease), and flagged `resumed` so the new owner first
+ * checks GitHub for what the earlier attempt may already have done.
+ */
+export async function claimEffect(db: DB, key: EffectKey, now: Date, leaseMs: number): Promise<Claim> {
+  return db.transaction((tx) => {
+    const inserted = tx
+      .insert(sideEffects)
+      .values({ ...key, state: "claimed", claimedAt: now })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.changes === 1) return { status: "acquired", resumed: false, attempt: 1 };
+    const row = tx.select().from(sideEffects).where(whereKey(key)).get();
+    if (!row) return { status: "busy" };
+    if (row.state === "done") return { status: "done", result: row.result ?? null };
+    if (row.claimedAt.getTime() > now.getTime() - leaseMs) return { status: "busy" };
+    const taken = tx
+      .update(sideEffects)
+      .set({ claimedAt: now, attempts: row.attempts + 1 })
+      .where(and(eq(sideEffects.id, row.id), eq(sideEffects.claimedAt, row.claimedAt)))
+      .run();
+    return taken.changes === 1 ? { status: "acquired", resumed: true, attempt: row.attempts + 1 } : { status: "busy" };
+  });
+}
+
+/** Records that the effect happened, with what it produced. */
+export async function completeEffect(db: DB, key: EffectKey, result: Record<string, unknown>, now: Date): Promise<void> {
+  db.update(sideEffects).set({ state: "done", doneAt: now, result, lastError: null }).where(whereKey(key)).run();
+}
+
+/**
+ * Gives a failed attempt's claim back: it stays claimed (never forgotten, never re-created
+ * blindly) with its lease expired, so the next sweep takes it over at once and checks first.
+ */
+export async function releaseEffect(db: DB, key: EffectKey, error: string): Promise<void> {
+  db.update(sideEffects)
+    .set({ claimedAt: new Date(0), lastError: error.slice(0, 500) })
+    .where(and(whereKey(key), eq(sideEffects.state, "claimed")))
+    .run();
+}
+
+/** Claims left unfinished (failed or crashed), oldest first, for a sweep to finish. */
+export async function unfinishedEffects(db: DB, olderThan: Date, limit = 100): Promise<(EffectKey & { attempts: number; lastError: string | null })[]> {
+  return db
+    .select({
+      repositoryId: sideEffects.repositoryId,
+      kind: sideEffects.kind,
+      subject: sideEffects.subject,
+      period: sideEffects.period,
+      attempts: sideEffects.attempts,
+      lastError: sideEffects.lastError,
+    })
+    .from(sideEffects)
+    .where(and(eq(sideEffects.state, "claimed"), lte(sideEffects.claimedAt, olderThan)))
+    .orderBy(sideEffects.claimedAt)
+    .limit(limit)
+    .all();
+}
