@@ -27,8 +27,10 @@ export async function createComment(octokit: GitHubClient, where: IssueRef, body
 }
 
 /**
- * Finds the comment on an issue whose body carries `marker` (a hidden `<!-- steward:... -->`).
- * Reads newest pages last, 100 comments a request; only called to finish an interrupted effect.
+ * Finds the comment on an issue whose body carries `marker` (a hidden `<!-- steward:... -->`) and
+ * whose author is an app: anyone can type a marker into their own comment, but only an app
+ * comments as a Bot, so a user cannot make Steward believe it already spoke. Reads 100 comments a
+ * request; only called to finish an interrupted effect.
  */
 export async function findCommentWithMarker(octokit: GitHubClient, where: IssueRef, marker: string): Promise<PostedComment | null> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
@@ -38,7 +40,7 @@ export async function findCommentWithMarker(octokit: GitHubClient, where: IssueR
     per_page: 100,
   });
   for await (const { data } of pages) {
-    const match = data.find((comment) => comment.body?.includes(marker));
+    const match = data.find((comment) => comment.user?.type === "Bot" && comment.body?.includes(marker));
     if (match) return { commentId: match.id, url: match.html_url };
   }
   return null;

@@ -81,6 +81,14 @@ describe("performOnce against the sandbox", () => {
     expect(comments()).toHaveLength(1);
   });
 
+  it("is not fooled by a user who types the marker into their own comment", async () => {
+    sandbox.model.addComment("acme/widget", 1, { user: "prankster", body: `ha ${marker}` });
+    await claimEffect(store.db, key, new Date(clock), 60_000);
+    clock += 61_000;
+    expect((await performOnce(deps(), key, welcome())).status).toBe("created");
+    expect(comments().filter((c) => c.body.includes("Welcome!"))).toHaveLength(1);
+  });
+
   it("finishes the work of a process that crashed between posting and recording, once its lease ran out", async () => {
     await claimEffect(store.db, key, new Date(clock), 60_000);
     await createComment(octokit, where, `Welcome!\n${marker}`);
