@@ -6,18 +6,14 @@ import {
   setInstallationSuspended,
   type RepositoryRecord,
 } from "../store/installations.js";
-import { num, obj, str, type Json } from "./payload-fields.js";
+import { num, obj, repository, str, type Json } from "./payload-fields.js";
 
-/** Reads the `repositories` / `repositories_added` lists of installation payloads. */
-function repositoryRecords(list: unknown, installationId: number, owner: string): RepositoryRecord[] {
+/** Reads the `repositories` / `repositories_added` / `repositories_removed` lists of installation payloads. */
+function repositoryRecords(list: unknown, installationId: number): RepositoryRecord[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((raw) => {
-    const repo = obj(raw);
-    const id = num(repo?.id);
-    const fullName = str(repo?.full_name);
-    if (!repo || id === null || !fullName) return [];
-    const [repoOwner = owner, name = str(repo.name) ?? ""] = fullName.split("/");
-    return [{ id, installationId, owner: repoOwner, name, fullName, private: repo.private === true }];
+    const repo = repository(raw);
+    return repo ? [{ ...repo, installationId }] : [];
   });
 }
 
@@ -48,7 +44,7 @@ export async function handleInstallationEvent(db: DB, raw: unknown, now: Date): 
       await registerInstallation(
         db,
         installation,
-        repositoryRecords(payload.repositories, installation.id, installation.accountLogin),
+        repositoryRecords(payload.repositories, installation.id),
         now,
       );
       return;
@@ -67,8 +63,8 @@ export async function handleInstallationRepositoriesEvent(db: DB, raw: unknown, 
   const payload = obj(raw) ?? {};
   const installation = installationOf(payload);
   if (!installation) return;
-  const added = repositoryRecords(payload.repositories_added, installation.id, installation.accountLogin);
-  const removed = repositoryRecords(payload.repositories_removed, installation.id, installation.accountLogin);
+  const added = repositoryRecords(payload.repositories_added, installation.id);
+  const removed = repositoryRecords(payload.repositories_removed, installation.id);
   await registerInstallation(db, installation, added, now);
   await forgetRepositories(db, removed.map((repo) => repo.id));
 }

@@ -2,6 +2,8 @@
  * Defensive readers for webhook payloads. Payloads are untrusted JSON: a missing or mistyped field
  * must yield a clear absence, not a crash half-way through a delivery.
  */
+import type { RepositoryRef } from "./ledger-entry.js";
+
 export type Json = Record<string, unknown>;
 
 export function obj(value: unknown): Json | null {
@@ -42,4 +44,23 @@ export function user(value: unknown): UserRef {
 export function names(list: unknown, field: "name" | "login"): string[] {
   if (!Array.isArray(list)) return [];
   return list.map((entry) => str(obj(entry)?.[field])).filter((v): v is string => v !== null);
+}
+
+/**
+ * A repository object: a payload's `repository`, or an entry of an installation's repository
+ * list (which has no `owner`, so the owner comes from `full_name`). Null without an id and name.
+ */
+export function repository(value: unknown): RepositoryRef | null {
+  const repo = obj(value);
+  const id = num(repo?.id);
+  const fullName = str(repo?.full_name);
+  if (!repo || id === null || !fullName) return null;
+  const [ownerFromName = "", nameFromName = ""] = fullName.split("/");
+  return {
+    id,
+    owner: str(obj(repo.owner)?.login) ?? ownerFromName,
+    name: str(repo.name) ?? nameFromName,
+    fullName,
+    private: repo.private === true,
+  };
 }

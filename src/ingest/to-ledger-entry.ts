@@ -1,7 +1,7 @@
-import type { LedgerEntry, RepositoryRef } from "./ledger-entry.js";
+import type { LedgerEntry } from "./ledger-entry.js";
 import { mapIssueComment, mapIssues, mapPullRequest, mapReview } from "./map-item-events.js";
 import { mapFork, mapStar } from "./map-repository-events.js";
-import { num, obj, str, type Json } from "./payload-fields.js";
+import { num, obj, repository, str } from "./payload-fields.js";
 
 /** The webhook events whose deliveries go into the ledger. */
 export const LEDGER_EVENTS = [
@@ -21,22 +21,6 @@ export interface Delivery {
   receivedAt: Date;
 }
 
-/** Reads the repository a payload is about; null for account-level events. */
-export function repositoryRef(payload: Json): RepositoryRef | null {
-  const repo = obj(payload.repository);
-  const id = num(repo?.id);
-  const fullName = str(repo?.full_name);
-  if (!repo || id === null || !fullName) return null;
-  const [ownerFromName = "", nameFromName = ""] = fullName.split("/");
-  return {
-    id,
-    owner: str(obj(repo.owner)?.login) ?? ownerFromName,
-    name: str(repo.name) ?? nameFromName,
-    fullName,
-    private: repo.private === true,
-  };
-}
-
 /**
  * Turns one delivery into ledger rows. Pure: the same delivery always gives the same entry, which
  * is what lets a redelivery or a backfill of the same facts be recognised and stored once.
@@ -45,7 +29,7 @@ export function toLedgerEntry(delivery: Delivery): LedgerEntry {
   const payload = obj(delivery.payload) ?? {};
   const action = str(payload.action) ?? "";
   const entry: LedgerEntry = {
-    repository: repositoryRef(payload),
+    repository: repository(payload.repository),
     installationId: num(obj(payload.installation)?.id),
     events: [],
     item: null,
