@@ -1,7 +1,9 @@
 import type { ApplicationFunction } from "probot";
-import { createRepoConfigLoader } from "./config/repo-config-loader.js";
+import { ITEM_ACTIVITY_HANDLERS } from "./activity-handlers.js";
+import { createRepoConfigLoader, type RepoConfigLoader } from "./config/repo-config-loader.js";
 import { healthzHandler } from "./http/healthz.js";
 import { handleInstallationEvent, handleInstallationRepositoriesEvent } from "./ingest/installation-events.js";
+import type { ItemActivity } from "./ingest/item-activity.js";
 import { pushTouchesConfig } from "./ingest/push-touches-config.js";
 import { recordWebhook } from "./ingest/record-webhook.js";
 import { LEDGER_EVENTS } from "./ingest/to-ledger-entry.js";
@@ -11,13 +13,15 @@ export interface StewardDeps {
   db: DB;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
+  /** Shared with the scheduler, so both see one cache; created here when not given. */
+  configs?: RepoConfigLoader;
 }
 
 /** The Probot app: wires Steward's handlers and routes, nothing else. */
-export function createStewardApp({ db, now }: StewardDeps): ApplicationFunction {
+export function createStewardApp({ db, now, configs: sharedConfigs }: StewardDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     addHandler(healthzHandler(db));
-    const configs = createRepoConfigLoader({ db, log: app.log, now });
+    const configs = sharedConfigs ?? createRepoConfigLoader({ db, log: app.log, now });
 
     app.on("installation", (context) => handleInstallationEvent(db, context.payload, now()));
     app.on("installation_repositories", (context) =>
@@ -29,10 +33,30 @@ export function createStewardApp({ db, now }: StewardDeps): ApplicationFunction 
 
     app.on([...LEDGER_EVENTS], async (context) => {
       const { fresh, entry } = await recordWebhook(db, context, now());
-      if (!fresh || !entry.repository || !entry.item) return;
-      // Every feature that reacts to issues and pull requests needs the repository's config; reading
-      // it here also surfaces a broken steward.yml as soon as the repository is active.
-      await configs.load(context.octokit, entry.repository);
+      if (!fresh || !entry.repository) return;
+      const { config } = await configs.load(context.octokit, entry.repository);
+      const payload = context.payload as unknown as Record<string, unknown>;
+      const activity: ItemActivity = {
+        db,
+        now,
+        log: context.log,
+        octokit: context.octokit,
+        deliveryId: context.id,
+        name: context.name,
+        action: typeof payload.action === "string" ? payload.action : null,
+        payload,
+        repository: entry.repository,
+        installationId: entry.installationId,
+        config,
+        entry,
+      };
+      for (const { feature, handle } of ITEM_ACTIVITY_HANDLERS) {
+        try {
+          await handle(activity);
+        } catch (error) {
+          context.log.error({ err: error }, `${entry.repository.fullName}: ${feature} failed on delivery ${context.id}`);
+        }
+      }
     });
   };
 }

@@ -38,3 +38,19 @@ export function requireRepo(command: string, value: string | boolean | undefined
   }
   return value;
 }
+
+/** Checks `--now <ISO time>`; without one, the real clock's time. */
+export function parseNow(command: string, value: string | boolean | undefined, clock: () => Date = () => new Date()): Date {
+  if (value === undefined) return clock();
+  const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) throw new UsageError(`${command}: --now must be an ISO time like 2026-11-30T09:00:00Z, got "${String(value)}"`);
+  return at;
+}
+
+/** Checks `--since <date>`: an ISO date or time. */
+export function parseSince(command: string, value: string | boolean | undefined): Date | null {
+  if (value === undefined) return null;
+  const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) throw new UsageError(`${command}: --since must be a date like 2026-01-31, got "${String(value)}"`);
+  return at;
+}

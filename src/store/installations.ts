@@ -1,6 +1,34 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { configStatus, deliveries, events, installations, items, repositories, sideEffects } from "./schema.js";
+import {
+  backfillState,
+  configStatus,
+  contributors,
+  customers,
+  dailyMetrics,
+  deliveries,
+  digests,
+  events,
+  installations,
+  items,
+  leadSignals,
+  milestoneCrossings,
+  repositories,
+  repositoryFacts,
+  sideEffects,
+} from "./schema.js";
+
+/** Feature tables holding data of one repository: removing the repository empties them too. */
+const PER_REPOSITORY_TABLES = [
+  contributors,
+  milestoneCrossings,
+  dailyMetrics,
+  repositoryFacts,
+  backfillState,
+  leadSignals,
+  customers,
+  digests,
+] as const;
 
 export interface InstallationRecord {
   id: number;
@@ -76,6 +104,7 @@ export async function forgetRepositories(db: DB, repositoryIds: number[]): Promi
     tx.delete(deliveries).where(inArray(deliveries.repositoryId, repositoryIds)).run();
     tx.delete(configStatus).where(inArray(configStatus.repositoryId, repositoryIds)).run();
     tx.delete(sideEffects).where(inArray(sideEffects.repositoryId, repositoryIds)).run();
+    for (const table of PER_REPOSITORY_TABLES) tx.delete(table).where(inArray(table.repositoryId, repositoryIds)).run();
     tx.delete(repositories).where(inArray(repositories.id, repositoryIds)).run();
   });
 }

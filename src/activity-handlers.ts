@@ -1,0 +1,7 @@
+import type { ItemActivityHandler } from "./ingest/item-activity.js";
+
+/**
+ * The features that react to issue and pull-request activity, in the order they run for each
+ * fresh delivery. Each runs even when an earlier one failed.
+ */
+export const ITEM_ACTIVITY_HANDLERS: ReadonlyArray<{ feature: string; handle: ItemActivityHandler }> = [];

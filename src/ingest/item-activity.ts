@@ -1,0 +1,32 @@
+import type { Logger } from "probot";
+import type { StewardConfig } from "../config/schema.js";
+import type { GitHubClient } from "../github/octokit.js";
+import type { DB } from "../store/db.js";
+import type { LedgerEntry, RepositoryRef } from "./ledger-entry.js";
+
+/**
+ * A fresh (never seen before) delivery about an issue, pull request, comment, review, star or fork,
+ * recorded in the ledger, with the repository's configuration: what every feature's webhook
+ * handler receives. `entry.item` is null for stars and forks.
+ */
+export interface ItemActivity {
+  db: DB;
+  now: () => Date;
+  log: Logger;
+  octokit: GitHubClient;
+  /** `X-GitHub-Delivery`. */
+  deliveryId: string;
+  /** The webhook event name, e.g. `issue_comment`. */
+  name: string;
+  action: string | null;
+  payload: Record<string, unknown>;
+  repository: RepositoryRef;
+  /** The installation, for features that write outside this delivery later. */
+  installationId: number | null;
+  config: StewardConfig;
+  /** What the ledger stored for this delivery (its events carry the natural keys). */
+  entry: LedgerEntry;
+}
+
+/** One feature's reaction to item activity. Failures are logged by the caller, never fatal. */
+export type ItemActivityHandler = (activity: ItemActivity) => Promise<void>;

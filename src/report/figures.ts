@@ -1,0 +1,126 @@
+/**
+ * What each feature contributes to `steward report` and to the weekly digest. Every feature has
+ * one collector `(db, repository, period, now, config) => Promise<...Figures>` that reads the store
+ * only; the report and the digest render these figures and never query feature tables themselves.
+ *
+ * Durations are milliseconds; times are `Date`s (the JSON report turns them into ISO strings).
+ */
+
+/** A half-open time range `[start, end)`, e.g. one ISO week. */
+export interface Period {
+  start: Date;
+  end: Date;
+}
+
+/** Response clock figures (the SLA issue): how fast community items got their first response. */
+export interface ResponseFigures {
+  goalHours: number;
+  businessHours: boolean;
+  /** Community items opened in the period that are on the clock. */
+  itemsOpened: number;
+  /** Of those: answered within the goal. */
+  withinGoal: number;
+  /** Of those: answered late, or still waiting past the goal (counted as misses, never dropped). */
+  missed: number;
+  /** Of those: waiting, but still within the goal. */
+  pending: number;
+  /** withinGoal / (withinGoal + missed); null when no item has been decided yet. */
+  shareWithinGoal: number | null;
+  /** Over first responses that happened in the period. */
+  medianMs: number | null;
+  p90Ms: number | null;
+  /** Open community items without a first response now, oldest first. */
+  waiting: WaitingItem[];
+  /** Who gave the first responses in the period, most first. */
+  responders: Array<{ login: string; count: number }>;
+}
+
+export interface WaitingItem {
+  number: number;
+  isPull: boolean;
+  title: string;
+  author: string;
+  /** Waiting time on the clock (working time where business hours apply). */
+  waitedMs: number;
+  overGoal: boolean;
+}
+
+/** Contributor figures (the welcome issue). */
+export interface ContributorFigures {
+  /** All contributors known at the end of the period. */
+  total: number;
+  /** False until the history backfill has numbered the contributors from before Steward. */
+  historyKnown: boolean;
+  /** Contributors whose first contribution falls in the period, in order. */
+  newContributors: Array<{ login: string; number: number | null; firstContributedAt: Date; pullNumber: number | null }>;
+  /** Earlier contributors who had another PR merged in the period. */
+  returningContributors: number;
+  /** Contributor milestones (10 / 50 / 100...) crossed in the period. */
+  milestonesReached: Array<{ threshold: number; crossedAt: Date; login: string | null }>;
+}
+
+/** The four milestone metrics, named as in the config's `milestones` section. */
+export type MilestoneMetric = "stars" | "contributors" | "activeMembers" | "mrr";
+
+/** Community metrics (the metrics issue). */
+export interface CommunityFigures {
+  /** Values at the end of the period, and at its start for the change. */
+  stars: Change;
+  forks: Change;
+  contributors: Change;
+  /** Non-bot users active in the 30 days before the end (resp. start) of the period. */
+  activeMembers: Change;
+  openCommunityItems: Change;
+  /** One point per day, oldest first, for the last 12 weeks before the end of the period. */
+  series: Array<{ day: string; stars: number; activeMembers: number }>;
+  milestones: MilestoneProgress[];
+  readiness: ReadinessItem[];
+  backfill: BackfillStatus;
+}
+
+export interface Change {
+  now: number;
+  before: number;
+}
+
+export interface MilestoneProgress {
+  metric: MilestoneMetric;
+  current: number;
+  /** The last threshold crossed (0 when none). */
+  previous: number;
+  /** The next threshold, null when all configured ones are crossed. */
+  next: number | null;
+  /** When `next` is reached at the recent growth rate; null when not growing. */
+  forecast: Date | null;
+  crossed: Array<{ threshold: number; crossedAt: Date }>;
+}
+
+export interface ReadinessItem {
+  /** Stable id, e.g. `license`, `readme`, `stars-1000`, `response-goal`. */
+  id: string;
+  label: string;
+  state: "met" | "missing" | "risk" | "unknown";
+  detail: string;
+}
+
+export interface BackfillStatus {
+  state: "not-started" | "running" | "paused" | "done";
+  /** Kinds still to do or paused, with where they stand and why they stopped. */
+  kinds: Array<{ kind: string; status: string; done: number; total: number | null; lastError: string | null }>;
+}
+
+/** Conversion figures (the conversion issue). */
+export interface ConversionFigures {
+  funnel: Array<{ stage: FunnelStage; count: number; rateFromPrevious: number | null }>;
+  /** customers / active members, against the playbook's 0.1-1%. */
+  customersPerActiveMember: number | null;
+  leadsNew: number;
+  leadsTotal: number;
+  customers: number;
+  mrrUsd: number;
+  topCompanies: Array<{ company: string; stargazers: number; participants: number; leads: number }>;
+  /** Names of leads: only rendered where the repository is private or has opted in. */
+  leads: Array<{ login: string; company: string | null; itemNumber: number | null; terms: string[]; lastSeenAt: Date }>;
+}
+
+export type FunnelStage = "stargazers" | "participants" | "contributors" | "leads" | "customers";
