@@ -1,12 +1,13 @@
 import type { Logger } from "probot";
 import type { RepoConfigLoader } from "../config/repo-config-loader.js";
+import type { WritePacer } from "../effects/write-pacer.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
 
 /**
  * What a job running outside a webhook (a scheduled sweep, the digest, a backfill, the CLI)
  * needs: the store, the clock, a log, the configuration loader and an authenticated client per
- * installation (Probot's `auth(installationId)`).
+ * installation (Probot's `auth(installationId)`) and the pace of its writes.
  */
 export interface JobDeps {
   db: DB;
@@ -14,4 +15,6 @@ export interface JobDeps {
   log: Logger;
   configs: RepoConfigLoader;
   github(installationId: number): Promise<GitHubClient>;
+  /** Acquired before every comment or issue a job creates. */
+  pacer: WritePacer;
 }
