@@ -1,0 +1,58 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { normalizeCompany } from "../conversion/normalize-company.js";
+import type { DB } from "./db.js";
+import { userProfiles } from "./schema.js";
+
+export interface UserProfile {
+  login: string;
+  userId: number | null;
+  type: string | null;
+  company: string | null;
+}
+
+export interface StoredUserProfile extends UserProfile {
+  companyKey: string | null;
+  fetchedAt: Date;
+}
+
+/** Saves public profile facts (from backfill or a profile read), with the normalized company. */
+export async function saveUserProfiles(db: DB, profiles: UserProfile[], fetchedAt: Date): Promise<void> {
+  if (profiles.length === 0) return;
+  db.transaction((tx) => {
+    for (const p of profiles) {
+      const row = { ...p, companyKey: normalizeCompany(p.company), fetchedAt };
+      tx.insert(userProfiles)
+        .values(row)
+        .onConflictDoUpdate({
+          target: userProfiles.login,
+          set: { userId: row.userId, type: row.type, company: row.company, companyKey: row.companyKey, fetchedAt },
+        })
+        .run();
+    }
+  });
+}
+
+/** The stored profile of `login`, if any. */
+export async function findUserProfile(db: DB, login: string): Promise<StoredUserProfile | undefined> {
+  return db.select().from(userProfiles).where(eq(userProfiles.login, login)).get();
+}
+
+/** The stored profiles of many logins, by login. */
+export async function findUserProfiles(db: DB, logins: string[]): Promise<Map<string, StoredUserProfile>> {
+  const found = new Map<string, StoredUserProfile>();
+  for (let i = 0; i < logins.length; i += 500) {
+    const rows = db.select().from(userProfiles).where(inArray(userProfiles.login, logins.slice(i, i + 500))).all();
+    for (const row of rows) found.set(row.login, row);
+  }
+  return found;
+}
+
+/** Whether the stored profile of `login` is missing or older than `maxAgeMs` at `now`. */
+export async function isProfileStale(db: DB, login: string, now: Date, maxAgeMs: number): Promise<boolean> {
+  const row = db
+    .select({ fresh: sql<number>`${userProfiles.fetchedAt} > ${now.getTime() - maxAgeMs}` })
+    .from(userProfiles)
+    .where(eq(userProfiles.login, login))
+    .get();
+  return !row?.fresh;
+}
