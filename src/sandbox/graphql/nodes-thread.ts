@@ -2,6 +2,7 @@ import type { CommentRecord, IssueRecord, LabelRecord, RepoState, ReviewRecord }
 import { connection, orderBy, type ConnectionArgs } from "./connection.js";
 import type { FieldFn, GraphQLContext, GraphQLObject } from "./context.js";
 import { actorNode } from "./nodes-actor.js";
+import { timelineItemsField } from "./nodes-timeline.js";
 
 type OrderArg = { orderBy?: { field?: string; direction?: string } | null };
 
@@ -85,6 +86,7 @@ function threadFields(ctx: GraphQLContext, state: RepoState, issue: IssueRecord,
     comments,
     labels,
     assignees,
+    timelineItems: timelineItemsField(ctx, issue),
     repository,
   };
 }
