@@ -11,6 +11,8 @@ export interface StewardEnv {
   /** Absolute path of the SQLite file, or ":memory:". */
   databasePath: string;
   logLevel: string;
+  /** Content-creating requests (comments, issues) a job sends per installation and minute. */
+  writePacePerMinute: number;
 }
 
 export class EnvError extends Error {}
@@ -41,6 +43,11 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
   if (!webhookPath.startsWith("/")) problems.push(`WEBHOOK_PATH must start with "/", got "${webhookPath}"`);
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+  // GitHub's secondary rate limit allows 80 content-creating requests a minute.
+  const writePacePerMinute = env.WRITE_PACE_PER_MINUTE ? Number(env.WRITE_PACE_PER_MINUTE) : 60;
+  if (!Number.isInteger(writePacePerMinute) || writePacePerMinute < 1 || writePacePerMinute > 80) {
+    problems.push(`WRITE_PACE_PER_MINUTE must be a whole number from 1 to 80, got "${env.WRITE_PACE_PER_MINUTE}"`);
+  }
   let databasePath = "";
   try {
     databasePath = databasePathFrom(env.DATABASE_URL || DEFAULT_DATABASE, cwd);
@@ -56,6 +63,7 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     host: env.HOST || "localhost",
     databasePath,
     logLevel,
+    writePacePerMinute,
   };
 }
 

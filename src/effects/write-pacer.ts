@@ -10,3 +10,55 @@ export interface WritePacer {
 
 /** No pacing: for tests of single writes and for the dry run, which writes nothing. */
 export const unpaced: WritePacer = { acquire: async () => {} };
+
+export interface WritePacerOptions {
+  /** Slots per installation in any 60-second window. */
+  perMinute: number;
+  /** Slots per installation in any hour; GitHub's 500 by default. */
+  perHour?: number;
+  /** The real clock in epoch ms (not a job's logical `now`: pacing is about wall time). */
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * A pacer that grants at most `perMinute` slots per installation in any sliding 60-second window
+ * (and `perHour` in any hour). Callers of one installation are served one at a time, in order, so
+ * concurrent jobs cannot both take the last slot; installations do not wait for each other.
+ */
+export function createWritePacer({ perMinute, perHour = 500, now, sleep }: WritePacerOptions): WritePacer {
+  if (!Number.isInteger(perMinute) || perMinute < 1) throw new RangeError(`perMinute must be a positive whole number, got ${perMinute}`);
+  const granted = new Map<number, number[]>();
+  const queues = new Map<number, Promise<void>>();
+
+  async function take(installationId: number): Promise<void> {
+    const times = granted.get(installationId) ?? [];
+    granted.set(installationId, times);
+    for (;;) {
+      const at = now();
+      while (times.length > 0 && times[0]! <= at - HOUR) times.shift();
+      const inMinute = times.filter((t) => t > at - MINUTE);
+      const waitMinute = inMinute.length >= perMinute ? inMinute[inMinute.length - perMinute]! + MINUTE - at : 0;
+      const waitHour = times.length >= perHour ? times[times.length - perHour]! + HOUR - at : 0;
+      const wait = Math.max(waitMinute, waitHour);
+      if (wait <= 0) {
+        times.push(at);
+        return;
+      }
+      await sleep(wait);
+    }
+  }
+
+  return {
+    acquire(installationId) {
+      const previous = queues.get(installationId) ?? Promise.resolve();
+      const mine = previous.then(() => take(installationId));
+      // The queue must go on after a failed sleep; the caller still sees the failure.
+      queues.set(installationId, mine.catch(() => {}));
+      return mine;
+    },
+  };
+}

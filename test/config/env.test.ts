@@ -42,3 +42,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://u@h/db" })).toThrow(/PostgreSQL is not supported/);
   });
 });
+
+describe("WRITE_PACE_PER_MINUTE", () => {
+  it("defaults to 60 and accepts 1 to 80", () => {
+    expect(parseEnv({}).writePacePerMinute).toBe(60);
+    expect(parseEnv({ WRITE_PACE_PER_MINUTE: "80" }).writePacePerMinute).toBe(80);
+  });
+
+  it.each(["0", "81", "1.5", "fast"])("refuses %s, naming the variable", (value) => {
+    expect(() => parseEnv({ WRITE_PACE_PER_MINUTE: value })).toThrow(/WRITE_PACE_PER_MINUTE must be a whole number from 1 to 80/);
+  });
+});
