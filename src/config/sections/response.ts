@@ -17,6 +17,42 @@ export const businessHoursSchema = z.strictObject({
   holidays: z.array(calendarDate).default([]),
 }).refine((hours) => hours.start < hours.end, { message: "end must be after start", path: ["end"] });
 
+/** The variables a reminder template may use; user-written values are made safe before they go in. */
+export const REMINDER_VARIABLES = ["notify", "author", "title", "number", "kind", "waited", "goal", "label", "followUpDays"] as const;
+
+/** A reminder template: markdown with `{{variable}}` placeholders from REMINDER_VARIABLES. */
+const reminderTemplate = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, "a template cannot be empty")
+    .max(4000, "templates have at most 4000 characters")
+    .superRefine((text, ctx) => {
+      for (const [, name] of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        if (!(REMINDER_VARIABLES as readonly string[]).includes(name ?? "")) {
+          ctx.addIssue({ code: "custom", message: `unknown variable {{${name}}} (known: ${REMINDER_VARIABLES.join(", ")})` });
+        }
+      }
+    })
+    .default(fallback);
+
+/** The texts of the three reminders. */
+export const reminderTemplatesSchema = z.strictObject({
+  /** Sent once when an item reaches the at-risk share of the goal without a response. */
+  atRisk: reminderTemplate(
+    "{{notify}} this {{kind}} by {{author}} has waited {{waited}} for a first response. The goal is {{goal}}.",
+  ),
+  /** Sent once when an item passes the goal without a response, with the breached label. */
+  breached: reminderTemplate(
+    "{{notify}} this {{kind}} by {{author}} has waited {{waited}} for a first response, past the goal of {{goal}}. " +
+      "It carries the `{{label}}` label until a maintainer answers.",
+  ),
+  /** Sent once per wait when a community member's reply has waited `followUpDays` for a maintainer. */
+  followUp: reminderTemplate(
+    "{{notify}} {{author}} replied here {{waited}} ago and is waiting for a maintainer to follow up.",
+  ),
+});
+
 /** The first-response promise: every community item answered within the goal. */
 export const responseSchema = z.strictObject({
   /** Watch the response clock and send reminders. */
@@ -36,4 +72,6 @@ export const responseSchema = z.strictObject({
   /** A label meaning "waiting for the author": it pauses the clock. */
   waitingLabel: labelName.default("waiting-for-author"),
   businessHours: businessHoursSchema.prefault({}),
+  /** The reminder texts. */
+  templates: reminderTemplatesSchema.prefault({}),
 });

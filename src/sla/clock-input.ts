@@ -1,0 +1,55 @@
+/**
+ * What the response clock reads: an item as the `items` table keeps it and its facts from the
+ * event ledger. Plain data, so the clock stays pure and tests build inputs by hand.
+ */
+
+export interface ClockItem {
+  number: number;
+  isPull: boolean;
+  title: string;
+  authorLogin: string;
+  authorType: string;
+  authorAssociation: string;
+  state: "open" | "closed";
+  draft: boolean;
+  locked: boolean;
+  labels: readonly string[];
+  assignees: readonly string[];
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+}
+
+export interface ClockEvent {
+  /** The ledger kind, e.g. `issue_comment.created`, `issues.labeled`, `pull_request.merged`. */
+  kind: string;
+  actorLogin: string;
+  actorType: string;
+  /** The actor's author_association where the payload gave it (comments, reviews). */
+  association: string | null;
+  occurredAt: Date;
+  data: Record<string, unknown> | null;
+}
+
+/** A half-open span of time `[start, end)` in epoch ms. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The ledger kinds the clock reads; the store loads only these. */
+export const CLOCK_EVENT_KINDS = [
+  "issue_comment.created",
+  "pull_request_review.submitted",
+  "pull_request_review_comment.created",
+  "issues.closed",
+  "pull_request.closed",
+  "pull_request.merged",
+  "issues.labeled",
+  "issues.unlabeled",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+  "pull_request.opened",
+  "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
+] as const;

@@ -1,0 +1,107 @@
+import type { ClockEvent, ClockItem, Span } from "./clock-input.js";
+
+export interface OffClockRules {
+  exemptLabels: readonly string[];
+  waitingLabel: string;
+}
+
+/** When the item was off the clock, and why it is off now (if it is). */
+export interface OffClock {
+  /** Merged, sorted spans in which the clock did not run (draft, exempt label, waiting label). */
+  spans: Span[];
+  /** Draft or carrying an exempt label now. */
+  exemptNow: boolean;
+  /** Carrying the waiting-for-author label now. */
+  pausedNow: boolean;
+}
+
+const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Replays label and draft events in time order (they may have been delivered out of order) into
+ * the spans each condition held. The item's stored state is the truth about the present: a
+ * condition it shows but no event started is taken to hold since the item was opened (history
+ * from before Steward), and one the events leave open but the item no longer shows ended at the
+ * item's last update (a lost delivery).
+ */
+export function offClockSpans(item: ClockItem, events: readonly ClockEvent[], rules: OffClockRules, now: Date): OffClock {
+  const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const opened = item.createdAt.getTime();
+  const end = Math.max(now.getTime(), opened);
+  const spans: Span[] = [];
+  const conditions = [
+    ...rules.exemptLabels.map((label) => ({ label, draft: false })),
+    { label: rules.waitingLabel, draft: false },
+    ...(item.isPull ? [{ label: "", draft: true }] : []),
+  ];
+  for (const condition of conditions) {
+    let since: number | null = null;
+    let seen = false;
+    for (const event of sorted) {
+      const at = Math.max(event.occurredAt.getTime(), opened);
+      const change = condition.draft ? draftChange(event) : labelChange(event, condition.label);
+      if (change === null) continue;
+      seen = true;
+      if (change && since === null) since = at;
+      if (!change && since !== null) {
+        spans.push({ start: since, end: at });
+        since = null;
+      }
+    }
+    const holdsNow = condition.draft ? item.draft : item.labels.some((label) => sameLabel(label, condition.label));
+    if (holdsNow && since === null) since = seen ? item.updatedAt.getTime() : opened;
+    if (!holdsNow && since !== null) {
+      spans.push({ start: since, end: Math.max(since, item.updatedAt.getTime()) });
+      since = null;
+    }
+    if (since !== null) spans.push({ start: since, end });
+  }
+  const has = (label: string) => item.labels.some((l) => sameLabel(l, label));
+  return {
+    spans: mergeSpans(spans),
+    exemptNow: (item.isPull && item.draft) || rules.exemptLabels.some(has),
+    pausedNow: has(rules.waitingLabel),
+  };
+}
+
+/** true: the label was put on; false: taken off; null: the event is about something else. */
+function labelChange(event: ClockEvent, label: string): boolean | null {
+  const target = typeof event.data?.target === "string" ? event.data.target : null;
+  if (target === null || !sameLabel(target, label)) return null;
+  if (event.kind.endsWith(".labeled")) return true;
+  if (event.kind.endsWith(".unlabeled")) return false;
+  return null;
+}
+
+function draftChange(event: ClockEvent): boolean | null {
+  if (event.kind === "pull_request.opened") return event.data?.draft === true;
+  if (event.kind === "pull_request.converted_to_draft") return true;
+  if (event.kind === "pull_request.ready_for_review") return false;
+  return null;
+}
+
+/** Sorted, non-overlapping spans covering the same time as `spans`. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** `[from, to)` minus the (merged, sorted) `holes`. */
+export function subtractSpans(from: number, to: number, holes: readonly Span[]): Span[] {
+  const left: Span[] = [];
+  let cursor = from;
+  for (const hole of holes) {
+    if (hole.end <= cursor) continue;
+    if (hole.start >= to) break;
+    if (hole.start > cursor) left.push({ start: cursor, end: hole.start });
+    cursor = Math.max(cursor, hole.end);
+  }
+  if (cursor < to) left.push({ start: cursor, end: to });
+  return left;
+}
