@@ -11,7 +11,8 @@ export interface EffectAction<R extends Record<string, unknown>> {
 
 export type EffectOutcome<R> =
   | { status: "created" | "found"; result: R }
-  | { status: "already-done" }
+  /** Done before; `result` is what that earlier attempt recorded. */
+  | { status: "already-done"; result: R | null }
   | { status: "busy" }
   | { status: "failed"; error: string };
 
@@ -37,7 +38,7 @@ export async function performOnce<R extends Record<string, unknown>>(
   action: EffectAction<R>,
 ): Promise<EffectOutcome<R>> {
   const claim = await claimEffect(deps.db, key, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
-  if (claim.status === "done") return { status: "already-done" };
+  if (claim.status === "done") return { status: "already-done", result: claim.result as R | null };
   if (claim.status === "busy") return { status: "busy" };
   try {
     const existing = claim.resumed ? await action.find() : null;
