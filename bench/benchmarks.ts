@@ -1,0 +1,8 @@
+import type { Benchmark } from "./benchmark.js";
+import { webhookThroughput } from "./webhook-throughput.js";
+
+/**
+ * Every benchmark, in the order `npm run bench` runs them. Adding one is one file exporting a
+ * `Benchmark` and one entry here.
+ */
+export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput];
