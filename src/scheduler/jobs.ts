@@ -1,0 +1,23 @@
+import { runDueDigests } from "../digest/run-digests.js";
+import { resumeBackfills } from "../metrics/run-backfill.js";
+import { runDailyMetrics } from "../metrics/run-daily-metrics.js";
+import { runSweep } from "../sla/run-sweep.js";
+import type { JobDeps } from "./job-deps.js";
+
+/** A recurring job: when it runs (a cron pattern, UTC) and what it calls. */
+export interface Job {
+  name: string;
+  cron: string;
+  run(deps: JobDeps): Promise<unknown>;
+}
+
+/**
+ * Steward's schedule. Each job is safe to run twice or on two replicas at once: every write is
+ * claimed in the store first, so the schedule only decides how soon things happen.
+ */
+export const JOBS: readonly Job[] = [
+  { name: "response sweep", cron: "*/15 * * * *", run: (deps) => runSweep(deps, { dryRun: false }) },
+  { name: "digests", cron: "5 * * * *", run: (deps) => runDueDigests(deps) },
+  { name: "backfill", cron: "20 * * * *", run: (deps) => resumeBackfills(deps) },
+  { name: "daily metrics", cron: "30 3 * * *", run: (deps) => runDailyMetrics(deps, {}) },
+];

@@ -1,0 +1,39 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { DB } from "./db.js";
+import { digests } from "./schema.js";
+
+export interface DigestRecord {
+  repositoryId: number;
+  week: string;
+  issueNumber: number;
+  issueUrl: string;
+  figures: Record<string, unknown>;
+  publishedAt: Date;
+  closedAt: Date | null;
+}
+
+/** Records a published digest; recording the same week again keeps the first record. */
+export async function saveDigest(db: DB, digest: Omit<DigestRecord, "closedAt">): Promise<void> {
+  db.insert(digests).values(digest).onConflictDoNothing().run();
+}
+
+/** The digest of one week, if it was published. */
+export async function findDigest(db: DB, repositoryId: number, week: string): Promise<DigestRecord | undefined> {
+  return db.select().from(digests).where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week))).get();
+}
+
+/** The latest digest published for a week before `week` (ISO week keys sort in time order). */
+export async function latestDigestBefore(db: DB, repositoryId: number, week: string): Promise<DigestRecord | undefined> {
+  return db
+    .select()
+    .from(digests)
+    .where(and(eq(digests.repositoryId, repositoryId), lt(digests.week, week)))
+    .orderBy(desc(digests.week))
+    .limit(1)
+    .get();
+}
+
+/** Notes that a digest issue was closed in favour of its successor. */
+export async function markDigestClosed(db: DB, repositoryId: number, week: string, at: Date): Promise<void> {
+  db.update(digests).set({ closedAt: at }).where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week))).run();
+}

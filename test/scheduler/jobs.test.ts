@@ -1,0 +1,13 @@
+import { validate } from "node-cron";
+import { describe, expect, it } from "vitest";
+import { JOBS } from "../../src/scheduler/jobs.js";
+
+describe("JOBS", () => {
+  it("sweeps every 15 minutes, checks digests hourly, and has valid patterns", () => {
+    expect(Object.fromEntries(JOBS.map((job) => [job.name, job.cron]))).toMatchObject({
+      "response sweep": "*/15 * * * *",
+      digests: "5 * * * *",
+    });
+    for (const job of JOBS) expect(validate(job.cron)).toBe(true);
+  });
+});
