@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { backfillState, contributors } from "./schema.js";
+import { backfillState, contributors, events } from "./schema.js";
 
 export interface Contribution {
   repositoryId: number;
@@ -151,3 +151,42 @@ const contributorColumns = {
   firstPullNumber: contributors.firstPullNumber,
   source: contributors.source,
 };
+
+/** Contributors whose first contribution falls in `[start, end)`, in order. */
+export async function listNewContributors(db: DB, repositoryId: number, start: Date, end: Date): Promise<ContributorRecord[]> {
+  return db
+    .select(contributorColumns)
+    .from(contributors)
+    .where(
+      and(
+        eq(contributors.repositoryId, repositoryId),
+        sql`${contributors.firstContributedAt} >= ${start.getTime()}`,
+        sql`${contributors.firstContributedAt} < ${end.getTime()}`,
+      ),
+    )
+    .orderBy(asc(contributors.firstContributedAt), asc(contributors.login))
+    .all();
+}
+
+/**
+ * Returning contributors: how many who first contributed before `start` had another pull request
+ * merged in `[start, end)`, per the ledger's `pull_request.merged` events (whose actor is the
+ * author). Bots are never contributors, so the join leaves them out.
+ */
+export async function countReturningContributors(db: DB, repositoryId: number, start: Date, end: Date): Promise<number> {
+  const row = db
+    .select({ n: sql<number>`count(distinct ${events.actorLogin})` })
+    .from(events)
+    .innerJoin(contributors, and(eq(contributors.repositoryId, events.repositoryId), eq(contributors.login, events.actorLogin)))
+    .where(
+      and(
+        eq(events.repositoryId, repositoryId),
+        eq(events.kind, "pull_request.merged"),
+        sql`${events.occurredAt} >= ${start.getTime()}`,
+        sql`${events.occurredAt} < ${end.getTime()}`,
+        sql`${contributors.firstContributedAt} < ${start.getTime()}`,
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { milestoneCrossings } from "./schema.js";
+import { contributors, milestoneCrossings } from "./schema.js";
 
 export interface MilestoneCrossing {
   repositoryId: number;
@@ -32,4 +32,33 @@ export async function listCrossings(db: DB, repositoryId: number, metric?: strin
     .where(where)
     .orderBy(asc(milestoneCrossings.metric), asc(milestoneCrossings.threshold))
     .all();
+}
+
+/**
+ * Records the contributor milestones the numbered contributors have reached: threshold N was
+ * crossed by contributor #N, on their first contribution, with their first merged PR. Only
+ * meaningful once the contributors are numbered (the history is known). Returns the crossings
+ * recorded by this call.
+ */
+export async function recordContributorCrossings(db: DB, repositoryId: number, thresholds: readonly number[]): Promise<MilestoneCrossing[]> {
+  const recorded: MilestoneCrossing[] = [];
+  for (const threshold of thresholds) {
+    const contributor = db
+      .select()
+      .from(contributors)
+      .where(and(eq(contributors.repositoryId, repositoryId), eq(contributors.number, threshold)))
+      .get();
+    if (!contributor) break;
+    const crossing: MilestoneCrossing = {
+      repositoryId,
+      metric: "contributors",
+      threshold,
+      crossedAt: contributor.firstContributedAt,
+      value: threshold,
+      login: contributor.login,
+      itemNumber: contributor.firstPullNumber,
+    };
+    if (await recordCrossing(db, crossing)) recorded.push(crossing);
+  }
+  return recorded;
 }

@@ -1,5 +1,88 @@
 import { z } from "zod";
 
+/**
+ * The variables each welcome template may use. Values are made safe before they go in: the author
+ * is the one person a welcome mentions (they opened the item it answers); links are the
+ * repository's own community files; `number` reads "#7" but is written so GitHub does not turn it
+ * into a link to issue 7. A line that uses a link the repository does not have is left out.
+ */
+export const WELCOME_VARIABLES = {
+  firstIssue: ["author", "repository", "contributing", "codeOfConduct"],
+  firstPullRequest: ["author", "repository", "contributing", "codeOfConduct"],
+  firstMerge: ["author", "repository", "contributing", "codeOfConduct", "number", "ordinal"],
+  firstMergeWithoutNumber: ["author", "repository", "contributing", "codeOfConduct"],
+  foundingContributor: ["author", "repository", "contributing", "codeOfConduct", "number", "ordinal"],
+  milestone: ["author", "repository", "number", "ordinal", "threshold"],
+} as const;
+
+export type WelcomeMessage = keyof typeof WELCOME_VARIABLES;
+export type WelcomeVariable = (typeof WELCOME_VARIABLES)[WelcomeMessage][number];
+
+/** `{{ name }}` placeholders, with optional spaces inside the braces. */
+export const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+/** A template of `message`: markdown with `{{variable}}` placeholders from WELCOME_VARIABLES. */
+const template = (message: WelcomeMessage, fallback: string) => {
+  const known: readonly string[] = WELCOME_VARIABLES[message];
+  return z
+    .string()
+    .trim()
+    .min(1, "a template cannot be empty (switch the message off instead)")
+    .max(4000, "templates have at most 4000 characters")
+    .superRefine((text, ctx) => {
+      for (const [, name] of text.matchAll(PLACEHOLDER)) {
+        if (!known.includes(name ?? "")) {
+          ctx.addIssue({ code: "custom", message: `unknown variable {{${name}}} (this message knows: ${known.join(", ")})` });
+        }
+      }
+    })
+    .default(fallback);
+};
+
+/** The texts of the welcome messages. */
+export const welcomeTemplatesSchema = z.strictObject({
+  /** On a user's first issue in the repository. */
+  firstIssue: template(
+    "firstIssue",
+    [
+      "Welcome to {{repository}}, {{author}}, and thank you for opening your first issue here! 👋",
+      "A maintainer will get back to you soon.",
+      "The [contributing guidelines]({{contributing}}) explain how we work together.",
+      "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
+    ].join("\n"),
+  ),
+  /** On a user's first pull request in the repository. */
+  firstPullRequest: template(
+    "firstPullRequest",
+    [
+      "Thank you for your first pull request to {{repository}}, {{author}}! 🎉",
+      "A maintainer will review it soon.",
+      "The [contributing guidelines]({{contributing}}) explain how reviews work here.",
+      "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
+    ].join("\n"),
+  ),
+  /** On a user's first merged pull request, where their contributor number is known. */
+  firstMerge: template(
+    "firstMerge",
+    "Congratulations on your first merged pull request, {{author}}! 🎉 You are contributor {{number}} to {{repository}}. Thank you!",
+  ),
+  /** On a first merged pull request while the repository's history is not known yet: no number. */
+  firstMergeWithoutNumber: template(
+    "firstMergeWithoutNumber",
+    "Congratulations on your first merged pull request to {{repository}}, {{author}}! 🎉 Thank you for contributing.",
+  ),
+  /** Instead of `firstMerge` for the first `foundingContributors` contributors. */
+  foundingContributor: template(
+    "foundingContributor",
+    "Congratulations on your first merged pull request, {{author}}! 🌱 You are the {{ordinal}} contributor to {{repository}}: one of its founding contributors. Thank you for helping build it from the start!",
+  ),
+  /** On the pull request that made the repository reach a contributor milestone (see `announceMilestones`). */
+  milestone: template(
+    "milestone",
+    "🏆 With this merge, {{repository}} has {{threshold}} contributors, and {{author}} is contributor {{number}}. Thank you, everyone!",
+  ),
+});
+
 /** Welcomes for first-time contributors and celebrations of contributor numbers. */
 export const welcomeSchema = z.strictObject({
   /** Switch every welcome off at once. */
@@ -10,8 +93,12 @@ export const welcomeSchema = z.strictObject({
   firstPullRequest: z.boolean().default(true),
   /** Congratulate a user's first merged pull request, with their contributor number. */
   firstMerge: z.boolean().default(true),
-  /** How many of the first contributors get the founding-contributor message. */
+  /** How many of the first contributors get the founding-contributor message (0: none). */
   foundingContributors: z.number().int().min(0).max(1000).default(10),
   /** Announce a contributor milestone on the pull request that reached it. */
   announceMilestones: z.boolean().default(false),
+  /** The message texts. */
+  templates: welcomeTemplatesSchema.prefault({}),
 });
+
+export type WelcomeConfig = z.infer<typeof welcomeSchema>;

@@ -1,0 +1,56 @@
+import type { WelcomeMessage } from "../config/sections/welcome.js";
+import { performOnce, type EffectOutcome } from "../effects/perform-once.js";
+import { readCommunityLinks, type CommunityLinks } from "../github/community-files.js";
+import { createComment, findCommentWithMarker, type PostedComment } from "../github/comments.js";
+import type { ItemActivity } from "../ingest/item-activity.js";
+import { fitToLimit, hiddenMarker } from "../text/index.js";
+import { messageValues, type MessageFacts } from "./message-values.js";
+import { renderTemplate } from "./render-template.js";
+
+/** One welcome to post: which message, once per which key, on which item. */
+export interface WelcomePost {
+  /** The effect kind, e.g. `welcome.first-issue`; also the marker's kind. */
+  effect: string;
+  /** Once per this subject (a lowercased login, or a milestone) and repository, ever. */
+  subject: string;
+  message: WelcomeMessage;
+  issueNumber: number;
+  facts: Omit<MessageFacts, "repository" | "contributing" | "codeOfConduct">;
+}
+
+const NO_LINKS: CommunityLinks = { contributing: null, codeOfConduct: null };
+
+/**
+ * Posts a welcome at most once ever (DESIGN.md §4): claimed under (repository, effect, subject, ""),
+ * the body carries the hidden marker, and a resumed claim first looks for that marker on the item.
+ * The community links are read only when the template uses them; without them the lines that
+ * need them are left out.
+ */
+export async function postWelcome(activity: ItemActivity, post: WelcomePost): Promise<EffectOutcome<PostedComment>> {
+  const { repository, config, octokit, log } = activity;
+  const template = config.welcome.templates[post.message];
+  const links = /\{\{\s*(contributing|codeOfConduct)\s*\}\}/.test(template) ? await communityLinks(activity) : NO_LINKS;
+  const values = messageValues({ ...post.facts, repository: repository.fullName, ...links });
+  const marker = hiddenMarker(post.effect, post.subject);
+  const body = `${fitToLimit(renderTemplate(template, values), 60_000)}\n\n${marker}`;
+  const where = { owner: repository.owner, repo: repository.name, issueNumber: post.issueNumber };
+  const outcome = await performOnce(
+    { db: activity.db, now: activity.now },
+    { repositoryId: repository.id, kind: post.effect, subject: post.subject, period: "" },
+    { find: () => findCommentWithMarker(octokit, where, marker), create: () => createComment(octokit, where, body) },
+  );
+  const what = `${repository.fullName}#${post.issueNumber}: ${post.effect} for ${post.subject}`;
+  if (outcome.status === "failed") log.warn(`${what} failed (${outcome.error}); left claimed for a retry`);
+  else if (outcome.status === "created" || outcome.status === "found") log.info(`${what} posted (${post.message})`);
+  return outcome;
+}
+
+async function communityLinks(activity: ItemActivity): Promise<CommunityLinks> {
+  try {
+    return await readCommunityLinks(activity.octokit, { owner: activity.repository.owner, repo: activity.repository.name });
+  } catch (error) {
+    // A welcome without the links is still a welcome; the lines that need them are left out.
+    activity.log.warn(`${activity.repository.fullName}: community files not readable (${String(error)}); welcoming without links`);
+    return NO_LINKS;
+  }
+}
