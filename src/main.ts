@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { run } from "probot";
 import { EnvError, parseEnv } from "./config/env.js";
 import { startStewardServer } from "./http/steward-server.js";
+import { JOBS } from "./scheduler/jobs.js";
+import { startScheduler } from "./scheduler/start-scheduler.js";
 import { openSqliteStore } from "./store/db.js";
 import { applyMigrations } from "./store/migrate.js";
 
@@ -26,7 +28,11 @@ async function main(): Promise<void> {
   const store = openSqliteStore(env.databasePath);
   await applyMigrations(store.db);
   const running = await startStewardServer({ env, processEnv: process.env, db: store.db });
+  const scheduler = startScheduler(running.jobs, JOBS);
+  // A backfill interrupted by the last shutdown continues now rather than at the next hourly tick.
+  void scheduler.runNow("backfill");
   const stop = async () => {
+    await scheduler.stop();
     await running.close();
     store.close();
     process.exit(0);

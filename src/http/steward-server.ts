@@ -2,7 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type Options, type Probot } from "probot";
 import type { StewardEnv } from "../config/env.js";
+import { createRepoConfigLoader } from "../config/repo-config-loader.js";
+import { unpaced } from "../effects/write-pacer.js";
 import { createStewardApp } from "../index.js";
+import type { JobDeps } from "../scheduler/job-deps.js";
 import type { DB } from "../store/db.js";
 import { webhookGuard } from "./webhook-guard.js";
 
@@ -18,6 +21,8 @@ export interface StewardServerOptions {
 
 export interface RunningServer {
   probot: Probot;
+  /** What the scheduler's jobs use: the server's store, clock, log, config cache and app auth. */
+  jobs: JobDeps;
   server: Server;
   /** The base URL, e.g. http://127.0.0.1:3000, with the real port when `PORT=0`. */
   url: string;
@@ -35,7 +40,17 @@ export async function startStewardServer(options: StewardServerOptions): Promise
     env: options.processEnv,
     overrides: { secret: env.webhookSecret, logLevel: env.logLevel as Options["logLevel"], ...options.probotOverrides },
   });
-  const appFn = createStewardApp({ db: options.db, now: options.now ?? (() => new Date()) });
+  const now = options.now ?? (() => new Date());
+  const configs = createRepoConfigLoader({ db: options.db, log: probot.log, now });
+  const jobs: JobDeps = {
+    db: options.db,
+    now,
+    log: probot.log,
+    configs,
+    github: (installationId) => probot.auth(installationId),
+    pacer: unpaced,
+  };
+  const appFn = createStewardApp({ db: options.db, now, configs });
   const probotMiddleware = await createNodeMiddleware(appFn, { probot, webhooksPath: env.webhookPath });
   const guard = webhookGuard({ path: env.webhookPath, secret: env.webhookSecret, log: probot.log });
 
@@ -60,6 +75,7 @@ export async function startStewardServer(options: StewardServerOptions): Promise
   probot.log.info(`Steward listening on http://${host}:${port}, webhooks at ${env.webhookPath}`);
   return {
     probot,
+    jobs,
     server,
     url: `http://${host}:${port}`,
     close: () =>
