@@ -1,6 +1,7 @@
 import { EnvError } from "../config/env.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { reportCommand } from "./commands/report.js";
+import { sweepCommand } from "./commands/sweep.js";
 import type { CliIo } from "./context.js";
 import { UsageError } from "./usage-error.js";
 
@@ -8,6 +9,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   migrate: { run: migrateCommand, summary: "apply database migrations" },
+  sweep: { run: sweepCommand, summary: "[--repo owner/name] [--now T] [--dry-run] [--json]  send the response reminders due now" },
   report: { run: reportCommand, summary: "--repo owner/name [--json]  what Steward knows of a repository" },
 };
 

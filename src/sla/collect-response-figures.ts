@@ -1,0 +1,71 @@
+import type { StewardConfig } from "../config/schema.js";
+import { isCommunity } from "../people/roles.js";
+import type { Period, ResponseFigures, WaitingItem } from "../report/figures.js";
+import type { DB } from "../store/db.js";
+import type { RepositoryRecord } from "../store/installations.js";
+import { itemsWithEventsBetween, loadClockEvents, loadItems } from "../store/response-clock-data.js";
+import type { ClockItem } from "./clock-input.js";
+import { computeResponseClock, type ResponseClock } from "./response-clock.js";
+import { median, outcomeOf, percentile, rankResponders } from "./response-stats.js";
+import { openClocks } from "./run-sweep.js";
+
+const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
+const RESPONSE_KINDS = [
+  "issue_comment.created",
+  "pull_request_review.submitted",
+  "pull_request_review_comment.created",
+  "issues.closed",
+  "pull_request.closed",
+  "pull_request.merged",
+];
+
+/**
+ * The response figures of one repository and period, from the store only: items opened in the
+ * period and how they fared against the goal (misses include items still waiting past it), the
+ * median and 90th percentile of the first responses given in the period and who gave them, and
+ * the items waiting now. Reads the period's facts (by repository and time) and the open items,
+ * never the whole history.
+ */
+export async function collectResponseFigures(db: DB, repository: RepositoryRecord, period: Period, now: Date, config: StewardConfig): Promise<ResponseFigures> {
+  const opened = await itemsWithEventsBetween(db, repository.id, OPENED_KINDS, period.start, period.end);
+  const answeredIn = await itemsWithEventsBetween(db, repository.id, RESPONSE_KINDS, period.start, period.end);
+  const items = (await loadItems(db, repository.id, [...opened, ...answeredIn])).filter((item) =>
+    isCommunity({ login: item.authorLogin, type: item.authorType, association: item.authorAssociation }, config),
+  );
+  const events = await loadClockEvents(db, repository.id, items.map((item) => item.number));
+  const clocks = new Map<number, { item: ClockItem; clock: ResponseClock }>();
+  for (const item of items) clocks.set(item.number, { item, clock: computeResponseClock(item, events.get(item.number) ?? [], config, now) });
+
+  const inPeriod = (at: Date) => at >= period.start && at < period.end;
+  const counts = { "within-goal": 0, missed: 0, pending: 0, withdrawn: 0 };
+  for (const { item, clock } of clocks.values()) {
+    if (inPeriod(item.createdAt)) counts[outcomeOf(clock)]++;
+  }
+  const responses = [...clocks.values()].flatMap(({ clock }) => (clock.firstResponse && inPeriod(clock.firstResponse.at) ? [clock.firstResponse] : []));
+  const durations = responses.map((response) => response.clockMs);
+  const decided = counts["within-goal"] + counts.missed;
+
+  const waiting: WaitingItem[] = (await openClocks({ db }, repository.id, config, now))
+    .filter(({ clock }) => clock.firstResponse === null)
+    .map(({ item, clock }) => ({
+      number: item.number,
+      isPull: item.isPull,
+      title: item.title,
+      author: item.authorLogin,
+      waitedMs: clock.clockMs,
+      overGoal: clock.clockMs >= clock.goalMs,
+    }));
+  return {
+    goalHours: config.response.goalHours,
+    businessHours: config.response.businessHours.enabled,
+    itemsOpened: decided + counts.pending,
+    withinGoal: counts["within-goal"],
+    missed: counts.missed,
+    pending: counts.pending,
+    shareWithinGoal: decided === 0 ? null : counts["within-goal"] / decided,
+    medianMs: median(durations),
+    p90Ms: percentile(durations, 90),
+    waiting,
+    responders: rankResponders(responses.map((response) => response.by)),
+  };
+}

@@ -1,0 +1,55 @@
+import { performOnce, type EffectOutcome } from "../effects/perform-once.js";
+import type { WritePacer } from "../effects/write-pacer.js";
+import { createComment, findCommentWithMarker, type IssueRef, type PostedComment } from "../github/comments.js";
+import { addLabel, removeLabel } from "../github/labels.js";
+import type { GitHubClient } from "../github/octokit.js";
+import type { DB } from "../store/db.js";
+import type { DueReminder } from "./due-reminder.js";
+import { reminderMarker } from "./reminder-body.js";
+
+export interface EffectContext {
+  db: DB;
+  now: () => Date;
+  octokit: GitHubClient;
+  repositoryId: number;
+  where: IssueRef;
+}
+
+/**
+ * Posts a reminder at most once ever (claimed under its key, marked in its body). A claim left by
+ * a failed or interrupted attempt is finished by first looking for the marker on the item, so a
+ * comment whose POST answered 5xx after all is found, not posted again. The pacer is asked for a
+ * slot right before the POST only, so a found comment costs none.
+ */
+export async function sendReminder(
+  ctx: EffectContext,
+  pacer: WritePacer,
+  installationId: number,
+  reminder: DueReminder,
+  body: string,
+): Promise<EffectOutcome<PostedComment>> {
+  const key = { repositoryId: ctx.repositoryId, kind: reminder.effectKind, subject: `#${reminder.number}`, period: reminder.period };
+  return performOnce(ctx, key, {
+    find: () => findCommentWithMarker(ctx.octokit, ctx.where, reminderMarker(reminder)),
+    async create() {
+      await pacer.acquire(installationId);
+      return createComment(ctx.octokit, ctx.where, body);
+    },
+  });
+}
+
+/** Side-effect kinds of the breached label going on and coming off, once per item each. */
+export const LABEL_ADDED = "response.breached-label";
+export const LABEL_REMOVED = "response.breached-label-removed";
+
+/** Puts the breached label on an item, once ever (adding is idempotent on GitHub, so `find` need not look). */
+export async function labelBreached(ctx: EffectContext, label: string): Promise<EffectOutcome<{ label: string }>> {
+  const key = { repositoryId: ctx.repositoryId, kind: LABEL_ADDED, subject: `#${ctx.where.issueNumber}`, period: "" };
+  return performOnce(ctx, key, { find: async () => null, create: () => addLabel(ctx.octokit, ctx.where, label) });
+}
+
+/** Takes the breached label off an answered item, once ever; a label already gone is fine. */
+export async function unlabelAnswered(ctx: EffectContext, label: string): Promise<EffectOutcome<{ label: string; removed: boolean }>> {
+  const key = { repositoryId: ctx.repositoryId, kind: LABEL_REMOVED, subject: `#${ctx.where.issueNumber}`, period: "" };
+  return performOnce(ctx, key, { find: async () => null, create: () => removeLabel(ctx.octokit, ctx.where, label) });
+}

@@ -1,0 +1,103 @@
+import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { CLOCK_EVENT_KINDS, type ClockEvent, type ClockItem } from "../sla/clock-input.js";
+import type { DB } from "./db.js";
+import { events, installations, items, sideEffects } from "./schema.js";
+
+/** SQLite allows at most 999 bound parameters in older builds; stay well below. */
+const CHUNK = 400;
+
+function chunks<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+const itemColumns = {
+  number: items.number,
+  isPull: items.isPull,
+  title: items.title,
+  authorLogin: items.authorLogin,
+  authorType: items.authorType,
+  authorAssociation: items.authorAssociation,
+  state: items.state,
+  draft: items.draft,
+  locked: items.locked,
+  labels: items.labels,
+  assignees: items.assignees,
+  createdAt: items.createdAt,
+  updatedAt: items.updatedAt,
+  closedAt: items.closedAt,
+};
+
+/** The open issues and PRs of a repository (the `items_open_idx` index), for the sweep. */
+export async function loadOpenItems(db: DB, repositoryId: number): Promise<ClockItem[]> {
+  return db.select(itemColumns).from(items).where(and(eq(items.repositoryId, repositoryId), eq(items.state, "open"))).all();
+}
+
+/** The given items of a repository, by number (primary key lookups). */
+export async function loadItems(db: DB, repositoryId: number, numbers: readonly number[]): Promise<ClockItem[]> {
+  const found: ClockItem[] = [];
+  for (const part of chunks([...new Set(numbers)])) {
+    found.push(...db.select(itemColumns).from(items).where(and(eq(items.repositoryId, repositoryId), inArray(items.number, part))).all());
+  }
+  return found;
+}
+
+/** The clock's facts (CLOCK_EVENT_KINDS) of the given items, per item (the `events_item_idx` index). */
+export async function loadClockEvents(db: DB, repositoryId: number, numbers: readonly number[]): Promise<Map<number, ClockEvent[]>> {
+  const byItem = new Map<number, ClockEvent[]>();
+  for (const part of chunks([...new Set(numbers)])) {
+    const rows = db
+      .select({
+        itemNumber: events.itemNumber,
+        kind: events.kind,
+        actorLogin: events.actorLogin,
+        actorType: events.actorType,
+        association: events.association,
+        occurredAt: events.occurredAt,
+        data: events.data,
+      })
+      .from(events)
+      .where(and(eq(events.repositoryId, repositoryId), inArray(events.itemNumber, part), inArray(events.kind, [...CLOCK_EVENT_KINDS])))
+      .all();
+    for (const { itemNumber, ...event } of rows) {
+      if (itemNumber === null) continue;
+      const list = byItem.get(itemNumber) ?? [];
+      list.push({ ...event, data: event.data ?? null });
+      byItem.set(itemNumber, list);
+    }
+  }
+  return byItem;
+}
+
+/**
+ * The items that had a fact of one of `kinds` in `[start, end)` (the `events_repository_time_idx`
+ * index): what the figures of one period start from, whatever the size of the history.
+ */
+export async function itemsWithEventsBetween(db: DB, repositoryId: number, kinds: readonly string[], start: Date, end: Date): Promise<number[]> {
+  const rows = db
+    .selectDistinct({ itemNumber: events.itemNumber })
+    .from(events)
+    .where(and(eq(events.repositoryId, repositoryId), gte(events.occurredAt, start), lt(events.occurredAt, end), inArray(events.kind, [...kinds])))
+    .all();
+  return rows.flatMap((row) => (row.itemNumber === null ? [] : [row.itemNumber]));
+}
+
+/** The account type ("User" or "Organization") of an installation, null when unknown. */
+export async function installationAccountType(db: DB, installationId: number): Promise<string | null> {
+  return db.select({ type: installations.accountType }).from(installations).where(eq(installations.id, installationId)).get()?.type ?? null;
+}
+
+/** Of `subjects` (e.g. "#12"), those whose side effect of `kind` is done (the side-effect key index). */
+export async function doneEffectSubjects(db: DB, repositoryId: number, kind: string, subjects: readonly string[]): Promise<Set<string>> {
+  const done = new Set<string>();
+  for (const part of chunks([...new Set(subjects)])) {
+    const rows = db
+      .select({ subject: sideEffects.subject })
+      .from(sideEffects)
+      .where(and(eq(sideEffects.repositoryId, repositoryId), eq(sideEffects.kind, kind), inArray(sideEffects.subject, part), eq(sideEffects.state, "done")))
+      .all();
+    for (const row of rows) done.add(row.subject);
+  }
+  return done;
+}

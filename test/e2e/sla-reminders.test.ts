@@ -1,0 +1,123 @@
+import { pino } from "pino";
+import { ProbotOctokit, type Logger } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
+import { unpaced } from "../../src/effects/write-pacer.js";
+import type { GitHubClient } from "../../src/github/octokit.js";
+import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
+import type { JobDeps } from "../../src/scheduler/job-deps.js";
+import { runSweep } from "../../src/sla/run-sweep.js";
+import { listRepositories } from "../../src/store/installations.js";
+import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
+
+const H = 3_600_000;
+const OPENED = new Date("2026-11-02T08:00:00Z");
+const REPO = "acme/widget";
+const QuietOctokit = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
+
+describe("response reminders, end to end against the sandbox", () => {
+  let e2e: E2E;
+  let activity: Activity;
+  let clock = OPENED;
+  let client: GitHubClient | undefined;
+  const deps = (): JobDeps => {
+    const log = pino({ level: "silent" }) as unknown as Logger;
+    return {
+      db: e2e.db,
+      now: () => clock,
+      log,
+      configs: createRepoConfigLoader({ db: e2e.db, log, now: () => clock }),
+      // Authenticated by the sandbox as the installation, without Probot's pacing (a comment
+      // every three seconds) or retries: the sweep's own pacer and marker checks are under test.
+      async github(installationId) {
+        client ??= new QuietOctokit({
+          auth: { token: e2e.sandbox.createInstallationToken(installationId) },
+          baseUrl: `${e2e.sandbox.address()!.url}/api/v3`,
+          log,
+        });
+        return client;
+      },
+      pacer: unpaced,
+    };
+  };
+  const sweep = async (hours: number) => {
+    clock = new Date(OPENED.getTime() + hours * H);
+    const [repository] = await listRepositories(e2e.db);
+    return runSweep(deps(), { repository: repository!, dryRun: false });
+  };
+  // Reminders only: other features (the welcome) may comment on the same items.
+  const stewardComments = (number: number) =>
+    e2e.sandbox.model.listComments(REPO, number).filter((c) => c.user === e2e.sandbox.app.botLogin && c.body.includes("steward:response."));
+  const labels = (number: number) => e2e.sandbox.model.issueLabels(REPO, number).map((l) => l.name);
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const sender = createWebhookSender({ url: `${e2e.server.url}/api/github/webhooks`, secret: WEBHOOK_SECRET, appId: e2e.sandbox.app.id });
+    activity = createActivity(e2e.sandbox, sender);
+    e2e.sandbox.model.addOrgMember("acme", "mia");
+    e2e.sandbox.model.setFile(REPO, ".github/steward.yml", "response:\n  notify: ['@acme/core', mia]\n");
+  });
+  afterAll(() => e2e.close());
+
+  it("at 19 h sends the at-risk reminder once, however many sweeps run; at 25 h the breach comment and label", async () => {
+    const { record: issue } = await activity.openIssue(REPO, { user: "carol", title: "Crash when @everyone saves <b>", at: OPENED });
+    const quiet = await sweep(10);
+    expect(quiet.repositories[0]).toMatchObject({ waiting: 1, sent: [], failed: [] });
+
+    for (let i = 0; i < 3; i++) await sweep(19 + i * 0.25);
+    const atRisk = stewardComments(issue.number);
+    expect(atRisk).toHaveLength(1);
+    expect(atRisk[0]!.body).toContain("@acme/core @mia this issue by @\u200Bcarol has waited 19 hours");
+    expect(atRisk[0]!.body).toContain("<!-- steward:response.at-risk:");
+
+    const dry = await runSweep({ ...deps(), now: () => new Date(OPENED.getTime() + 25 * H) }, { dryRun: true });
+    expect(dry.repositories[0]!.wouldSend.map((a) => a.action)).toEqual(["breached"]);
+    expect(stewardComments(issue.number)).toHaveLength(1);
+
+    const breach = await sweep(25);
+    expect(breach.repositories[0]!.sent.map((a) => a.action)).toEqual(["breached", "label-added"]);
+    await sweep(25.5);
+    await sweep(40);
+    const all = stewardComments(issue.number);
+    expect(all).toHaveLength(2);
+    expect(all[1]!.body).toContain("past the goal of 24 hours");
+    expect(labels(issue.number)).toEqual(["needs-response"]);
+  });
+
+  it("a maintainer's comment by webhook removes the label at once, and nothing more is sent", async () => {
+    const number = 1;
+    await activity.comment(REPO, number, { user: "mia", body: "Looking into it", at: new Date(OPENED.getTime() + 41 * H) });
+    expect(labels(number)).toEqual([]);
+    for (const hours of [42, 60, 24 * 6]) await sweep(hours);
+    expect(stewardComments(number)).toHaveLength(2);
+  });
+
+  it("a reminder whose POST failed after the comment was made is finished by the next sweep without a second comment", async () => {
+    const { record: issue } = await activity.openIssue(REPO, { user: "dave", title: "Docs typo", at: new Date(OPENED.getTime() + 24 * 6 * H) });
+    e2e.sandbox.resetRequests();
+    e2e.sandbox.failNext({ method: "POST", path: "/repos/{owner}/{repo}/issues/{issue_number}/comments", status: 502, afterSideEffect: true });
+    const failed = await sweep(24 * 6 + 20);
+    expect(failed.repositories[0]!.failed.map((a) => a.action)).toEqual(["at-risk"]);
+    expect(stewardComments(issue.number)).toHaveLength(1);
+
+    const rerun = await sweep(24 * 6 + 20.25);
+    expect(rerun.repositories[0]!.sent).toMatchObject([{ action: "at-risk", number: issue.number }]);
+    await sweep(24 * 6 + 21);
+    expect(stewardComments(issue.number)).toHaveLength(1);
+    expect(e2e.sandbox.requestsMatching("POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments")).toHaveLength(1);
+    expect(e2e.sandbox.violations).toEqual([]);
+  });
+
+  it("follows up once when the author's reply waits a week for a maintainer", async () => {
+    const number = 1;
+    const replied = new Date(OPENED.getTime() + 50 * H);
+    await activity.comment(REPO, number, { user: "carol", body: "Any news?", at: replied });
+    await sweep(50 + 24 * 6);
+    expect(stewardComments(number)).toHaveLength(2);
+    await sweep(50 + 24 * 7);
+    await sweep(50 + 24 * 8);
+    const comments = stewardComments(number);
+    expect(comments).toHaveLength(3);
+    expect(comments[2]!.body).toContain("@\u200Bcarol replied here 7 days ago");
+  });
+});
