@@ -1,0 +1,148 @@
+import type { Page, RateLimitInfo } from "../github/backfill-queries.js";
+import type { JobDeps } from "../scheduler/job-deps.js";
+import {
+  findBackfillProgress,
+  saveBackfillProgress,
+  type BackfillKind,
+  type BackfillProgress,
+} from "../store/backfill-state.js";
+import type { RepositoryRecord } from "../store/installations.js";
+import { describeFailure, MAX_RETRIES, MAX_WAIT_MS, mustPauseForPoints, rateLimitWaitMs } from "./rate-limit-policy.js";
+
+/** What the backfill keeps in `backfill_state.cursor`: the page cursor and the run's `since`. */
+export interface StoredCursor {
+  after: string | null;
+  /** Epoch ms of `--since`, null for the whole history. */
+  since: number | null;
+}
+
+export function decodeCursor(text: string | null): StoredCursor {
+  if (!text) return { after: null, since: null };
+  try {
+    const parsed = JSON.parse(text) as Partial<StoredCursor>;
+    return { after: typeof parsed.after === "string" ? parsed.after : null, since: typeof parsed.since === "number" ? parsed.since : null };
+  } catch {
+    return { after: null, since: null };
+  }
+}
+
+/** What storing one page did. */
+export interface StoredPage {
+  /** Records of the page now in the store (stars, issues, pull requests). */
+  stored: number;
+  /** The page reached records older than `since`: nothing further is wanted. */
+  reachedSince: boolean;
+  /** Follow-up requests made while storing (further comments and reviews). */
+  requests: number;
+  /** The rate limit after the last follow-up, when there was one. */
+  rateLimit: RateLimitInfo | null;
+}
+
+/** One kind's pass over its pages. */
+export interface KindPass<T> {
+  kind: BackfillKind;
+  fetch(after: string | null, since: Date | null): Promise<Page<T>>;
+  store(page: Page<T>, since: Date | null): Promise<StoredPage>;
+}
+
+export interface KindRun {
+  deps: JobDeps;
+  repository: RepositoryRecord;
+  /** Used for the retry-after waits; a real timer in production. */
+  wait(ms: number): Promise<void>;
+}
+
+/** Starts a kind afresh (a new pass) with `since`. */
+export async function startKind(run: KindRun, kind: BackfillKind, since: Date | null): Promise<BackfillProgress> {
+  const now = run.deps.now();
+  const progress: BackfillProgress = {
+    repositoryId: run.repository.id,
+    kind,
+    status: "pending",
+    cursor: JSON.stringify({ after: null, since: since?.getTime() ?? null } satisfies StoredCursor),
+    done: 0,
+    total: null,
+    requests: 0,
+    lastError: null,
+    startedAt: now,
+    updatedAt: now,
+    finishedAt: null,
+  };
+  await saveBackfillProgress(run.deps.db, progress);
+  return progress;
+}
+
+/**
+ * Runs (or resumes from its stored cursor) one kind's pass, page by page: each page is stored and
+ * its cursor saved before the next request, so a crash loses at most one page of work. Waits out
+ * short rate limits (`retry-after`), and pauses (status "paused", where and why recorded) on long
+ * ones, on low remaining points and on any other API error; `resumeBackfills` continues it later.
+ */
+export async function runKind<T>(run: KindRun, pass: KindPass<T>): Promise<BackfillProgress> {
+  const { deps, repository } = run;
+  let progress = (await findBackfillProgress(deps.db, repository.id, pass.kind)) ?? (await startKind(run, pass.kind, null));
+  if (progress.status === "done") return progress;
+  const cursor = decodeCursor(progress.cursor);
+  const since = cursor.since === null ? null : new Date(cursor.since);
+  let after = cursor.after;
+  const save = async (patch: Partial<BackfillProgress>) => {
+    progress = { ...progress, ...patch, updatedAt: deps.now() };
+    await saveBackfillProgress(deps.db, progress);
+  };
+  await save({ status: "running", lastError: null });
+  for (;;) {
+    let page: Page<T>;
+    let retries = 0;
+    for (;;) {
+      try {
+        await save({ requests: progress.requests + 1 });
+        page = await pass.fetch(after, since);
+        break;
+      } catch (error) {
+        const waitMs = rateLimitWaitMs(error, deps.now());
+        if (waitMs !== null && waitMs <= MAX_WAIT_MS && retries < MAX_RETRIES) {
+          retries++;
+          deps.log.warn(`backfill ${repository.fullName} ${pass.kind}: rate limited, retrying in ${Math.ceil(waitMs / 1000)} s`);
+          await run.wait(waitMs);
+          continue;
+        }
+        return pause(error);
+      }
+    }
+    let stored: StoredPage;
+    try {
+      stored = await pass.store(page, since);
+    } catch (error) {
+      return pause(error);
+    }
+    const more = page.pageInfo.hasNextPage && !stored.reachedSince;
+    await save({
+      cursor: JSON.stringify({ after: page.pageInfo.endCursor ?? after, since: cursor.since } satisfies StoredCursor),
+      done: progress.done + stored.stored,
+      total: page.totalCount,
+      requests: progress.requests + stored.requests,
+    });
+    after = page.pageInfo.endCursor ?? after;
+    deps.log.info(
+      { repository: repository.fullName, kind: pass.kind, done: progress.done, total: progress.total, requests: progress.requests },
+      `backfill ${repository.fullName} ${pass.kind}: ${progress.done} / ${progress.total ?? "?"}`,
+    );
+    if (!more) {
+      await save({ status: "done", finishedAt: deps.now() });
+      return progress;
+    }
+    const remaining = Math.min(page.rateLimit.remaining, stored.rateLimit?.remaining ?? Infinity);
+    if (mustPauseForPoints(remaining)) {
+      await save({ status: "paused", lastError: `rate limit: ${remaining} points left until ${page.rateLimit.resetAt}` });
+      deps.log.warn(`backfill ${repository.fullName} ${pass.kind}: paused, ${remaining} GraphQL points left until ${page.rateLimit.resetAt}`);
+      return progress;
+    }
+  }
+
+  async function pause(error: unknown): Promise<BackfillProgress> {
+    const reason = describeFailure(error);
+    await save({ status: "paused", lastError: reason });
+    deps.log.warn(`backfill ${repository.fullName} ${pass.kind}: stopped after ${progress.done} / ${progress.total ?? "?"} (${reason}); it resumes from there`);
+    return progress;
+  }
+}

@@ -1,0 +1,120 @@
+import {
+  fetchFollowUps,
+  fetchIssuesPage,
+  fetchPullsPage,
+  fetchStargazersPage,
+  FOLLOW_UPS_PER_REQUEST,
+  type FollowUp,
+  type GqlStarEdge,
+  type GqlThread,
+  type RateLimitInfo,
+} from "../github/backfill-queries.js";
+import type { GitHubClient, RepoCoordinates } from "../github/octokit.js";
+import type { LedgerEvent } from "../ingest/ledger-entry.js";
+import { isBot } from "../people/roles.js";
+import type { JobDeps } from "../scheduler/job-deps.js";
+import { recordContribution } from "../store/contributors.js";
+import type { RepositoryRecord } from "../store/installations.js";
+import { recordBackfilledFacts } from "../store/backfilled-facts.js";
+import { saveUserProfiles } from "../store/user-profiles.js";
+import type { KindPass, StoredPage } from "./backfill-kind.js";
+import { actorOf, commentEvent, reviewEvent, starEvent, threadEvents, threadSnapshot } from "./backfill-mapping.js";
+
+/** What every pass needs: where to read, where to write. */
+export interface PassContext {
+  deps: JobDeps;
+  octokit: GitHubClient;
+  repository: RepositoryRecord;
+}
+
+const coordinates = (repository: RepositoryRecord): RepoCoordinates => ({ owner: repository.owner, repo: repository.name });
+const noRoles = { maintainers: [], ignoreUsers: [] };
+
+/**
+ * Stargazers with `starredAt` and their public company. With `since`, newest first, stopping at
+ * the first star older than `since`.
+ */
+export function starsPass(ctx: PassContext): KindPass<GqlStarEdge> {
+  return {
+    kind: "stars",
+    fetch: (after, since) => fetchStargazersPage(ctx.octokit, coordinates(ctx.repository), after, since !== null),
+    async store(page, since) {
+      const wanted = page.items.filter((edge) => since === null || new Date(edge.starredAt) >= since);
+      const profiles = wanted
+        .filter((edge) => edge.node.__typename === "User")
+        .map((edge) => ({ login: edge.node.login, userId: edge.node.databaseId ?? null, type: "User", company: edge.node.company ?? null }));
+      await saveUserProfiles(ctx.deps.db, profiles, ctx.deps.now());
+      await recordBackfilledFacts(ctx.deps.db, ctx.repository.id, { events: wanted.map(starEvent), items: [] });
+      return { stored: wanted.length, reachedSince: wanted.length < page.items.length, requests: 0, rateLimit: null };
+    },
+  };
+}
+
+/** Issues (not pull requests) in creation order, with `since` only those updated since then. */
+export function issuesPass(ctx: PassContext): KindPass<GqlThread> {
+  return {
+    kind: "issues",
+    fetch: (after, since) => fetchIssuesPage(ctx.octokit, coordinates(ctx.repository), after, since),
+    store: (page) => storeThreads(ctx, page.items, false, false),
+  };
+}
+
+/**
+ * Pull requests, with their reviews; the authors of merged ones are recorded as contributors.
+ * With `since`, most recently updated first, stopping at the first one not updated since then.
+ */
+export function pullsPass(ctx: PassContext): KindPass<GqlThread> {
+  return {
+    kind: "pulls",
+    fetch: (after, since) => fetchPullsPage(ctx.octokit, coordinates(ctx.repository), after, since !== null),
+    async store(page, since) {
+      const wanted = page.items.filter((node) => since === null || new Date(node.updatedAt) >= since);
+      const stored = await storeThreads(ctx, wanted, true, wanted.length < page.items.length);
+      for (const node of wanted) {
+        const author = actorOf(node.author);
+        if (!node.mergedAt || isBot(author, noRoles)) continue;
+        await recordContribution(ctx.deps.db, {
+          repositoryId: ctx.repository.id,
+          login: author.login,
+          userId: author.id,
+          at: new Date(node.mergedAt),
+          pullNumber: node.number,
+          source: "backfill",
+        });
+      }
+      return stored;
+    },
+  };
+}
+
+/** Stores a page of issues or PRs, fetching further comment and review pages where an item has them. */
+async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolean, reachedSince: boolean): Promise<StoredPage> {
+  const events: LedgerEvent[] = nodes.flatMap((node) => threadEvents(node, isPull));
+  const items = nodes.map((node) => threadSnapshot(node, isPull));
+  let pending: FollowUp[] = [];
+  for (const node of nodes) {
+    const comments = node.comments.pageInfo;
+    if (comments.hasNextPage && comments.endCursor) pending.push({ number: node.number, what: "comments", after: comments.endCursor });
+    const reviews = node.reviews?.pageInfo;
+    if (reviews?.hasNextPage && reviews.endCursor) pending.push({ number: node.number, what: "reviews", after: reviews.endCursor });
+  }
+  let requests = 0;
+  let rateLimit: RateLimitInfo | null = null;
+  while (pending.length > 0) {
+    const batch = pending.slice(0, FOLLOW_UPS_PER_REQUEST);
+    pending = pending.slice(FOLLOW_UPS_PER_REQUEST);
+    requests++;
+    const answer = await fetchFollowUps(ctx.octokit, coordinates(ctx.repository), batch);
+    rateLimit = answer.rateLimit;
+    for (const result of answer.results) {
+      for (const comment of result.comments) events.push(commentEvent(comment, result.number, isPull));
+      for (const review of result.reviews) {
+        const mapped = reviewEvent(review, result.number);
+        if (mapped) events.push(mapped);
+      }
+      if (result.pageInfo.hasNextPage && result.pageInfo.endCursor) pending.push({ number: result.number, what: result.what, after: result.pageInfo.endCursor });
+    }
+  }
+  await recordBackfilledFacts(ctx.deps.db, ctx.repository.id, { events, items });
+  return { stored: nodes.length, reachedSince, requests, rateLimit };
+}

@@ -1,0 +1,58 @@
+import { and, asc, eq, ne } from "drizzle-orm";
+import type { DB } from "./db.js";
+import { backfillState } from "./schema.js";
+
+export type BackfillKind = "stars" | "issues" | "pulls" | "contributors";
+export type BackfillStatus = "pending" | "running" | "paused" | "done";
+
+/** Where one kind of a repository's history backfill stands. */
+export interface BackfillProgress {
+  repositoryId: number;
+  kind: BackfillKind;
+  status: BackfillStatus;
+  /** Opaque to the store: the backfill keeps its page cursor (and options) here. */
+  cursor: string | null;
+  done: number;
+  total: number | null;
+  requests: number;
+  lastError: string | null;
+  startedAt: Date | null;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** The backfill state of every kind started for a repository. */
+export async function listBackfillProgress(db: DB, repositoryId: number): Promise<BackfillProgress[]> {
+  const rows = db.select().from(backfillState).where(eq(backfillState.repositoryId, repositoryId)).orderBy(asc(backfillState.kind)).all();
+  return rows as BackfillProgress[];
+}
+
+/** One kind's state, if it was ever started. */
+export async function findBackfillProgress(db: DB, repositoryId: number, kind: BackfillKind): Promise<BackfillProgress | undefined> {
+  const row = db
+    .select()
+    .from(backfillState)
+    .where(and(eq(backfillState.repositoryId, repositoryId), eq(backfillState.kind, kind)))
+    .get();
+  return row as BackfillProgress | undefined;
+}
+
+/** Writes one kind's state (insert or replace). */
+export async function saveBackfillProgress(db: DB, progress: BackfillProgress): Promise<void> {
+  const { repositoryId, kind, ...rest } = progress;
+  db.insert(backfillState)
+    .values(progress)
+    .onConflictDoUpdate({ target: [backfillState.repositoryId, backfillState.kind], set: rest })
+    .run();
+}
+
+/** Repositories with a backfill kind not yet done (pending, running when a process died, or paused). */
+export async function listUnfinishedBackfillRepositories(db: DB): Promise<number[]> {
+  const rows = db
+    .selectDistinct({ repositoryId: backfillState.repositoryId })
+    .from(backfillState)
+    .where(ne(backfillState.status, "done"))
+    .orderBy(asc(backfillState.repositoryId))
+    .all();
+  return rows.map((r) => r.repositoryId);
+}
