@@ -21,9 +21,9 @@ const ACTIVE_WINDOW_MS = 30 * 24 * 60 * 60_000;
 
 /**
  * The conversion figures of a repository: the funnel (CHAOSS's conversion rate extended to the
- * business) as it stands at the end of the period, i.e. over all history before `period.end` (or
- * `now`, if earlier); new leads are those whose first signal falls in the period, and the listed
- * leads those seen in it.
+ * business) as it stands at the end of the period, i.e. over all history before `period.end`; new
+ * leads are those whose first signal falls in the period, and the listed leads those seen in it.
+ * `now` is part of every collector's signature; these figures depend on the period alone.
  *
  * Stages count people of the community: bots and maintainers (by config, or because GitHub called
  * them OWNER, MEMBER or COLLABORATOR) are left out. Each stage is counted on its own (a participant
@@ -35,10 +35,10 @@ export async function collectConversionFigures(
   db: DB,
   repository: RepositoryRecord,
   period: Period,
-  now: Date,
+  _now: Date,
   config: StewardConfig,
 ): Promise<ConversionFigures> {
-  const end = new Date(Math.min(period.end.getTime(), now.getTime()));
+  const end = period.end;
   const id = repository.id;
   const maintainers = await maintainersByAssociation(db, id, end);
   const lowerListed = new Set(config.maintainers.map((m) => m.toLowerCase()));

@@ -22,7 +22,7 @@ export function topCompanies(
   customers: Array<{ company: string; companyKey: string }>,
   limit = 10,
 ): CompanyCount[] {
-  const rows = new Map<string, CompanyCount & { spellings: Map<string, number> }>();
+  const rows = new Map<string, CompanyCount & { spellings: Map<string, Set<string>> }>();
   const stages = ["stargazers", "participants", "leads"] as const;
   for (const stage of stages) {
     for (const login of new Set(people[stage])) {
@@ -35,7 +35,7 @@ export function topCompanies(
       }
       row[stage]++;
       const spelling = profile.company.trim();
-      row.spellings.set(spelling, (row.spellings.get(spelling) ?? 0) + 1);
+      row.spellings.set(spelling, (row.spellings.get(spelling) ?? new Set()).add(login));
     }
   }
   const customerNames = new Map(customers.map((c) => [c.companyKey, c.company]));
@@ -45,6 +45,8 @@ export function topCompanies(
     .slice(0, limit);
 }
 
-function mostCommon(spellings: Map<string, number>): string {
-  return [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+/** The spelling most people use; on a tie a name ("Acme, Inc.") reads better than a handle ("@acme"). */
+function mostCommon(spellings: Map<string, Set<string>>): string {
+  const handle = (s: string) => (s.startsWith("@") ? 1 : 0);
+  return [...spellings.entries()].sort((a, b) => b[1].size - a[1].size || handle(a[0]) - handle(b[0]) || a[0].localeCompare(b[0]))[0]![0];
 }

@@ -1,0 +1,140 @@
+import { defaultConfig, type StewardConfig } from "../../config/schema.js";
+import { normalizeCompany } from "../../conversion/normalize-company.js";
+import { recordMrrMilestones } from "../../conversion/record-mrr-milestones.js";
+import { isGitHubLogin } from "../../text/index.js";
+import { listCustomers, removeCustomer, saveCustomer } from "../../store/customers.js";
+import { findRepository, type RepositoryRecord } from "../../store/installations.js";
+import type { JobDeps } from "../../scheduler/job-deps.js";
+import type { CliIo } from "../context.js";
+import { withJobDeps } from "../job-context.js";
+import { parseCommandLine, parseNow, parseSince, requireRepo } from "../parse-command-line.js";
+import { UsageError } from "../usage-error.js";
+
+const SUBCOMMANDS = ["add", "list", "remove"];
+
+/**
+ * `steward customers add|list|remove --repo owner/name ...`: the paying organizations of a
+ * repository, recorded privately in Steward's database (never on GitHub). Adding or removing
+ * one records the MRR milestones reached, with the thresholds of the repository's steward.yml
+ * when the CLI can authenticate as the app, else the defaults.
+ */
+export async function customersCommand(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || !SUBCOMMANDS.includes(sub)) {
+    throw new UsageError(`customers: expected one of ${SUBCOMMANDS.join(", ")}${sub === undefined ? "" : `, got "${sub}"`}`);
+  }
+  if (sub === "list") return listCommand(rest, io);
+  return sub === "add" ? addCommand(rest, io) : removeCommand(rest, io);
+}
+
+async function addCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandLine("customers add", argv, {
+    repo: { type: "string" },
+    company: { type: "string" },
+    plan: { type: "string" },
+    mrr: { type: "string" },
+    login: { type: "string" },
+    since: { type: "string" },
+    now: { type: "string" },
+  });
+  const repoName = requireRepo("customers add", values.repo);
+  const { company, companyKey } = requireCompany("customers add", values.company);
+  const plan = typeof values.plan === "string" ? values.plan.trim() : "";
+  if (plan === "") throw new UsageError("customers add: --plan is required, e.g. --plan enterprise");
+  const mrrCents = parseMrr(values.mrr);
+  const login = values.login;
+  if (login !== undefined && (typeof login !== "string" || !isGitHubLogin(login))) {
+    throw new UsageError(`customers add: --login must be a GitHub login, got "${String(login)}"`);
+  }
+  const now = parseNow("customers add", values.now);
+  const since = parseSince("customers add", values.since) ?? now;
+  return withJobDeps(io, now, async (deps) => {
+    const repository = await requireKnownRepository(deps, "customers add", repoName);
+    const outcome = await saveCustomer(deps.db, { repositoryId: repository.id, company, companyKey, plan, mrrCents, login: login ?? null, since }, now);
+    io.out(`${outcome} customer ${company} (${plan}, ${formatUsd(mrrCents)}/month) for ${repository.fullName}\n`);
+    await reportMilestones(io, deps, repository);
+    return 0;
+  });
+}
+
+async function removeCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandLine("customers remove", argv, { repo: { type: "string" }, company: { type: "string" }, now: { type: "string" } });
+  const repoName = requireRepo("customers remove", values.repo);
+  const { company, companyKey } = requireCompany("customers remove", values.company);
+  const now = parseNow("customers remove", values.now);
+  return withJobDeps(io, now, async (deps) => {
+    const repository = await requireKnownRepository(deps, "customers remove", repoName);
+    if (!(await removeCustomer(deps.db, repository.id, companyKey))) {
+      throw new UsageError(`customers remove: ${repository.fullName} has no customer "${company}"`);
+    }
+    io.out(`removed customer ${company} from ${repository.fullName}\n`);
+    // Nothing can be crossed by losing revenue; this only catches up on milestones missed before.
+    await reportMilestones(io, deps, repository);
+    return 0;
+  });
+}
+
+async function listCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandLine("customers list", argv, { repo: { type: "string" }, json: { type: "boolean", default: false } });
+  const repoName = requireRepo("customers list", values.repo);
+  return withJobDeps(io, parseNow("customers list", undefined), async (deps) => {
+    const repository = await requireKnownRepository(deps, "customers list", repoName);
+    const customers = await listCustomers(deps.db, repository.id);
+    const totalCents = customers.reduce((sum, c) => sum + c.mrrCents, 0);
+    if (values.json) {
+      const rows = customers.map((c) => ({ company: c.company, plan: c.plan, mrrUsd: c.mrrCents / 100, login: c.login, since: c.since.toISOString() }));
+      io.out(JSON.stringify({ repository: repository.fullName, customers: rows, mrrUsd: totalCents / 100 }, null, 2) + "\n");
+      return 0;
+    }
+    for (const c of customers) {
+      io.out(`${c.company}\t${c.plan}\t${formatUsd(c.mrrCents)}/month\t${c.login ?? "-"}\tsince ${c.since.toISOString().slice(0, 10)}\n`);
+    }
+    io.out(`${customers.length} customer(s), MRR ${formatUsd(totalCents)}\n`);
+    return 0;
+  });
+}
+
+function requireCompany(command: string, value: string | boolean | undefined): { company: string; companyKey: string } {
+  const company = typeof value === "string" ? value.trim() : "";
+  if (company === "") throw new UsageError(`${command}: --company is required, e.g. --company "Acme, Inc."`);
+  const companyKey = normalizeCompany(company);
+  if (!companyKey) throw new UsageError(`${command}: --company "${company}" has no letters or digits to tell it apart`);
+  return { company, companyKey };
+}
+
+/** USD with at most two decimals, zero or more: stored in cents so sums stay exact. */
+function parseMrr(value: string | boolean | undefined): number {
+  if (typeof value !== "string") throw new UsageError("customers add: --mrr is required, the monthly revenue in USD, e.g. --mrr 500");
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(value.trim())) {
+    throw new UsageError(`customers add: --mrr must be an amount in USD of zero or more, like 500 or 99.50, got "${value}"`);
+  }
+  return Math.round(Number(value.trim()) * 100);
+}
+
+async function requireKnownRepository(deps: JobDeps, command: string, fullName: string): Promise<RepositoryRecord> {
+  const repository = await findRepository(deps.db, fullName);
+  if (!repository) throw new UsageError(`${command}: Steward holds no repository "${fullName}" (is the app installed on it?)`);
+  return repository;
+}
+
+async function reportMilestones(io: CliIo, deps: JobDeps, repository: RepositoryRecord): Promise<void> {
+  const config = await repositoryConfig(io, deps, repository);
+  for (const crossing of await recordMrrMilestones(deps.db, repository.id, config.milestones.mrr)) {
+    io.out(`milestone: MRR reached ${formatUsd(crossing.threshold * 100)} on ${crossing.crossedAt.toISOString().slice(0, 10)}\n`);
+  }
+}
+
+/** The repository's steward.yml where the CLI can read it as the app; otherwise the defaults, said once. */
+async function repositoryConfig(io: CliIo, deps: JobDeps, repository: RepositoryRecord): Promise<StewardConfig> {
+  if (!io.env.APP_ID) return defaultConfig;
+  try {
+    return (await deps.configs.load(await deps.github(repository.installationId), repository)).config;
+  } catch (error) {
+    io.err(`steward customers: could not read the configuration of ${repository.fullName} (${(error as Error).message}); using the default MRR milestones\n`);
+    return defaultConfig;
+  }
+}
+
+function formatUsd(cents: number): string {
+  return `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: cents % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
+}
