@@ -1,0 +1,66 @@
+import type { BackfillReport } from "../metrics/run-backfill.js";
+import type { SandboxModel } from "../sandbox/index.js";
+import { parseMarkers } from "../text/index.js";
+
+/** What the demo did and what the sandbox GitHub holds afterwards. */
+export interface DemoTranscript {
+  repository: string;
+  start: Date;
+  end: Date;
+  deliveries: number;
+  failedDeliveries: number;
+  backfill: { report: BackfillReport; requests: number };
+  model: SandboxModel;
+  /** The app's bot account, author of everything Steward wrote. */
+  botLogin: string;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function when(iso: string): string {
+  const at = new Date(iso);
+  return `${MONTHS[at.getUTCMonth()]} ${String(at.getUTCDate()).padStart(2)} ${iso.slice(11, 16)}`;
+}
+
+function firstLine(body: string): string {
+  const line = body.split("\n").find((l) => l.trim() !== "" && !l.startsWith("<!--")) ?? "";
+  return line.length > 110 ? `${line.slice(0, 107)}...` : line;
+}
+
+/**
+ * The maintainer's view of the demo as plain text: every comment Steward wrote (welcomes and
+ * reminders, in time order, with the item they are on), the digest issues, then the latest digest.
+ */
+export function printDemo(t: DemoTranscript): string {
+  const out: string[] = [];
+  out.push(`Steward demo: ${t.repository}, ${when(t.start.toISOString())} to ${when(t.end.toISOString())} UTC (simulated clock)`);
+  out.push(`History backfill: ${JSON.stringify(t.backfill.report)} in ${t.backfill.requests} API requests`);
+  out.push(`Replayed ${t.deliveries} signed webhook deliveries (${t.failedDeliveries} refused)`, "");
+  const items = t.model.listIssues(t.repository);
+  const written = items.flatMap((item) =>
+    t.model
+      .listComments(t.repository, item.number)
+      .filter((c) => c.user === t.botLogin)
+      .map((c) => ({ item, comment: c, kind: parseMarkers(c.body)[0]?.kind ?? "?" })),
+  );
+  written.sort((a, b) => a.comment.created_at.localeCompare(b.comment.created_at));
+  for (const [title, test] of [
+    ["Welcomes and celebrations", (kind: string) => kind.startsWith("welcome")],
+    ["Response reminders", (kind: string) => kind.startsWith("response")],
+    ["Other comments", (kind: string) => !kind.startsWith("welcome") && !kind.startsWith("response")],
+  ] as const) {
+    const rows = written.filter((w) => test(w.kind));
+    if (rows.length === 0) continue;
+    out.push(`${title} (${rows.length})`);
+    for (const w of rows) {
+      out.push(`  ${when(w.comment.created_at)}  #${w.item.number} by ${w.item.user}  [${w.kind}]  ${firstLine(w.comment.body)}`);
+    }
+    out.push("");
+  }
+  const digests = items.filter((i) => i.user === t.botLogin && i.pull === null);
+  out.push(`Digest issues (${digests.length})`);
+  for (const d of digests) out.push(`  ${when(d.created_at)}  #${d.number} ${d.title} (${d.state})`);
+  const latest = digests.at(-1);
+  if (latest) out.push("", `──── #${latest.number}, as GitHub shows it ────`, "", `# ${latest.title}`, "", latest.body ?? "");
+  return out.join("\n") + "\n";
+}

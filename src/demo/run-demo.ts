@@ -1,0 +1,119 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { ProbotOctokit } from "probot";
+import { parseEnv } from "../config/env.js";
+import { runDueDigests } from "../digest/run-digests.js";
+import { startStewardServer } from "../http/steward-server.js";
+import { runBackfill } from "../metrics/run-backfill.js";
+import { createActivity, createInstallationActivity, createSandbox, createWebhookSender } from "../sandbox/index.js";
+import { runSweep } from "../sla/run-sweep.js";
+import { openSqliteStore } from "../store/db.js";
+import { findRepository } from "../store/installations.js";
+import { applyMigrations } from "../store/migrate.js";
+import { demoTimeline, type DemoStep } from "./demo-timeline.js";
+import { DEMO_REPO, seedDemoWorld } from "./demo-world.js";
+import { printDemo } from "./print-demo.js";
+
+const HOUR = 3_600_000;
+const SECRET = "demo-secret";
+const APP_ID = 1;
+
+/** Monday of ISO week 2026-W45: the day the demo project installs Steward. */
+export const DEMO_START = new Date("2026-11-02T00:00:00Z");
+const WEEKS = 3;
+
+/**
+ * The whole app, end to end, with no GitHub account and no network: a sandbox GitHub holding a
+ * project with history, the real Steward server on a temporary SQLite file, three weeks of
+ * signed webhooks on a simulated clock, the response sweep every six hours and the digest every
+ * Monday. Returns, as text, what a maintainer would see.
+ */
+export async function runDemo(): Promise<string> {
+  let current = DEMO_START.getTime() - HOUR;
+  const now = () => new Date(current);
+  const keys = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  const sandbox = createSandbox({ appId: APP_ID, appSlug: "steward", publicKeyPem: keys.publicKey, now });
+  const address = await sandbox.listen();
+  seedDemoWorld(sandbox.model, DEMO_START);
+  const dir = mkdtempSync(join(tmpdir(), "steward-demo-"));
+  const store = openSqliteStore(join(dir, "steward.db"));
+  await applyMigrations(store.db);
+  const processEnv: NodeJS.ProcessEnv = {
+    APP_ID: String(APP_ID),
+    PRIVATE_KEY: keys.privateKey,
+    WEBHOOK_SECRET: SECRET,
+    GHE_HOST: address.host,
+    GHE_PROTOCOL: "http",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+  };
+  const server = await startStewardServer({
+    env: parseEnv(processEnv),
+    processEnv,
+    db: store.db,
+    now,
+    probotOverrides: {
+      log: pino({ level: "warn" }, pino.destination(2)),
+      // On a simulated clock, Probot's real-time pacing would only make the demo slow.
+      Octokit: ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
+    },
+  });
+  try {
+    const sender = createWebhookSender({ url: `${server.url}/api/github/webhooks`, secret: SECRET, appId: APP_ID });
+    const activity = createActivity(sandbox, sender);
+    current = DEMO_START.getTime();
+    await createInstallationActivity(sandbox, sender).install("acme", { at: now() });
+    const repository = await findRepository(store.db, DEMO_REPO);
+    if (!repository) throw new Error("demo: the installation did not register the repository");
+    const requestsBefore = sandbox.requests.length;
+    const backfill = await runBackfill(server.jobs, { repository, since: null });
+    const backfillRequests = sandbox.requests.length - requestsBefore;
+
+    const numbers = new Map<string, number>();
+    const steps = withSchedule(demoTimeline(DEMO_START), async (kind) => {
+      if (kind === "sweep") await runSweep(server.jobs, { dryRun: false });
+      else await runDueDigests(server.jobs);
+    });
+    for (const step of steps) {
+      current = step.at.getTime();
+      await step.run(activity, numbers);
+    }
+    return printDemo({
+      repository: DEMO_REPO,
+      start: DEMO_START,
+      end: now(),
+      deliveries: sender.deliveries.length,
+      failedDeliveries: sender.deliveries.filter((d) => d.status < 200 || d.status >= 300).length,
+      backfill: { report: backfill, requests: backfillRequests },
+      model: sandbox.model,
+      botLogin: "steward[bot]",
+    });
+  } finally {
+    await server.close();
+    await sandbox.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The timeline with the scheduler's work added: a sweep every six hours, digests on Mondays. */
+function withSchedule(steps: DemoStep[], job: (kind: "sweep" | "digest") => Promise<void>): DemoStep[] {
+  const scheduled: DemoStep[] = [];
+  for (let hour = 0; hour <= WEEKS * 7 * 24 + 10; hour += 6) {
+    const at = new Date(DEMO_START.getTime() + hour * HOUR + 15 * 60_000);
+    scheduled.push({ at, what: "response sweep", run: () => job("sweep") });
+  }
+  for (let week = 1; week <= WEEKS; week++) {
+    const at = new Date(DEMO_START.getTime() + week * 7 * 24 * HOUR + 9 * HOUR + 5 * 60_000);
+    scheduled.push({ at, what: "digest check", run: () => job("digest") });
+  }
+  return [...steps, ...scheduled].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
