@@ -1,6 +1,9 @@
 import { pino } from "pino";
 import { ProbotOctokit, type Logger } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { sweepCommand } from "../../src/cli/commands/sweep.js";
+import { UsageError } from "../../src/cli/usage-error.js";
 import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
 import { unpaced } from "../../src/effects/write-pacer.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
@@ -8,6 +11,8 @@ import { createActivity, createWebhookSender, type Activity } from "../../src/sa
 import type { JobDeps } from "../../src/scheduler/job-deps.js";
 import { runSweep } from "../../src/sla/run-sweep.js";
 import { listRepositories } from "../../src/store/installations.js";
+import { sideEffects } from "../../src/store/schema.js";
+import { captureIo } from "../helpers/capture-io.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
 
 const H = 3_600_000;
@@ -119,5 +124,38 @@ describe("response reminders, end to end against the sandbox", () => {
     const comments = stewardComments(number);
     expect(comments).toHaveLength(3);
     expect(comments[2]!.body).toContain("@\u200Bcarol replied here 7 days ago");
+  });
+
+  it("a sweep killed between posting and recording is finished by a later one, which finds the comment", async () => {
+    const opened = new Date(OPENED.getTime() + 24 * 10 * H);
+    const { record: issue } = await activity.openIssue(REPO, { user: "erin", title: "Killed mid-way", at: opened });
+    await sweep(24 * 10 + 19);
+    expect(stewardComments(issue.number)).toHaveLength(1);
+    // As if the process died after GitHub took the comment and before the claim was marked done.
+    e2e.db.update(sideEffects).set({ state: "claimed", doneAt: null }).where(eq(sideEffects.subject, `#${issue.number}`)).run();
+    const busy = await sweep(24 * 10 + 19.01);
+    expect(busy.repositories[0]!.sent).toEqual([]);
+    const resumed = await sweep(24 * 10 + 19.25);
+    expect(resumed.repositories[0]!.sent).toMatchObject([{ action: "at-risk", number: issue.number }]);
+    expect(stewardComments(issue.number)).toHaveLength(1);
+  });
+
+  it("steward sweep: a dry run lists what is due and writes nothing; bad flags are usage errors", async () => {
+    const { record: issue } = await activity.openIssue(REPO, { user: "finn", title: "Dry", at: new Date(OPENED.getTime() + 24 * 20 * H) });
+    const io = captureIo(e2e.processEnv);
+    const now = new Date(OPENED.getTime() + (24 * 20 + 26) * H).toISOString();
+    expect(await sweepCommand(["--repo", REPO, "--now", now, "--dry-run", "--json"], io)).toBe(0);
+    const report = JSON.parse(io.stdout) as { dryRun: boolean; repositories: Array<{ wouldSend: Array<{ action: string; number: number }> }> };
+    expect(report.dryRun).toBe(true);
+    expect(report.repositories[0]!.wouldSend).toContainEqual(expect.objectContaining({ action: "breached", number: issue.number }));
+    expect(stewardComments(issue.number)).toHaveLength(0);
+
+    const text = captureIo(e2e.processEnv);
+    expect(await sweepCommand(["--now", now, "--dry-run"], text)).toBe(0);
+    expect(text.stdout).toContain(`would send breached #${issue.number}`);
+    // runCli turns a UsageError into exit code 2 with its one-line message.
+    for (const argv of [["--now", "yesterday"], ["--repo", "nope"], ["--force"], ["--repo", "acme/unknown"]]) {
+      await expect(sweepCommand(argv, captureIo(e2e.processEnv))).rejects.toThrow(UsageError);
+    }
   });
 });
