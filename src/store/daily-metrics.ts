@@ -1,0 +1,37 @@
+import { and, asc, between, desc, eq, lte } from "drizzle-orm";
+import type { DB } from "./db.js";
+import { dailyMetrics } from "./schema.js";
+
+/** Stores the day's values (one row per metric), replacing what that day held. */
+export async function saveDailyMetrics(db: DB, repositoryId: number, day: string, values: Record<string, number>): Promise<void> {
+  db.transaction((tx) => {
+    for (const [metric, value] of Object.entries(values)) {
+      tx.insert(dailyMetrics)
+        .values({ repositoryId, day, metric, value })
+        .onConflictDoUpdate({ target: [dailyMetrics.repositoryId, dailyMetrics.metric, dailyMetrics.day], set: { value } })
+        .run();
+    }
+  });
+}
+
+/** A metric's stored values for the days `from` to `to` (inclusive, `YYYY-MM-DD`), by day. */
+export async function readDailySeries(db: DB, repositoryId: number, metric: string, from: string, to: string): Promise<Map<string, number>> {
+  const rows = db
+    .select({ day: dailyMetrics.day, value: dailyMetrics.value })
+    .from(dailyMetrics)
+    .where(and(eq(dailyMetrics.repositoryId, repositoryId), eq(dailyMetrics.metric, metric), between(dailyMetrics.day, from, to)))
+    .orderBy(asc(dailyMetrics.day))
+    .all();
+  return new Map(rows.map((r) => [r.day, r.value]));
+}
+
+/** The latest stored value of a metric on or before `day`. */
+export async function latestDailyValue(db: DB, repositoryId: number, metric: string, day: string): Promise<{ day: string; value: number } | undefined> {
+  return db
+    .select({ day: dailyMetrics.day, value: dailyMetrics.value })
+    .from(dailyMetrics)
+    .where(and(eq(dailyMetrics.repositoryId, repositoryId), eq(dailyMetrics.metric, metric), lte(dailyMetrics.day, day)))
+    .orderBy(desc(dailyMetrics.day))
+    .limit(1)
+    .get();
+}
