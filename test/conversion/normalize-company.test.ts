@@ -16,4 +16,11 @@ describe("normalizeCompany", () => {
     expect(normalizeCompany("  @ ")).toBeNull();
     expect(normalizeCompany(null)).toBeNull();
   });
+
+  it("groups the forms people type into their profiles", () => {
+    const forms = ["@acme-corp", "Acme, Inc.", "ACME", "acme corp.", "Acme Corporation", "  @ACME  ", "Acme Ltd", "Ácme"];
+    expect(new Set(forms.map(normalizeCompany))).toEqual(new Set(["acme"]));
+    expect(normalizeCompany("@globex")).toBe(normalizeCompany("Globex Corporation"));
+    expect(normalizeCompany("Initech")).not.toBe(normalizeCompany("Initrode"));
+  });
 });
