@@ -49,53 +49,118 @@ function ledgerStatements(sqlite: SqliteClient) {
 }
 
 type SqliteClient = DB["$client"];
-const prepared = new WeakMap<SqliteClient, ReturnType<typeof ledgerStatements>>();
+type Statements = ReturnType<typeof ledgerStatements>;
+
+interface PendingDelivery {
+  meta: DeliveryMeta;
+  entry: LedgerEntry;
+  resolve(fresh: boolean): void;
+  reject(error: unknown): void;
+}
+
+/** Per database: its prepared statements and the deliveries waiting for the next group commit. */
+interface LedgerWriter {
+  statements: Statements;
+  queue: PendingDelivery[];
+  commit(batch: PendingDelivery[]): void;
+}
+
+const writers = new WeakMap<SqliteClient, LedgerWriter>();
 
 const ms = (date: Date | null) => (date === null ? null : date.getTime());
 const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
 
 /**
- * Stores one delivery and its ledger rows in a single transaction. Returns false, writing nothing,
- * when this delivery id was already recorded: GitHub redelivers, and a delivery may arrive twice
- * at once; SQLite serialises the two transactions, so exactly one of them wins.
+ * Stores one delivery and its ledger rows. Returns false, writing nothing, when this delivery id
+ * was already recorded: GitHub redelivers, and a delivery may arrive twice at once; each is
+ * checked inside the transaction that writes it, so exactly one of them wins.
+ *
+ * Deliveries that arrive in the same turn of the event loop share one transaction (a group
+ * commit): a commit, which writes the WAL, cost more than the rows themselves. Each delivery
+ * still has its own savepoint, so one that fails is rolled back alone and rejects alone, and every
+ * caller is answered only after the commit that holds its rows.
  */
-export async function recordDelivery(db: DB, meta: DeliveryMeta, entry: LedgerEntry): Promise<boolean> {
-  const sqlite = db.$client;
-  let q = prepared.get(sqlite);
-  if (!q) prepared.set(sqlite, (q = ledgerStatements(sqlite)));
-  const statements = q;
+export function recordDelivery(db: DB, meta: DeliveryMeta, entry: LedgerEntry): Promise<boolean> {
+  const writer = writerFor(db.$client);
+  return new Promise<boolean>((resolve, reject) => {
+    if (writer.queue.length === 0) {
+      setImmediate(() => {
+        const batch = writer.queue;
+        writer.queue = [];
+        writer.commit(batch);
+      });
+    }
+    writer.queue.push({ meta, entry, resolve, reject });
+  });
+}
+
+function writerFor(sqlite: SqliteClient): LedgerWriter {
+  const existing = writers.get(sqlite);
+  if (existing) return existing;
+  const statements = ledgerStatements(sqlite);
+  const writeOne = sqlite.transaction((meta: DeliveryMeta, entry: LedgerEntry) => writeDelivery(statements, meta, entry));
+  const writeAll = sqlite.transaction((batch: PendingDelivery[]) =>
+    batch.map((pending) => {
+      try {
+        return { fresh: writeOne(pending.meta, pending.entry) };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  const writer: LedgerWriter = {
+    statements,
+    queue: [],
+    commit(batch) {
+      let outcomes: Array<{ fresh: boolean } | { error: unknown }>;
+      try {
+        outcomes = writeAll(batch);
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      outcomes.forEach((outcome, i) => {
+        if ("error" in outcome) batch[i]!.reject(outcome.error);
+        else batch[i]!.resolve(outcome.fresh);
+      });
+    },
+  };
+  writers.set(sqlite, writer);
+  return writer;
+}
+
+/** The rows of one delivery; runs inside its own savepoint. */
+function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: LedgerEntry): boolean {
   const repositoryId = entry.repository?.id ?? null;
-  return sqlite.transaction(() => {
-    const inserted = statements.delivery.run(
-      meta.id, meta.event, meta.action, repositoryId, entry.installationId, ms(meta.receivedAt),
+  const inserted = statements.delivery.run(
+    meta.id, meta.event, meta.action, repositoryId, entry.installationId, ms(meta.receivedAt),
+  );
+  if (inserted.changes === 0) return false;
+  if (repositoryId === null) return true;
+  const repo = entry.repository;
+  if (repo && entry.installationId !== null) {
+    // A repository can send events before Steward saw its installation (a lost delivery, a
+    // database restored from backup); register it rather than drop its events.
+    statements.repository.run(
+      repo.id, entry.installationId, repo.owner, repo.name, repo.fullName, bit(repo.private), ms(meta.receivedAt),
     );
-    if (inserted.changes === 0) return false;
-    if (repositoryId === null) return true;
-    const repo = entry.repository;
-    if (repo && entry.installationId !== null) {
-      // A repository can send events before Steward saw its installation (a lost delivery, a
-      // database restored from backup); register it rather than drop its events.
-      statements.repository.run(
-        repo.id, entry.installationId, repo.owner, repo.name, repo.fullName, bit(repo.private), ms(meta.receivedAt),
-      );
-    }
-    for (const e of entry.events) {
-      statements.event.run(
-        repositoryId, meta.id, e.naturalKey, e.kind, e.actorLogin, e.actorId, e.actorType, e.association,
-        e.itemNumber, bit(e.isPull), ms(e.occurredAt), e.data === null ? null : JSON.stringify(e.data),
-      );
-    }
-    const item = entry.item;
-    if (item) {
-      statements.item.run(
-        repositoryId, item.number, bit(item.isPull), item.title, item.authorLogin, item.authorId, item.authorType,
-        item.authorAssociation, item.state, bit(item.draft), bit(item.locked), JSON.stringify(item.labels),
-        JSON.stringify(item.assignees), ms(item.createdAt), ms(item.updatedAt), ms(item.closedAt), ms(item.mergedAt),
-      );
-    }
-    if (entry.removedItemNumber !== null) statements.removeItem.run(repositoryId, entry.removedItemNumber);
-    return true;
-  })();
+  }
+  for (const e of entry.events) {
+    statements.event.run(
+      repositoryId, meta.id, e.naturalKey, e.kind, e.actorLogin, e.actorId, e.actorType, e.association,
+      e.itemNumber, bit(e.isPull), ms(e.occurredAt), e.data === null ? null : JSON.stringify(e.data),
+    );
+  }
+  const item = entry.item;
+  if (item) {
+    statements.item.run(
+      repositoryId, item.number, bit(item.isPull), item.title, item.authorLogin, item.authorId, item.authorType,
+      item.authorAssociation, item.state, bit(item.draft), bit(item.locked), JSON.stringify(item.labels),
+      JSON.stringify(item.assignees), ms(item.createdAt), ms(item.updatedAt), ms(item.closedAt), ms(item.mergedAt),
+    );
+  }
+  if (entry.removedItemNumber !== null) statements.removeItem.run(repositoryId, entry.removedItemNumber);
+  return true;
 }
 
 export interface LedgerSummary {
