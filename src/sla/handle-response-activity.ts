@@ -1,8 +1,7 @@
 import type { ItemActivityHandler } from "../ingest/item-activity.js";
 import { isCommunity } from "../people/roles.js";
 import { loadClockEvents, loadItems } from "../store/response-clock-data.js";
-import { respondent } from "./response-clock.js";
-import { computeResponseClock } from "./response-clock.js";
+import { computeResponseClock, respondent } from "./response-clock.js";
 import { unlabelAnswered } from "./send-reminder.js";
 
 /**
