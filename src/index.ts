@@ -8,6 +8,9 @@ import { pushTouchesConfig } from "./ingest/push-touches-config.js";
 import { recordWebhook } from "./ingest/record-webhook.js";
 import { LEDGER_EVENTS } from "./ingest/to-ledger-entry.js";
 import type { DB } from "./store/db.js";
+import { unpaced } from "./effects/write-pacer.js";
+import { backfillGrantedRepositories } from "./metrics/backfill-granted-repositories.js";
+import type { JobDeps } from "./scheduler/job-deps.js";
 
 export interface StewardDeps {
   db: DB;
@@ -23,10 +26,16 @@ export function createStewardApp({ db, now, configs: sharedConfigs }: StewardDep
     addHandler(healthzHandler(db));
     const configs = sharedConfigs ?? createRepoConfigLoader({ db, log: app.log, now });
 
-    app.on("installation", (context) => handleInstallationEvent(db, context.payload, now()));
-    app.on("installation_repositories", (context) =>
-      handleInstallationRepositoriesEvent(db, context.payload, now()),
-    );
+    const jobs: JobDeps = { db, now, log: app.log, configs, pacer: unpaced, github: (id) => app.auth(id) };
+    // The history backfill of newly granted repositories runs after the delivery is answered.
+    app.on("installation", async (context) => {
+      await handleInstallationEvent(db, context.payload, now());
+      void backfillGrantedRepositories(jobs, context.payload);
+    });
+    app.on("installation_repositories", async (context) => {
+      await handleInstallationRepositoriesEvent(db, context.payload, now());
+      void backfillGrantedRepositories(jobs, context.payload);
+    });
     app.on("push", async (context) => {
       if (pushTouchesConfig(context.payload)) configs.invalidate(context.payload.repository.id);
     });
