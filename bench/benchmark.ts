@@ -21,6 +21,8 @@ export interface BenchRow {
   unit: string;
   value: number;
   reference?: { label: string; value: number };
+  /** False where value / reference means nothing (e.g. two growth percentages). */
+  ratio?: false;
   target?: Target;
 }
 
@@ -37,7 +39,7 @@ export interface Benchmark {
 
 /** value / reference, or null when there is no reference to divide by. */
 export function ratioOf(row: BenchRow): number | null {
-  if (!row.reference || row.reference.value === 0) return null;
+  if (!row.reference || row.reference.value === 0 || row.ratio === false) return null;
   return row.value / row.reference.value;
 }
 

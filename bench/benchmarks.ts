@@ -1,8 +1,9 @@
 import type { Benchmark } from "./benchmark.js";
+import { memorySoak } from "./memory-soak.js";
 import { webhookThroughput } from "./webhook-throughput.js";
 
 /**
  * Every benchmark, in the order `npm run bench` runs them. Adding one is one file exporting a
  * `Benchmark` and one entry here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput];
+export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, memorySoak];
