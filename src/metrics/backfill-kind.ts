@@ -95,7 +95,8 @@ export async function runKind<T>(run: KindRun, pass: KindPass<T>): Promise<Backf
     let retries = 0;
     for (;;) {
       try {
-        await save({ requests: progress.requests + 1 });
+        // Counted in memory, written with the page (or with the pause): one write per page.
+        progress = { ...progress, requests: progress.requests + 1 };
         page = await pass.fetch(after, since);
         break;
       } catch (error) {

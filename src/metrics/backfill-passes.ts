@@ -40,8 +40,10 @@ export function starsPass(ctx: PassContext): KindPass<GqlStarEdge> {
     fetch: (after, since) => fetchStargazersPage(ctx.octokit, coordinates(ctx.repository), after, since !== null),
     async store(page, since) {
       const wanted = page.items.filter((edge) => since === null || new Date(edge.starredAt) >= since);
+      // Only the public companies matter to Steward (conversion); skipping the rest keeps a
+      // 100,000-star backfill from writing 100,000 empty profiles.
       const profiles = wanted
-        .filter((edge) => edge.node.__typename === "User")
+        .filter((edge) => edge.node.__typename === "User" && edge.node.company)
         .map((edge) => ({ login: edge.node.login, userId: edge.node.databaseId ?? null, type: "User", company: edge.node.company ?? null }));
       await saveUserProfiles(ctx.deps.db, profiles, ctx.deps.now());
       await recordBackfilledFacts(ctx.deps.db, ctx.repository.id, { events: wanted.map(starEvent), items: [] });
