@@ -1,6 +1,7 @@
 import { EnvError } from "../config/env.js";
 import { backfillCommand } from "./commands/backfill.js";
 import { customersCommand } from "./commands/customers.js";
+import { digestCommand } from "./commands/digest.js";
 import { leadsCommand } from "./commands/leads.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { reportCommand } from "./commands/report.js";
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   migrate: { run: migrateCommand, summary: "apply database migrations" },
   sweep: { run: sweepCommand, summary: "[--repo owner/name] [--now T] [--dry-run] [--json]  send the response reminders due now" },
   report: { run: reportCommand, summary: "--repo owner/name [--json]  what Steward knows of a repository" },
+  digest: { run: digestCommand, summary: "--repo owner/name [--now T] [--dry-run] [--json]  make the weekly digest now" },
   backfill: { run: backfillCommand, summary: "--repo owner/name [--since DATE] [--json]  read (or resume reading) the repository's history" },
   leads: { run: leadsCommand, summary: "--repo owner/name [--since DATE] [--csv|--json]  users who showed enterprise interest" },
   customers: { run: customersCommand, summary: "add|list|remove --repo owner/name ...  paying organizations and MRR" },

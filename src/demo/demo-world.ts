@@ -21,7 +21,7 @@ export function seedDemoWorld(model: SandboxModel, installedAt: Date): void {
   model.setFile(DEMO_REPO, "README.md", "# widget\n");
   model.setFile(DEMO_REPO, "CONTRIBUTING.md", "# Contributing\n\nFork, branch, test, open a PR.\n");
   model.setFile(DEMO_REPO, "CODE_OF_CONDUCT.md", "# Code of conduct\n\nBe kind.\n");
-  model.setFile(DEMO_REPO, ".github/ISSUE_TEMPLATE/bug.md", "---\nname: Bug\n---\n");
+  model.setFile(DEMO_REPO, ".github/ISSUE_TEMPLATE/bug_report.md", "---\nname: Bug report\n---\n");
   model.setFile(DEMO_REPO, ".github/pull_request_template.md", "What does this change?\n");
   model.setFile(DEMO_REPO, ".github/steward.yml", "response:\n  goalHours: 24\nwelcome:\n  foundingContributors: 10\n");
   seedStargazers(model, random, installedAt);

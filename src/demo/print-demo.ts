@@ -34,7 +34,8 @@ function firstLine(body: string): string {
 export function printDemo(t: DemoTranscript): string {
   const out: string[] = [];
   out.push(`Steward demo: ${t.repository}, ${when(t.start.toISOString())} to ${when(t.end.toISOString())} UTC (simulated clock)`);
-  out.push(`History backfill: ${JSON.stringify(t.backfill.report)} in ${t.backfill.requests} API requests`);
+  const kinds = t.backfill.report.kinds.map((k) => `${k.done} ${k.kind}`).join(", ");
+  out.push(`History backfill at installation: ${kinds}, in ${t.backfill.requests} API requests (${t.backfill.report.requests} of them GraphQL pages)`);
   out.push(`Replayed ${t.deliveries} signed webhook deliveries (${t.failedDeliveries} refused)`, "");
   const items = t.model.listIssues(t.repository);
   const written = items.flatMap((item) =>

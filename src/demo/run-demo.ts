@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { ProbotOctokit } from "probot";
 import { parseEnv } from "../config/env.js";
 import { runDueDigests } from "../digest/run-digests.js";
 import { startStewardServer } from "../http/steward-server.js";
 import { runBackfill } from "../metrics/run-backfill.js";
+import { runDailyMetrics } from "../metrics/run-daily-metrics.js";
 import { createActivity, createInstallationActivity, createSandbox, createWebhookSender } from "../sandbox/index.js";
+import { unthrottledOctokit } from "../sandbox/unthrottled-octokit.js";
 import { runSweep } from "../sla/run-sweep.js";
 import { openSqliteStore } from "../store/db.js";
 import { findRepository } from "../store/installations.js";
@@ -63,7 +64,7 @@ export async function runDemo(): Promise<string> {
     probotOverrides: {
       log: pino({ level: "warn" }, pino.destination(2)),
       // On a simulated clock, Probot's real-time pacing would only make the demo slow.
-      Octokit: ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
+      Octokit: unthrottledOctokit(),
     },
   });
   try {
@@ -80,6 +81,7 @@ export async function runDemo(): Promise<string> {
     const numbers = new Map<string, number>();
     const steps = withSchedule(demoTimeline(DEMO_START), async (kind) => {
       if (kind === "sweep") await runSweep(server.jobs, { dryRun: false });
+      else if (kind === "daily") await runDailyMetrics(server.jobs, {});
       else await runDueDigests(server.jobs);
     });
     for (const step of steps) {
@@ -104,9 +106,18 @@ export async function runDemo(): Promise<string> {
   }
 }
 
-/** The timeline with the scheduler's work added: a sweep every six hours, digests on Mondays. */
-function withSchedule(steps: DemoStep[], job: (kind: "sweep" | "digest") => Promise<void>): DemoStep[] {
+type ScheduledJob = "sweep" | "daily" | "digest";
+
+/**
+ * The timeline with the scheduler's work added: a sweep every six hours (the real schedule's
+ * 15 minutes would only repeat them), the daily metrics each night, digests on Monday mornings.
+ */
+function withSchedule(steps: DemoStep[], job: (kind: ScheduledJob) => Promise<void>): DemoStep[] {
   const scheduled: DemoStep[] = [];
+  for (let day = 0; day < WEEKS * 7 + 1; day++) {
+    const at = new Date(DEMO_START.getTime() + day * 24 * HOUR + 3.5 * HOUR);
+    scheduled.push({ at, what: "daily metrics", run: () => job("daily") });
+  }
   for (let hour = 0; hour <= WEEKS * 7 * 24 + 10; hour += 6) {
     const at = new Date(DEMO_START.getTime() + hour * HOUR + 15 * 60_000);
     scheduled.push({ at, what: "response sweep", run: () => job("sweep") });

@@ -1,11 +1,8 @@
 import type { StewardConfig } from "../config/schema.js";
-import type { CommunityFigures, ContributorFigures, ConversionFigures, ResponseFigures } from "../report/figures.js";
+import type { CommunityFigures, ContributorFigures, ConversionFigures, ResponseFigures, SectionFigures } from "../report/figures.js";
 import type { DigestWeek } from "./digest-week.js";
 
-/** A section's figures for the digest week and the week before, or why it has none yet. */
-export type SectionFigures<T> =
-  | { status: "ok"; current: T; previous: T | null }
-  | { status: "unavailable"; reason: string };
+export type { SectionFigures };
 
 /** Everything one digest shows, collected from the store; rendering it needs nothing else. */
 export interface DigestData {

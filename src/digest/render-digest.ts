@@ -14,11 +14,8 @@ export function digestMarker(week: string): string {
   return hiddenMarker("digest", week);
 }
 
-/**
- * The digest issue's markdown, pure: the enabled sections in order, everything user-written
- * neutralized, and the whole body within GitHub's limit (long lists cut with "and N more").
- */
-export function renderDigest(data: DigestData): string {
+/** The enabled sections of a digest, in order, each cut-able by `fitBody`. */
+export function digestSections(data: Omit<DigestData, "week" | "previousDigest">): BodySection[] {
   const { sections: on, mentionContributors, showConversionNames } = data.config.digest;
   const sections: BodySection[] = [];
   if (on.headline) sections.push(headlineSection(data.community));
@@ -29,8 +26,16 @@ export function renderDigest(data: DigestData): string {
   if (on.readiness) sections.push(readinessSection(data.community));
   if (on.conversion) sections.push(conversionSection(data.conversion, data.repository.private && showConversionNames));
   if (on.problems) sections.push(problemsSection(data.problems));
+  return sections;
+}
+
+/**
+ * The digest issue's markdown, pure: the enabled sections in order, everything user-written
+ * neutralized, and the whole body within GitHub's limit (long lists cut with "and N more").
+ */
+export function renderDigest(data: DigestData): string {
   const head = `Steward's weekly look at the community of **${inlineText(data.repository.fullName, 140)}**, ${data.week.title.replace(/^Community digest: /, "")}.`;
   const previous = data.previousDigest ? `Previous digest: #${data.previousDigest.issueNumber} (${data.previousDigest.week}).\n\n` : "";
   const tail = `---\n${previous}_Configure or switch off sections in \`.github/steward.yml\` under \`digest\`._\n${digestMarker(data.week.key)}`;
-  return fitBody({ head, sections, tail });
+  return fitBody({ head, sections: digestSections(data), tail });
 }

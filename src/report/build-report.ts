@@ -1,8 +1,10 @@
+import type { StewardConfig } from "../config/schema.js";
 import { loadConfigStatus } from "../store/config-status.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../store/installations.js";
 import { summarizeLedger } from "../store/ledger.js";
 import type { ConfigProblem } from "../store/schema.js";
+import { collectFeatureFigures, type FeatureFigures } from "./collect-figures.js";
 
 /**
  * The `steward report --json` document. Its shape is a contract for scripts: fields are only ever
@@ -19,12 +21,33 @@ export interface RepositoryReport {
   };
   items: { openIssues: number; closedIssues: number; openPullRequests: number; closedPullRequests: number };
   config: { checkedAt: string; valid: boolean; problems: ConfigProblem[] } | null;
+  /** The trailing seven days the figures below cover, ending at `--now`. */
+  period: { start: string; end: string };
+  /** Where the configuration behind the figures came from: the repository's file, or defaults. */
+  configSource: "repository" | "defaults";
+  /** Each feature's figures (`status: "ok"` with `current` and, for response, `previous`). */
+  response: FeatureFigures["response"];
+  contributors: FeatureFigures["contributors"];
+  community: FeatureFigures["community"];
+  conversion: FeatureFigures["conversion"];
 }
 
+export interface ReportOptions {
+  now: Date;
+  config: StewardConfig;
+  configSource: RepositoryReport["configSource"];
+}
+
+const WEEK = 7 * 86_400_000;
+
 /** Collects what Steward knows of one repository. */
-export async function buildReport(db: DB, repository: RepositoryRecord): Promise<RepositoryReport> {
+export async function buildReport(db: DB, repository: RepositoryRecord, options: ReportOptions): Promise<RepositoryReport> {
   const ledger = await summarizeLedger(db, repository.id);
   const config = await loadConfigStatus(db, repository.id);
+  const end = options.now;
+  const period = { start: new Date(end.getTime() - WEEK), end };
+  const previousPeriod = { start: new Date(end.getTime() - 2 * WEEK), end: period.start };
+  const figures = await collectFeatureFigures(db, repository, { period, previousPeriod, now: end, config: options.config });
   return {
     repository: repository.fullName,
     ledger: {
@@ -38,5 +61,11 @@ export async function buildReport(db: DB, repository: RepositoryRecord): Promise
     config: config
       ? { checkedAt: config.checkedAt.toISOString(), valid: config.valid, problems: config.problems }
       : null,
+    period: { start: period.start.toISOString(), end: period.end.toISOString() },
+    configSource: options.configSource,
+    response: figures.response,
+    contributors: figures.contributors,
+    community: figures.community,
+    conversion: figures.conversion,
   };
 }

@@ -124,3 +124,8 @@ export interface ConversionFigures {
 }
 
 export type FunnelStage = "stargazers" | "participants" | "contributors" | "leads" | "customers";
+
+/** A feature's figures for a period and the period before, or why there are none. */
+export type SectionFigures<T> =
+  | { status: "ok"; current: T; previous: T | null }
+  | { status: "unavailable"; reason: string };

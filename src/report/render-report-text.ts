@@ -1,7 +1,13 @@
+import type { StewardConfig } from "../config/schema.js";
+import { digestSections } from "../digest/render-digest.js";
+import { fitBody } from "../text/index.js";
 import type { RepositoryReport } from "./build-report.js";
 
-/** The human-readable form of a report, for the terminal. */
-export function renderReportText(report: RepositoryReport): string {
+/**
+ * The human-readable form of a report, for the terminal: the ledger, then the figures as the
+ * digest's sections would show them for the report's period.
+ */
+export function renderReportText(report: RepositoryReport, stewardConfig: StewardConfig): string {
   const { ledger, items, config } = report;
   const lines = [
     `Steward report for ${report.repository}`,
@@ -16,7 +22,14 @@ export function renderReportText(report: RepositoryReport): string {
     configLine(config),
     ...(config?.problems ?? []).map((p) => `  - ${p.path || "(file)"}: ${p.message}`),
   ];
-  return lines.join("\n") + "\n";
+  const figures = fitBody(
+    {
+      head: `Figures for ${report.period.start} .. ${report.period.end} (configuration: ${report.configSource})`,
+      sections: digestSections({ ...report, repository: { fullName: report.repository, private: true }, config: stewardConfig, problems: [] }),
+    },
+    Number.MAX_SAFE_INTEGER,
+  );
+  return lines.join("\n") + "\n\n" + figures + "\n";
 }
 
 function configLine(config: RepositoryReport["config"]): string {

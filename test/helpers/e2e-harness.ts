@@ -1,11 +1,11 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { ProbotOctokit } from "probot";
 import { parseEnv } from "../../src/config/env.js";
 import { signBody } from "../../src/http/webhook-signature.js";
 import { startStewardServer, type RunningServer } from "../../src/http/steward-server.js";
 import { createSandbox } from "../../src/sandbox/index.js";
+import { unthrottledOctokit } from "../../src/sandbox/unthrottled-octokit.js";
 import { createTestStore } from "./test-store.js";
 
 export const WEBHOOK_SECRET = "e2e-secret";
@@ -77,7 +77,7 @@ export async function startE2E(options: { now?: () => Date } = {}) {
       log,
       // Probot's default Octokit paces writes (one per second, content one per three seconds)
       // and retries 5xx; tests want neither.
-      Octokit: ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } }),
+      Octokit: unthrottledOctokit(),
     },
   });
 

@@ -22,7 +22,7 @@ export function contributorsSection(contributors: SectionFigures<ContributorFigu
         : `Thank you to the ${c.newContributors.length === 1 ? "person" : `${c.newContributors.length} people`} whose first contribution was merged this week!${returning}`;
     const total = `The project has ${count(c.total)} contributor${c.total === 1 ? "" : "s"}${c.historyKnown ? "" : " known to Steward (its history is still being read)"}.`;
     return {
-      head: [HEADING, "", `${total} ${intro}`, ...milestones.flatMap((m) => ["", m]), ""].join("\n"),
+      head: [HEADING, "", `${total} ${intro}`, ...milestones.flatMap((m) => ["", m]), ...(c.newContributors.length > 0 ? [""] : [])].join("\n"),
       items: c.newContributors.map(
         (n) =>
           `- ${login(n.login, { mention })}${n.number !== null ? `, contributor #${n.number}` : ""}${n.pullNumber !== null ? ` (#${n.pullNumber})` : ""}`,

@@ -1,5 +1,5 @@
 import type { CommunityFigures, ReadinessItem } from "../../report/figures.js";
-import { inlineText, type BodySection } from "../../text/index.js";
+import type { BodySection } from "../../text/index.js";
 import type { SectionFigures } from "../digest-data.js";
 import { sectionOf } from "./section.js";
 
@@ -12,7 +12,8 @@ export function readinessSection(community: SectionFigures<CommunityFigures>): B
     const met = c.readiness.filter((r) => r.state === "met").length;
     return {
       head: `${HEADING}\n\n${met} of ${c.readiness.length} items of the open-core checklist are in place.\n`,
-      items: c.readiness.map((r) => `- ${MARK[r.state]} **${inlineText(r.label, 80)}**: ${inlineText(r.detail, 200)}`),
+      // Labels and details are Steward's own words and numbers, not user text.
+      items: c.readiness.map((r) => `- ${MARK[r.state]} **${r.label}**: ${r.detail}`),
     };
   });
 }
