@@ -5,7 +5,6 @@ import {
   activeActors,
   contributorLogins,
   leadLogins,
-  maintainersByAssociation,
   participants,
   stargazersAndForkers,
   type FunnelPerson,
@@ -40,13 +39,14 @@ export async function collectConversionFigures(
 ): Promise<ConversionFigures> {
   const end = period.end;
   const id = repository.id;
-  const maintainers = await maintainersByAssociation(db, id, end);
+  const talking = await participants(db, id, end);
+  const maintainers = new Set(talking.filter((p) => p.maintainer).map((p) => p.login));
   const lowerListed = new Set(config.maintainers.map((m) => m.toLowerCase()));
   const notBot = (p: FunnelPerson) => !isBot({ login: p.login, type: p.actorType }, config);
   const community = (p: FunnelPerson) => notBot(p) && !maintainers.has(p.login) && !lowerListed.has(p.login.toLowerCase());
 
   const stargazers = (await stargazersAndForkers(db, id, end)).filter(community).map((p) => p.login);
-  const talkers = (await participants(db, id, end)).filter(community).map((p) => p.login);
+  const talkers = talking.filter(community).map((p) => p.login);
   const builders = (await contributorLogins(db, id, end)).filter((login) => !isBot({ login }, config));
   const leadUsers = await leadLogins(db, id, end);
   const customers = (await listCustomers(db, id)).filter((c) => c.since.getTime() < end.getTime());

@@ -17,8 +17,6 @@ export const PARTICIPATION_KINDS = [
   "pull_request_review_comment.created",
 ] as const;
 
-const MAINTAINER_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
-
 /**
  * Users who starred or forked the repository before `until`, one grouped pass over the
  * (repository, time) index. A user whose latest star event is an unstar, and who never forked,
@@ -42,24 +40,27 @@ export async function stargazersAndForkers(db: DB, repositoryId: number, until: 
     .map(({ login, actorType }) => ({ login, actorType }));
 }
 
-/** Users who opened an issue or PR, commented or reviewed before `until`. */
-export async function participants(db: DB, repositoryId: number, until: Date): Promise<FunnelPerson[]> {
-  return distinctActors(db, and(eq(events.repositoryId, repositoryId), lt(events.occurredAt, until), inArray(events.kind, [...PARTICIPATION_KINDS])));
+/**
+ * Users who opened an issue or PR, commented or reviewed before `until`; `maintainer` when GitHub
+ * called them OWNER, MEMBER or COLLABORATOR in any of those facts (the ones that carry an
+ * association), so one pass finds both.
+ */
+export async function participants(db: DB, repositoryId: number, until: Date): Promise<Array<FunnelPerson & { maintainer: boolean }>> {
+  return db
+    .select({
+      login: events.actorLogin,
+      actorType: sql<string>`max(${events.actorType})`,
+      maintainer: sql<number>`max(${events.association} in ('OWNER', 'MEMBER', 'COLLABORATOR'))`.mapWith(Boolean),
+    })
+    .from(events)
+    .where(and(eq(events.repositoryId, repositoryId), lt(events.occurredAt, until), inArray(events.kind, [...PARTICIPATION_KINDS])))
+    .groupBy(events.actorLogin)
+    .all();
 }
 
 /** Users with any recorded activity in `[from, until)`: the active members' raw material. */
 export async function activeActors(db: DB, repositoryId: number, from: Date, until: Date): Promise<FunnelPerson[]> {
   return distinctActors(db, and(eq(events.repositoryId, repositoryId), gte(events.occurredAt, from), lt(events.occurredAt, until)));
-}
-
-/** Users GitHub called OWNER, MEMBER or COLLABORATOR of the repository in any fact before `until`. */
-export async function maintainersByAssociation(db: DB, repositoryId: number, until: Date): Promise<Set<string>> {
-  const rows = db
-    .selectDistinct({ login: events.actorLogin })
-    .from(events)
-    .where(and(eq(events.repositoryId, repositoryId), lt(events.occurredAt, until), inArray(events.association, MAINTAINER_ASSOCIATIONS)))
-    .all();
-  return new Set(rows.map((r) => r.login));
 }
 
 /** Logins of the contributors whose first contribution came before `until`. */

@@ -136,8 +136,6 @@ describe("conversion, end to end: webhooks -> leads -> customers -> funnel", () 
       { company: "ACME, Inc.", stargazers: 2, participants: 2, leads: 0 },
     ]);
     expect(figures.leads.map((l) => l.login)).toEqual(["erin"]);
-    // eslint-disable-next-line no-console
-    console.log("funnel of acme/widget:", JSON.stringify({ funnel: figures.funnel, customersPerActiveMember: figures.customersPerActiveMember, mrrUsd: figures.mrrUsd, topCompanies: figures.topCompanies }));
     expect(e2e.sandbox.violations).toEqual([]);
   });
 });
