@@ -32,7 +32,7 @@ describe("steward customers and steward leads", () => {
   const stored = () => store.db.select({ n: count() }).from(customers).get()!.n;
 
   it.each([
-    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "-5"], /--mrr/],
+    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "-5"], /--mrr must be an amount in USD of zero or more, like 500 or 99.50, got "-5"/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr=-5"], /--mrr must be an amount in USD of zero or more/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "lots"], /--mrr must be an amount/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "1.999"], /--mrr must be an amount/],

@@ -28,6 +28,9 @@ export async function customersCommand(argv: string[], io: CliIo): Promise<numbe
 }
 
 async function addCommand(argv: string[], io: CliIo): Promise<number> {
+  // The flag parser reads "--mrr -5" as a flag missing its value; say what is really wrong.
+  const negative = argv.findIndex((arg, i) => argv[i - 1] === "--mrr" && /^-\d/.test(arg));
+  if (negative !== -1) parseMrr(argv[negative]);
   const { values } = parseCommandLine("customers add", argv, {
     repo: { type: "string" },
     company: { type: "string" },
