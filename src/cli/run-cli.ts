@@ -14,7 +14,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   migrate: { run: migrateCommand, summary: "apply database migrations" },
   sweep: { run: sweepCommand, summary: "[--repo owner/name] [--now T] [--dry-run] [--json]  send the response reminders due now" },
-  report: { run: reportCommand, summary: "--repo owner/name [--json]  what Steward knows of a repository" },
+  report: { run: reportCommand, summary: "--repo owner/name [--now T] [--json]  what Steward knows of a repository, and its figures for the past week" },
   digest: { run: digestCommand, summary: "--repo owner/name [--now T] [--dry-run] [--json]  make the weekly digest now" },
   backfill: { run: backfillCommand, summary: "--repo owner/name [--since DATE] [--json]  read (or resume reading) the repository's history" },
   leads: { run: leadsCommand, summary: "--repo owner/name [--since DATE] [--csv|--json]  users who showed enterprise interest" },

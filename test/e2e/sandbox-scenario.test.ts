@@ -17,6 +17,10 @@ describe("two weeks of activity, sent by the sandbox as GitHub would, into the r
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
+    // The scenario plays in 2024 while Steward's own comments would be stamped with today's date
+    // by the sandbox, moving items' updated_at past the scenario's later events. This test is
+    // about the ledger, so the features that write are off.
+    e2e.sandbox.model.setFile(`${e2e.target.owner}/${e2e.target.name}`, ".github/steward.yml", "welcome:\n  enabled: false\n");
   });
   afterAll(() => e2e.close());
 
