@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { runDemo } from "../../src/demo/run-demo.js";
+
+describe("npm run demo", () => {
+  it("tells the three weeks a maintainer would see: welcomes, reminders and one open digest", { timeout: 120_000 }, async () => {
+    const text = await runDemo();
+    expect(text).toContain("Replayed");
+    expect(text).toContain("(0 refused)");
+    expect(text).toMatch(/\[welcome\.first-issue\]/);
+    expect(text).toMatch(/#\d+ by sam-k {2}\[welcome\.first-merge\] .*8th contributor/);
+    expect(text).not.toMatch(/by dependabot\[bot\] {2}\[welcome/);
+    for (const stage of ["at-risk", "breached", "follow-up"]) expect(text).toContain(`[response.${stage}]`);
+    expect(text).toContain("Digest issues (3)");
+    expect(text.match(/\(open\)/g)).toHaveLength(1);
+    expect(text).toContain("# Community digest: 2026-W47 (Nov 16 - Nov 22)");
+    expect(text).toContain("```mermaid\nxychart-beta");
+    expect(text).toContain("| Enterprise leads | 1 |");
+  });
+});
