@@ -317,3 +317,44 @@ export const digests = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.repositoryId, t.week] })],
 );
+
+/**
+ * One row per person seen in a repository's ledger: the ledger folded per user, so the conversion
+ * funnel counts people without re-reading history. Brought up to date from `events` by id (see
+ * `projection_watermarks`); every column is a min, a max or an "ever", so folding a fact twice or
+ * out of order gives the same row.
+ */
+export const communityMembers = sqliteTable(
+  "community_members",
+  {
+    repositoryId: integer("repository_id").notNull(),
+    login: text("login").notNull(),
+    /** The greatest account type the ledger saw for them, as the grouped queries it replaces. */
+    actorType: text("actor_type").notNull(),
+    /** GitHub called them OWNER, MEMBER or COLLABORATOR on at least one fact. */
+    maintainerSeen: integer("maintainer_seen", { mode: "boolean" }).notNull(),
+    firstStarredAt: timestamp("first_starred_at"),
+    lastStarredAt: timestamp("last_starred_at"),
+    lastUnstarredAt: timestamp("last_unstarred_at"),
+    firstForkedAt: timestamp("first_forked_at"),
+    /** Their first issue or PR opened, comment, review or review comment. */
+    firstParticipatedAt: timestamp("first_participated_at"),
+    firstActiveAt: timestamp("first_active_at").notNull(),
+    lastActiveAt: timestamp("last_active_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.repositoryId, t.login] }),
+    index("community_members_last_active_idx").on(t.repositoryId, t.lastActiveAt),
+  ],
+);
+
+/** How far each projection of a repository's ledger has read: the id of the last event folded. */
+export const projectionWatermarks = sqliteTable(
+  "projection_watermarks",
+  {
+    repositoryId: integer("repository_id").notNull(),
+    projection: text("projection").notNull(),
+    lastEventId: integer("last_event_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.repositoryId, t.projection] })],
+);
