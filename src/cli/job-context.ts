@@ -2,7 +2,7 @@ import { pino } from "pino";
 import type { Logger } from "probot";
 import { createRepoConfigLoader } from "../config/repo-config-loader.js";
 import { parseEnv } from "../config/env.js";
-import { createWritePacer } from "../effects/write-pacer.js";
+import { realTimeWritePacer } from "../effects/write-pacer.js";
 import { installationClient } from "../github/app-client.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
@@ -24,12 +24,7 @@ export async function withJobDeps<T>(io: CliIo, now: Date, use: (deps: JobDeps, 
       db: store.db,
       now: clock,
       log,
-      // Wall time, not `--now`: pacing is about GitHub's real rate limit.
-      pacer: createWritePacer({
-        perMinute: env.writePacePerMinute,
-        now: () => Date.now(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      }),
+      pacer: realTimeWritePacer(env.writePacePerMinute),
       configs: createRepoConfigLoader({ db: store.db, log, now: clock }),
       github(installationId) {
         if (env.appId === null) throw new Error("APP_ID is not set: the CLI authenticates as the app, like the server");

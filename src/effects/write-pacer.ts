@@ -62,3 +62,12 @@ export function createWritePacer({ perMinute, perHour = 500, now, sleep }: Write
     },
   };
 }
+
+/** A pacer on the real clock: GitHub's limits are about real minutes, whatever a job's `now`. */
+export function realTimeWritePacer(perMinute: number): WritePacer {
+  return createWritePacer({
+    perMinute,
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
+}

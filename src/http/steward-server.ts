@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type Options, type Probot } from "probot";
 import type { StewardEnv } from "../config/env.js";
 import { createRepoConfigLoader } from "../config/repo-config-loader.js";
-import { unpaced } from "../effects/write-pacer.js";
+import { realTimeWritePacer } from "../effects/write-pacer.js";
 import { createStewardApp } from "../index.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import type { DB } from "../store/db.js";
@@ -48,7 +48,7 @@ export async function startStewardServer(options: StewardServerOptions): Promise
     log: probot.log,
     configs,
     github: (installationId) => probot.auth(installationId),
-    pacer: unpaced,
+    pacer: realTimeWritePacer(env.writePacePerMinute),
   };
   const appFn = createStewardApp({ db: options.db, now, configs });
   const probotMiddleware = await createNodeMiddleware(appFn, { probot, webhooksPath: env.webhookPath });
