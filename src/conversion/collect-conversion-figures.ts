@@ -1,19 +1,12 @@
 import type { StewardConfig } from "../config/schema.js";
 import { isBot } from "../people/roles.js";
 import type { ConversionFigures, FunnelStage, Period } from "../report/figures.js";
-import {
-  activeActors,
-  contributorLogins,
-  leadLogins,
-  participants,
-  stargazersAndForkers,
-  type FunnelPerson,
-} from "../store/conversion-funnel.js";
+import { contributorLogins, countStages, leadLogins, tallyCompanies } from "../store/conversion-funnel.js";
 import { listCustomers } from "../store/customers.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../store/installations.js";
 import { countLeads, listLeads } from "../store/leads.js";
-import { findUserProfiles } from "../store/user-profiles.js";
+import { refreshMemberProjection } from "../store/member-projection.js";
 import { topCompanies } from "./top-companies.js";
 
 const ACTIVE_WINDOW_MS = 30 * 24 * 60 * 60_000;
@@ -28,7 +21,12 @@ const ACTIVE_WINDOW_MS = 30 * 24 * 60 * 60_000;
  * them OWNER, MEMBER or COLLABORATOR) are left out. Each stage is counted on its own (a participant
  * need not have starred), so a rate compares the sizes of two stages and can exceed 1 while the
  * stars' history is not backfilled. Customers per active member uses the DESIGN's active member
- * (any non-bot activity in the trailing 30 days). Every query is grouped per user in SQL.
+ * (any non-bot activity in the trailing 30 days).
+ *
+ * The people stages come from `community_members`, the ledger folded per user and refreshed here
+ * first, so history is read once and each collection only folds what was stored since the last.
+ * Those rows keep firsts and lasts, not every fact, so for a past period a later unstar or a later
+ * activity is judged by its latest occurrence (see countStages); for the week just ended it is exact.
  */
 export async function collectConversionFigures(
   db: DB,
@@ -39,23 +37,19 @@ export async function collectConversionFigures(
 ): Promise<ConversionFigures> {
   const end = period.end;
   const id = repository.id;
-  const talking = await participants(db, id, end);
-  const maintainers = new Set(talking.filter((p) => p.maintainer).map((p) => p.login));
-  const lowerListed = new Set(config.maintainers.map((m) => m.toLowerCase()));
-  const notBot = (p: FunnelPerson) => !isBot({ login: p.login, type: p.actorType }, config);
-  const community = (p: FunnelPerson) => notBot(p) && !maintainers.has(p.login) && !lowerListed.has(p.login.toLowerCase());
-
-  const stargazers = (await stargazersAndForkers(db, id, end)).filter(community).map((p) => p.login);
-  const talkers = talking.filter(community).map((p) => p.login);
+  // Only the events stored since the last collection are read; the counts then come from one
+  // row per person, so their cost follows the community's size, not the ledger's.
+  await refreshMemberProjection(db, id);
+  const filter = { ignoreUsers: config.ignoreUsers, maintainers: config.maintainers };
+  const stages = await countStages(db, id, end, new Date(end.getTime() - ACTIVE_WINDOW_MS), filter);
   const builders = (await contributorLogins(db, id, end)).filter((login) => !isBot({ login }, config));
   const leadUsers = await leadLogins(db, id, end);
   const customers = (await listCustomers(db, id)).filter((c) => c.since.getTime() < end.getTime());
-  const active = (await activeActors(db, id, new Date(end.getTime() - ACTIVE_WINDOW_MS), end)).filter(notBot);
   const leadCounts = await countLeads(db, id, period.start, end);
 
   const counts: Array<[FunnelStage, number]> = [
-    ["stargazers", stargazers.length],
-    ["participants", talkers.length],
+    ["stargazers", stages.stargazers],
+    ["participants", stages.participants],
     ["contributors", builders.length],
     ["leads", leadUsers.length],
     ["customers", customers.length],
@@ -65,16 +59,16 @@ export async function collectConversionFigures(
     return { stage, count, rateFromPrevious: i > 0 && previous > 0 ? count / previous : null };
   });
 
-  const profiles = await findUserProfiles(db, [...new Set([...stargazers, ...talkers, ...leadUsers])]);
+  const companies = await tallyCompanies(db, id, end, leadUsers, filter);
   const leads = await listLeads(db, id, { since: period.start, until: end });
   return {
     funnel,
-    customersPerActiveMember: active.length > 0 ? customers.length / active.length : null,
+    customersPerActiveMember: stages.activeMembers > 0 ? customers.length / stages.activeMembers : null,
     leadsNew: leadCounts.new,
     leadsTotal: leadCounts.total,
     customers: customers.length,
     mrrUsd: customers.reduce((sum, c) => sum + c.mrrCents, 0) / 100,
-    topCompanies: topCompanies({ stargazers, participants: talkers, leads: leadUsers }, profiles, customers),
+    topCompanies: topCompanies(companies, customers),
     leads: leads.map((lead) => ({
       login: lead.login,
       company: lead.company,

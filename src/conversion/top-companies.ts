@@ -1,8 +1,4 @@
-/** Who works where, as far as public profiles tell. */
-export interface CompanyProfile {
-  company: string | null;
-  companyKey: string | null;
-}
+import type { CompanyTally } from "../store/conversion-funnel.js";
 
 export interface CompanyCount {
   company: string;
@@ -12,31 +8,27 @@ export interface CompanyCount {
 }
 
 /**
- * The companies best represented among stargazers, participants and leads: grouped by normalized
- * key, named as customers were recorded or else as most of their people write it, ranked by
- * leads, then participants, then stargazers. Pure.
+ * The companies best represented among stargazers, participants and leads: the tallies (one per
+ * company key and spelling) grouped by normalized key, named as customers were recorded or else
+ * as most of their people write it, ranked by leads, then participants, then stargazers. Pure.
  */
 export function topCompanies(
-  people: { stargazers: string[]; participants: string[]; leads: string[] },
-  profiles: Map<string, CompanyProfile>,
-  customers: Array<{ company: string; companyKey: string }>,
+  tallies: readonly CompanyTally[],
+  customers: ReadonlyArray<{ company: string; companyKey: string }>,
   limit = 10,
 ): CompanyCount[] {
-  const rows = new Map<string, CompanyCount & { spellings: Map<string, Set<string>> }>();
-  const stages = ["stargazers", "participants", "leads"] as const;
-  for (const stage of stages) {
-    for (const login of new Set(people[stage])) {
-      const profile = profiles.get(login);
-      if (!profile?.companyKey || !profile.company) continue;
-      let row = rows.get(profile.companyKey);
-      if (!row) {
-        row = { company: "", stargazers: 0, participants: 0, leads: 0, spellings: new Map() };
-        rows.set(profile.companyKey, row);
-      }
-      row[stage]++;
-      const spelling = profile.company.trim();
-      row.spellings.set(spelling, (row.spellings.get(spelling) ?? new Set()).add(login));
+  const rows = new Map<string, CompanyCount & { spellings: Map<string, number> }>();
+  for (const tally of tallies) {
+    let row = rows.get(tally.companyKey);
+    if (!row) {
+      row = { company: "", stargazers: 0, participants: 0, leads: 0, spellings: new Map() };
+      rows.set(tally.companyKey, row);
     }
+    row.stargazers += tally.stargazers;
+    row.participants += tally.participants;
+    row.leads += tally.leads;
+    const spelling = tally.spelling.trim();
+    row.spellings.set(spelling, (row.spellings.get(spelling) ?? 0) + tally.people);
   }
   const customerNames = new Map(customers.map((c) => [c.companyKey, c.company]));
   return [...rows.entries()]
@@ -46,7 +38,7 @@ export function topCompanies(
 }
 
 /** The spelling most people use; on a tie a name ("Acme, Inc.") reads better than a handle ("@acme"). */
-function mostCommon(spellings: Map<string, Set<string>>): string {
+function mostCommon(spellings: Map<string, number>): string {
   const handle = (s: string) => (s.startsWith("@") ? 1 : 0);
-  return [...spellings.entries()].sort((a, b) => b[1].size - a[1].size || handle(a[0]) - handle(b[0]) || a[0].localeCompare(b[0]))[0]![0];
+  return [...spellings.entries()].sort((a, b) => b[1] - a[1] || handle(a[0]) - handle(b[0]) || a[0].localeCompare(b[0]))[0]![0];
 }

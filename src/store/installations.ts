@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DB } from "./db.js";
 import {
   backfillState,
+  communityMembers,
   configStatus,
   contributors,
   customers,
@@ -13,6 +14,7 @@ import {
   items,
   leadSignals,
   milestoneCrossings,
+  projectionWatermarks,
   repositories,
   repositoryFacts,
   sideEffects,
@@ -28,6 +30,8 @@ const PER_REPOSITORY_TABLES = [
   leadSignals,
   customers,
   digests,
+  communityMembers,
+  projectionWatermarks,
 ] as const;
 
 export interface InstallationRecord {
