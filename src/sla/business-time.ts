@@ -3,6 +3,7 @@
  * hours. Pure: time zones are converted with Intl.DateTimeFormat, so DST changes and zones with
  * odd offsets (Asia/Kolkata, Australia/Lord_Howe) come out right without a dependency.
  */
+import { fromWallClock, wallClock } from "../time/zoned-time.js";
 
 export interface WorkingHours {
   timezone: string;
@@ -17,52 +18,10 @@ export interface WorkingHours {
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall-clock fields of `instant` in `timeZone`. */
-function wallClock(instant: number, timeZone: string) {
-  const fields: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") fields[part.type] = Number(part.value);
-  }
-  return { year: fields.year!, month: fields.month!, day: fields.day!, hour: fields.hour!, minute: fields.minute!, second: fields.second! };
-}
-
-/** How far `timeZone` is ahead of UTC at `instant`, in ms. */
-function offsetAt(instant: number, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (instant - (instant % 1000 + 1000) % 1000);
-}
-
-/**
- * The instant at which the wall clock in `timeZone` shows the given local time. Two passes settle
- * the offset around a DST change (working hours never start inside the skipped hour in practice; a
- * skipped time maps to a nearby real instant).
- */
-export function localToInstant(year: number, month: number, day: number, minutes: number, timeZone: string): number {
-  const naive = Date.UTC(year, month - 1, day) + minutes * 60_000;
-  const first = naive - offsetAt(naive, timeZone);
-  const second = naive - offsetAt(first, timeZone);
-  return second;
+/** The instant at which the wall clock in `timeZone` shows `minutes` after midnight of the given day. */
+function localToInstant(year: number, month: number, day: number, minutes: number, timeZone: string): number {
+  return fromWallClock({ year, month, day, hour: 0, minute: minutes }, timeZone).getTime();
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -78,7 +37,7 @@ export function workingMs(from: number, to: number, hours: WorkingHours): number
   const endMin = minutesOf(hours.end);
   const days = new Set(hours.days);
   const holidays = new Set(hours.holidays);
-  const first = wallClock(from, hours.timezone);
+  const first = wallClock(new Date(from), hours.timezone);
   // Walk local calendar days (as UTC dates, which have no DST) from the day holding `from`.
   let cursor = Date.UTC(first.year, first.month - 1, first.day);
   let total = 0;
