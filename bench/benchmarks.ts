@@ -1,9 +1,11 @@
+import { backfillEconomy } from "./backfill-economy.js";
 import type { Benchmark } from "./benchmark.js";
 import { memorySoak } from "./memory-soak.js";
 import { webhookThroughput } from "./webhook-throughput.js";
+import { writePacing } from "./write-pacing.js";
 
 /**
  * Every benchmark, in the order `npm run bench` runs them. Adding one is one file exporting a
  * `Benchmark` and one entry here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, memorySoak];
+export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, backfillEconomy, memorySoak, writePacing];
