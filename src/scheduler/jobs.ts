@@ -2,6 +2,7 @@ import { runDueDigests } from "../digest/run-digests.js";
 import { resumeBackfills } from "../metrics/run-backfill.js";
 import { runDailyMetrics } from "../metrics/run-daily-metrics.js";
 import { runSweep } from "../sla/run-sweep.js";
+import { retryUnfinishedWelcomes } from "../welcome/retry-unfinished-welcomes.js";
 import type { JobDeps } from "./job-deps.js";
 
 /** A recurring job: when it runs (a cron pattern, UTC) and what it calls. */
@@ -17,6 +18,8 @@ export interface Job {
  */
 export const JOBS: readonly Job[] = [
   { name: "response sweep", cron: "*/15 * * * *", run: (deps) => runSweep(deps, { dryRun: false }) },
+  // Between the sweeps, so the two jobs' writes do not queue behind each other in the pacer.
+  { name: "welcome retries", cron: "7,22,37,52 * * * *", run: (deps) => retryUnfinishedWelcomes(deps) },
   { name: "digests", cron: "5 * * * *", run: (deps) => runDueDigests(deps) },
   { name: "backfill", cron: "20 * * * *", run: (deps) => resumeBackfills(deps) },
   { name: "daily metrics", cron: "30 3 * * *", run: (deps) => runDailyMetrics(deps, {}) },

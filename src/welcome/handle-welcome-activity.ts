@@ -5,6 +5,7 @@ import type { Person } from "../people/roles.js";
 import { countEarlierOpenings, isBackfillDone } from "../store/earlier-openings.js";
 import { isFirstByRecords, isFirstByUserHistory, screenOpening, type OpeningKind } from "./decide-first-opening.js";
 import { handleWelcomeMerge } from "./handle-welcome-merge.js";
+import { WELCOME_KINDS } from "./plan-welcome-retry.js";
 import { postWelcome } from "./post-welcome.js";
 
 /**
@@ -26,7 +27,7 @@ export function authorOf(item: ItemSnapshot): Person {
   return { login: item.authorLogin, type: item.authorType, association: item.authorAssociation };
 }
 
-const EFFECTS = { issue: "welcome.first-issue", pull: "welcome.first-pr" } as const;
+const EFFECTS = { issue: WELCOME_KINDS.firstIssue, pull: WELCOME_KINDS.firstPull } as const;
 
 /**
  * Welcomes a first issue or pull request. Once the repository's history of that kind is known the

@@ -5,6 +5,7 @@ import { isBot } from "../people/roles.js";
 import { findContributor, isContributorHistoryKnown, numberNewContributors, recordContribution } from "../store/contributors.js";
 import { listCrossings, recordContributorCrossings } from "../store/milestone-crossings.js";
 import { chooseMergeMessage, isFirstMergeByRecords, isFirstMergeByUserHistory, milestonesToAnnounce, screenMerge } from "./decide-first-merge.js";
+import { WELCOME_KINDS } from "./plan-welcome-retry.js";
 import { postWelcome } from "./post-welcome.js";
 
 /**
@@ -38,7 +39,7 @@ export async function handleWelcomeMerge(activity: ItemActivity, item: ItemSnaps
   if (!skip && isFirstMergeByRecords(contributor, item.number) && (historyKnown || (await confirmedByApi(activity, item, mergedAt)))) {
     const choice = chooseMergeMessage(historyKnown ? (contributor?.number ?? null) : null, config);
     await postWelcome(activity, {
-      effect: "welcome.first-merge",
+      effect: WELCOME_KINDS.firstMerge,
       subject: item.authorLogin.toLowerCase(),
       message: choice.message,
       issueNumber: item.number,
@@ -52,7 +53,7 @@ export async function handleWelcomeMerge(activity: ItemActivity, item: ItemSnaps
   const crossings = milestonesToAnnounce(await listCrossings(db, repository.id, "contributors"), item.authorLogin, item.number, config);
   for (const crossing of crossings) {
     await postWelcome(activity, {
-      effect: "welcome.milestone",
+      effect: WELCOME_KINDS.milestone,
       subject: `contributors-${crossing.threshold}`,
       message: "milestone",
       issueNumber: item.number,

@@ -18,6 +18,14 @@ export interface WelcomePost {
   facts: Omit<MessageFacts, "repository" | "contributing" | "codeOfConduct">;
 }
 
+/**
+ * What posting a welcome needs: a webhook's activity has all of it; the scheduled retry builds it
+ * and adds `pace`, awaited right before the POST so a welcome found on GitHub costs no write slot.
+ */
+export type WelcomeContext = Pick<ItemActivity, "db" | "now" | "log" | "octokit" | "repository" | "config"> & {
+  pace?: () => Promise<void>;
+};
+
 const NO_LINKS: CommunityLinks = { contributing: null, codeOfConduct: null };
 
 /**
@@ -26,7 +34,7 @@ const NO_LINKS: CommunityLinks = { contributing: null, codeOfConduct: null };
  * The community links are read only when the template uses them; without them the lines that
  * need them are left out.
  */
-export async function postWelcome(activity: ItemActivity, post: WelcomePost): Promise<EffectOutcome<PostedComment>> {
+export async function postWelcome(activity: WelcomeContext, post: WelcomePost): Promise<EffectOutcome<PostedComment>> {
   const { repository, config, octokit, log } = activity;
   const template = config.welcome.templates[post.message];
   const links = /\{\{\s*(contributing|codeOfConduct)\s*\}\}/.test(template) ? await communityLinks(activity) : NO_LINKS;
@@ -37,7 +45,13 @@ export async function postWelcome(activity: ItemActivity, post: WelcomePost): Pr
   const outcome = await performOnce(
     { db: activity.db, now: activity.now },
     { repositoryId: repository.id, kind: post.effect, subject: post.subject, period: "" },
-    { find: () => findCommentWithMarker(octokit, where, marker), create: () => createComment(octokit, where, body) },
+    {
+      find: () => findCommentWithMarker(octokit, where, marker),
+      async create() {
+        await activity.pace?.();
+        return createComment(octokit, where, body);
+      },
+    },
   );
   const what = `${repository.fullName}#${post.issueNumber}: ${post.effect} for ${post.subject}`;
   if (outcome.status === "failed") log.warn(`${what} failed (${outcome.error}); left claimed for a retry`);
@@ -45,7 +59,29 @@ export async function postWelcome(activity: ItemActivity, post: WelcomePost): Pr
   return outcome;
 }
 
-async function communityLinks(activity: ItemActivity): Promise<CommunityLinks> {
+/**
+ * Closes an unfinished welcome that will not be posted (switched off, item gone, author now a
+ * maintainer): done, with `{ skipped: reason }` as its result, so no sweep takes it up again. The
+ * claim's lease is taken first like any attempt, and where the item is known its marker is looked
+ * for: a comment an earlier attempt did post is recorded as what happened instead.
+ */
+export async function closeWelcome(
+  ctx: WelcomeContext,
+  claim: { effect: string; subject: string },
+  reason: string,
+  issueNumber: number | null,
+): Promise<EffectOutcome<PostedComment | { skipped: string }>> {
+  const { repository } = ctx;
+  const marker = hiddenMarker(claim.effect, claim.subject);
+  const where = issueNumber === null ? null : { owner: repository.owner, repo: repository.name, issueNumber };
+  return performOnce<PostedComment | { skipped: string }>(
+    { db: ctx.db, now: ctx.now },
+    { repositoryId: repository.id, kind: claim.effect, subject: claim.subject, period: "" },
+    { find: async () => (where ? findCommentWithMarker(ctx.octokit, where, marker) : null), create: async () => ({ skipped: reason }) },
+  );
+}
+
+async function communityLinks(activity: WelcomeContext): Promise<CommunityLinks> {
   try {
     return await readCommunityLinks(activity.octokit, { owner: activity.repository.owner, repo: activity.repository.name });
   } catch (error) {
