@@ -104,6 +104,27 @@ describe("collectConversionFigures", () => {
     ]);
   });
 
+  it("counts facts stored after an earlier collection, a backfill's old ones included, and keeps config names case-insensitive", async () => {
+    await seed();
+    const before = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
+    store.db.insert(events).values([
+      // A backfilled star from last year, stored after everything else: a new stargazer at the week's end.
+      event("old-fan", "star.created", "2025-06-01T00:00:00Z"),
+      // bob stars again within the week: back among the stargazers.
+      event("bob", "star.created", "2026-03-06T00:00:00Z"),
+      // Listed in ignoreUsers and maintainers with another case: still left out.
+      event("CI-Helper", "star.created", "2026-03-06T00:00:00Z"),
+      event("Lead-Dev", "issue_comment.created", "2026-03-06T00:00:00Z", { association: "NONE" }),
+      // After the period: not counted yet.
+      event("hal", "issues.opened", "2026-03-09T00:00:00Z", { association: "NONE" }),
+    ]).run();
+    const after = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
+    expect(before.funnel.slice(0, 2).map((s) => s.count)).toEqual([3, 4]);
+    expect(after.funnel.slice(0, 2).map((s) => s.count)).toEqual([5, 4]);
+    // Active members: ann, eve, fay, gus, bob, and Lead-Dev (maintainers are active members too).
+    expect(after.customersPerActiveMember).toBeCloseTo(1 / 6);
+  });
+
   it("gives empty figures, without rates, for a repository with no history", async () => {
     const figures = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
     expect(figures.funnel.map((s) => [s.count, s.rateFromPrevious])).toEqual([[0, null], [0, null], [0, null], [0, null], [0, null]]);
