@@ -1,5 +1,6 @@
 import { backfillEconomy } from "./backfill-economy.js";
 import type { Benchmark } from "./benchmark.js";
+import { historyScaling } from "./history-scaling.js";
 import { memorySoak } from "./memory-soak.js";
 import { webhookThroughput } from "./webhook-throughput.js";
 import { writePacing } from "./write-pacing.js";
@@ -8,4 +9,4 @@ import { writePacing } from "./write-pacing.js";
  * Every benchmark, in the order `npm run bench` runs them. Adding one is one file exporting a
  * `Benchmark` and one entry here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, backfillEconomy, memorySoak, writePacing];
+export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, backfillEconomy, historyScaling, memorySoak, writePacing];
