@@ -1,6 +1,4 @@
-import { and, eq, gt, sql, type SQL } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { communityMembers, events, projectionWatermarks } from "./schema.js";
 
 /** The name of this projection in `projection_watermarks`. */
 export const MEMBER_PROJECTION = "community_members";
@@ -18,11 +16,20 @@ const MAINTAINER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
 /** Events read per transaction: big enough to amortize the commit, small enough not to hold the writer long. */
 const DEFAULT_BATCH = 2000;
-/** Rows per multi-row upsert, well under SQLite's limit of bound variables. */
-const ROWS_PER_INSERT = 500;
 
-/** One member row as a batch of events folds it, before it meets the stored row. */
-type MemberFold = typeof communityMembers.$inferInsert;
+/** One member row as a batch of events folds it (times in ms), before it meets the stored row. */
+interface MemberFold {
+  login: string;
+  actorType: string;
+  maintainerSeen: boolean;
+  firstStarredAt: number | null;
+  lastStarredAt: number | null;
+  lastUnstarredAt: number | null;
+  firstForkedAt: number | null;
+  firstParticipatedAt: number | null;
+  firstActiveAt: number;
+  lastActiveAt: number;
+}
 
 /** A ledger fact as the projection needs it. */
 interface FoldedEvent {
@@ -34,6 +41,54 @@ interface FoldedEvent {
   at: number;
 }
 
+type SqliteClient = DB["$client"];
+
+/**
+ * The projection's statements, prepared once per database: the fold runs on every collection,
+ * and building a many-row upsert through the query builder cost more than SQLite running it.
+ */
+function statementsFor(sqlite: SqliteClient): Statements {
+  let statements = prepared.get(sqlite);
+  if (!statements) {
+    statements = prepareStatements(sqlite);
+    prepared.set(sqlite, statements);
+  }
+  return statements;
+}
+
+function prepareStatements(sqlite: SqliteClient) {
+  // The smaller (or larger) of the stored and the incoming value, where either may be null.
+  const merge = (column: string, pick: "min" | "max") => `${column} = coalesce(${pick}(${column}, excluded.${column}), ${column}, excluded.${column})`;
+  return {
+    watermark: sqlite.prepare<[number, string], { id: number }>(
+      `SELECT last_event_id AS id FROM projection_watermarks WHERE repository_id = ? AND projection = ?`,
+    ),
+    // `+repository_id` keeps SQLite on the rowid range: an index on the repository would walk its whole history.
+    batch: sqlite.prepare<[number, number, number], FoldedEvent>(
+      `SELECT id, kind, actor_login AS login, actor_type AS actorType, association, occurred_at AS at
+       FROM events WHERE id > ? AND +repository_id = ? ORDER BY id LIMIT ?`,
+    ),
+    lastEventId: sqlite.prepare<[], { id: number | null }>(`SELECT max(id) AS id FROM events`),
+    upsert: sqlite.prepare(
+      `INSERT INTO community_members (repository_id, login, actor_type, maintainer_seen, first_starred_at, last_starred_at,
+         last_unstarred_at, first_forked_at, first_participated_at, first_active_at, last_active_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (repository_id, login) DO UPDATE SET
+         ${merge("actor_type", "max")}, ${merge("maintainer_seen", "max")},
+         ${merge("first_starred_at", "min")}, ${merge("last_starred_at", "max")}, ${merge("last_unstarred_at", "max")},
+         ${merge("first_forked_at", "min")}, ${merge("first_participated_at", "min")},
+         ${merge("first_active_at", "min")}, ${merge("last_active_at", "max")}`,
+    ),
+    advance: sqlite.prepare(
+      `INSERT INTO projection_watermarks (repository_id, projection, last_event_id) VALUES (?, ?, ?)
+       ON CONFLICT (repository_id, projection) DO UPDATE SET last_event_id = excluded.last_event_id`,
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+const prepared = new WeakMap<SqliteClient, Statements>();
+
 /**
  * Brings `community_members` of one repository up to date with its ledger: reads the events
  * stored after the watermark, in id order and batches of `batchSize`, folds each batch into the
@@ -43,120 +98,85 @@ interface FoldedEvent {
  * batches or two refreshes racing are harmless. Returns how many events it folded.
  */
 export async function refreshMemberProjection(db: DB, repositoryId: number, batchSize = DEFAULT_BATCH): Promise<number> {
+  const sqlite = db.$client;
+  const statements = statementsFor(sqlite);
+  const foldOne = sqlite.transaction(() => foldBatch(statements, repositoryId, batchSize));
   let folded = 0;
   for (;;) {
-    const { count, more } = db.transaction((tx) => foldBatch(tx as unknown as DB, repositoryId, batchSize));
+    const { count, more } = foldOne();
     folded += count;
     if (!more) return folded;
   }
 }
 
-function foldBatch(db: DB, repositoryId: number, batchSize: number): { count: number; more: boolean } {
-  const watermark = readWatermark(db, repositoryId);
-  // `+repository_id` keeps SQLite on the rowid range: an index on the repository would walk its whole history.
-  const batch: FoldedEvent[] = db
-    .select({
-      id: events.id,
-      kind: events.kind,
-      login: events.actorLogin,
-      actorType: events.actorType,
-      association: events.association,
-      at: sql<number>`${events.occurredAt}`,
-    })
-    .from(events)
-    .where(and(gt(events.id, watermark), sql`+${events.repositoryId} = ${repositoryId}`))
-    .orderBy(events.id)
-    .limit(batchSize)
-    .all();
+function foldBatch(statements: Statements, repositoryId: number, batchSize: number): { count: number; more: boolean } {
+  const watermark = statements.watermark.get(repositoryId, MEMBER_PROJECTION)?.id ?? 0;
+  const batch = statements.batch.all(watermark, repositoryId, batchSize);
   const more = batch.length === batchSize;
   // A short batch read to the end of the ledger: the next refresh can start after every event
   // stored so far, whichever repository it belongs to, instead of skipping them again.
-  const last = more ? batch.at(-1)!.id : (db.select({ max: sql<number | null>`max(${events.id})` }).from(events).get()?.max ?? 0);
-  upsertMembers(db, foldEvents(repositoryId, batch));
-  if (last > watermark) {
-    db.insert(projectionWatermarks)
-      .values({ repositoryId, projection: MEMBER_PROJECTION, lastEventId: last })
-      .onConflictDoUpdate({ target: [projectionWatermarks.repositoryId, projectionWatermarks.projection], set: { lastEventId: last } })
-      .run();
+  const last = more ? batch.at(-1)!.id : (statements.lastEventId.get()?.id ?? 0);
+  for (const m of foldEvents(batch)) {
+    statements.upsert.run(
+      repositoryId,
+      m.login,
+      m.actorType,
+      m.maintainerSeen ? 1 : 0,
+      m.firstStarredAt,
+      m.lastStarredAt,
+      m.lastUnstarredAt,
+      m.firstForkedAt,
+      m.firstParticipatedAt,
+      m.firstActiveAt,
+      m.lastActiveAt,
+    );
   }
+  if (last > watermark) statements.advance.run(repositoryId, MEMBER_PROJECTION, last);
   return { count: batch.length, more };
 }
 
 /** The id of the last event folded for the repository, 0 before the first refresh. */
 export async function memberProjectionWatermark(db: DB, repositoryId: number): Promise<number> {
-  return readWatermark(db, repositoryId);
-}
-
-function readWatermark(db: DB, repositoryId: number): number {
-  const row = db
-    .select({ id: projectionWatermarks.lastEventId })
-    .from(projectionWatermarks)
-    .where(and(eq(projectionWatermarks.repositoryId, repositoryId), eq(projectionWatermarks.projection, MEMBER_PROJECTION)))
-    .get();
-  return row?.id ?? 0;
+  return statementsFor(db.$client).watermark.get(repositoryId, MEMBER_PROJECTION)?.id ?? 0;
 }
 
 /** Folds a batch of events into one partial row per login, with the same min/max rules as the upsert. */
-function foldEvents(repositoryId: number, batch: FoldedEvent[]): MemberFold[] {
+function foldEvents(batch: FoldedEvent[]): MemberFold[] {
   const rows = new Map<string, MemberFold>();
   for (const e of batch) {
-    const at = new Date(e.at);
     let row = rows.get(e.login);
     if (!row) {
-      row = { repositoryId, login: e.login, actorType: e.actorType, maintainerSeen: false, firstActiveAt: at, lastActiveAt: at };
+      row = {
+        login: e.login,
+        actorType: e.actorType,
+        maintainerSeen: false,
+        firstStarredAt: null,
+        lastStarredAt: null,
+        lastUnstarredAt: null,
+        firstForkedAt: null,
+        firstParticipatedAt: null,
+        firstActiveAt: e.at,
+        lastActiveAt: e.at,
+      };
       rows.set(e.login, row);
     }
     if (e.actorType > row.actorType) row.actorType = e.actorType;
     if (MAINTAINER_ASSOCIATIONS.has(e.association ?? "")) row.maintainerSeen = true;
-    row.firstActiveAt = earliest(row.firstActiveAt, at);
-    row.lastActiveAt = latest(row.lastActiveAt, at);
+    row.firstActiveAt = Math.min(row.firstActiveAt, e.at);
+    row.lastActiveAt = Math.max(row.lastActiveAt, e.at);
     if (e.kind === "star.created") {
-      row.firstStarredAt = earliest(row.firstStarredAt, at);
-      row.lastStarredAt = latest(row.lastStarredAt, at);
+      row.firstStarredAt = earliest(row.firstStarredAt, e.at);
+      row.lastStarredAt = latest(row.lastStarredAt, e.at);
     } else if (e.kind === "star.deleted") {
-      row.lastUnstarredAt = latest(row.lastUnstarredAt, at);
+      row.lastUnstarredAt = latest(row.lastUnstarredAt, e.at);
     } else if (e.kind === "fork.created") {
-      row.firstForkedAt = earliest(row.firstForkedAt, at);
+      row.firstForkedAt = earliest(row.firstForkedAt, e.at);
     } else if (PARTICIPATION_KINDS.has(e.kind)) {
-      row.firstParticipatedAt = earliest(row.firstParticipatedAt, at);
+      row.firstParticipatedAt = earliest(row.firstParticipatedAt, e.at);
     }
   }
   return [...rows.values()];
 }
 
-function earliest<T extends Date | null | undefined>(a: T, b: Date): Date {
-  return a && a.getTime() <= b.getTime() ? a : b;
-}
-
-function latest<T extends Date | null | undefined>(a: T, b: Date): Date {
-  return a && a.getTime() >= b.getTime() ? a : b;
-}
-
-/** The smaller (or larger) of the stored and the incoming value, where either may be null. */
-function merge(column: string, pick: "min" | "max"): SQL {
-  const stored = sql.raw(`"${column}"`);
-  const incoming = sql.raw(`excluded."${column}"`);
-  return sql`coalesce(${sql.raw(pick)}(${stored}, ${incoming}), ${stored}, ${incoming})`;
-}
-
-function upsertMembers(db: DB, rows: MemberFold[]): void {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    db.insert(communityMembers)
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .onConflictDoUpdate({
-        target: [communityMembers.repositoryId, communityMembers.login],
-        set: {
-          actorType: merge("actor_type", "max"),
-          maintainerSeen: merge("maintainer_seen", "max"),
-          firstStarredAt: merge("first_starred_at", "min"),
-          lastStarredAt: merge("last_starred_at", "max"),
-          lastUnstarredAt: merge("last_unstarred_at", "max"),
-          firstForkedAt: merge("first_forked_at", "min"),
-          firstParticipatedAt: merge("first_participated_at", "min"),
-          firstActiveAt: merge("first_active_at", "min"),
-          lastActiveAt: merge("last_active_at", "max"),
-        },
-      })
-      .run();
-  }
-}
+const earliest = (a: number | null, b: number) => (a === null ? b : Math.min(a, b));
+const latest = (a: number | null, b: number) => (a === null ? b : Math.max(a, b));
