@@ -119,6 +119,12 @@ export const historyScaling: Benchmark = {
       });
       return [
         row("digest (collect + render)", "digest", true),
+        {
+          figure: `digest less its conversion collector at ${fmt(big)} events (derived)`,
+          unit: "ms",
+          value: Number((at.big.digest - at.big.conversion).toFixed(2)),
+          reference: { label: `at ${fmt(small)}`, value: Number((at.small.digest - at.small.conversion).toFixed(2)) },
+        },
         row("SLA sweep (dry run)", "sweep", true),
         row("  response figures", "response", false),
         row("  contributor figures", "contributors", false),
