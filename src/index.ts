@@ -1,12 +1,12 @@
-import type { ApplicationFunction } from "probot";
+import type { ApplicationFunction, Logger } from "probot";
 import { ITEM_ACTIVITY_HANDLERS } from "./activity-handlers.js";
-import { createRepoConfigLoader, type RepoConfigLoader } from "./config/repo-config-loader.js";
+import type { RepoConfigLoader } from "./config/repo-config-loader.js";
 import { healthzHandler } from "./http/healthz.js";
 import { handleInstallationEvent, handleInstallationRepositoriesEvent } from "./ingest/installation-events.js";
-import type { ItemActivity } from "./ingest/item-activity.js";
+import { handleLedgerDelivery } from "./ingest/handle-ledger-delivery.js";
 import { pushTouchesConfig } from "./ingest/push-touches-config.js";
-import { recordWebhook } from "./ingest/record-webhook.js";
 import { LEDGER_EVENTS } from "./ingest/to-ledger-entry.js";
+import type { EventOctokits, WebhookEvent } from "./http/event-octokits.js";
 import type { DB } from "./store/db.js";
 import { unpaced } from "./effects/write-pacer.js";
 import { backfillGrantedRepositories } from "./metrics/backfill-granted-repositories.js";
@@ -16,15 +16,17 @@ export interface StewardDeps {
   db: DB;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
-  /** Shared with the scheduler, so both see one cache; created here when not given. */
-  configs?: RepoConfigLoader;
+  /** Shared with the scheduler and the ledger handler, so all see one cache. */
+  configs: RepoConfigLoader;
 }
 
-/** The Probot app: wires Steward's handlers and routes, nothing else. */
-export function createStewardApp({ db, now, configs: sharedConfigs }: StewardDeps): ApplicationFunction {
+/**
+ * The Probot app: wires Steward's installation and push handlers and its routes, nothing else.
+ * Ledger events (issues, comments, reviews, stars, forks) are handled by `ledgerEventHandler`.
+ */
+export function createStewardApp({ db, now, configs }: StewardDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     addHandler(healthzHandler(db));
-    const configs = sharedConfigs ?? createRepoConfigLoader({ db, log: app.log, now });
 
     const jobs: JobDeps = { db, now, log: app.log, configs, pacer: unpaced, github: (id) => app.auth(id) };
     // The history backfill of newly granted repositories runs after the delivery is answered.
@@ -40,32 +42,25 @@ export function createStewardApp({ db, now, configs: sharedConfigs }: StewardDep
       if (pushTouchesConfig(context.payload)) configs.invalidate(context.payload.repository.id);
     });
 
-    app.on([...LEDGER_EVENTS], async (context) => {
-      const { fresh, entry } = await recordWebhook(db, context, now());
-      if (!fresh || !entry.repository) return;
-      const { config } = await configs.load(context.octokit, entry.repository);
-      const payload = context.payload as unknown as Record<string, unknown>;
-      const activity: ItemActivity = {
-        db,
-        now,
-        log: context.log,
-        octokit: context.octokit,
-        deliveryId: context.id,
-        name: context.name,
-        action: typeof payload.action === "string" ? payload.action : null,
-        payload,
-        repository: entry.repository,
-        installationId: entry.installationId,
-        config,
-        entry,
-      };
-      for (const { feature, handle } of ITEM_ACTIVITY_HANDLERS) {
-        try {
-          await handle(activity);
-        } catch (error) {
-          context.log.error({ err: error }, `${entry.repository.fullName}: ${feature} failed on delivery ${context.id}`);
-        }
-      }
-    });
+  };
+}
+
+/**
+ * Steward's handling of ledger events, which the webhook receiver calls directly with the
+ * installation's reused client, so no Probot context (and no new Octokit) is built per delivery.
+ * Returns undefined for the events it does not handle.
+ */
+export function ledgerEventHandler(
+  deps: StewardDeps,
+  octokits: EventOctokits,
+  log: Logger,
+): (event: WebhookEvent) => Promise<void> | undefined {
+  const ledgerEvents = new Set<string>(LEDGER_EVENTS);
+  const handling = { ...deps, handlers: ITEM_ACTIVITY_HANDLERS };
+  return (event) => {
+    if (!ledgerEvents.has(event.name)) return undefined;
+    return octokits(event).then((octokit) =>
+      handleLedgerDelivery(handling, { ...event, octokit, log: log.child({ name: "event", id: event.id }) }),
+    );
   };
 }

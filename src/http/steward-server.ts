@@ -1,13 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, createProbot, type Options, type Probot } from "probot";
+import { createProbot, type Options, type Probot } from "probot";
 import type { StewardEnv } from "../config/env.js";
 import { createRepoConfigLoader } from "../config/repo-config-loader.js";
 import { realTimeWritePacer } from "../effects/write-pacer.js";
-import { createStewardApp } from "../index.js";
+import { createStewardApp, ledgerEventHandler } from "../index.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import type { DB } from "../store/db.js";
-import { webhookGuard } from "./webhook-guard.js";
+import { eventOctokits } from "./event-octokits.js";
+import type { RequestHandler } from "./webhook-guard.js";
+import { webhookReceiver } from "./webhook-receiver.js";
 
 export interface StewardServerOptions {
   env: StewardEnv;
@@ -30,9 +32,10 @@ export interface RunningServer {
 }
 
 /**
- * Starts Steward's HTTP server: the webhook guard first, then the Probot middleware (the app's own
- * routes such as /healthz, then the webhook receiver), then 404. Owning the `http.Server` (instead
- * of Probot's `run`) is what puts the guard in front and lets `PORT=0` pick a free port.
+ * Starts Steward's HTTP server: the webhook receiver (guard, then Probot's handlers and Steward's
+ * ledger handler), then the app's own routes such as /healthz, then 404. Owning the `http.Server`
+ * (instead of Probot's `run` and middleware) is what puts the guard in front, reads and verifies
+ * each body once, and lets `PORT=0` pick a free port.
  */
 export async function startStewardServer(options: StewardServerOptions): Promise<RunningServer> {
   const { env } = options;
@@ -50,17 +53,27 @@ export async function startStewardServer(options: StewardServerOptions): Promise
     github: (installationId) => probot.auth(installationId),
     pacer: realTimeWritePacer(env.writePacePerMinute),
   };
-  const appFn = createStewardApp({ db: options.db, now, configs });
-  const probotMiddleware = await createNodeMiddleware(appFn, { probot, webhooksPath: env.webhookPath });
-  const guard = webhookGuard({ path: env.webhookPath, secret: env.webhookSecret, log: probot.log });
+  const deps = { db: options.db, now, configs };
+  const routes: RequestHandler[] = [];
+  await probot.load(createStewardApp(deps), {
+    cwd: process.cwd(),
+    addHandler: (handler) => routes.push(async (req, res) => (await handler(req, res)) === true),
+  });
+  routes.unshift(
+    webhookReceiver({
+      path: env.webhookPath,
+      secret: env.webhookSecret,
+      log: probot.log,
+      probot,
+      direct: ledgerEventHandler(deps, eventOctokits(probot), probot.log),
+    }),
+  );
 
   const server = createServer(async (req, res) => {
     try {
-      if (await guard(req, res)) return;
-      await probotMiddleware(req, res, () => {
-        res.writeHead(404, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: "not found" }));
-      });
+      for (const route of routes) if (await route(req, res)) return;
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "not found" }));
     } catch (error) {
       probot.log.error(error as Error, "request failed");
       if (!res.headersSent) res.writeHead(500).end();
