@@ -16,6 +16,7 @@ import { benchJobDeps } from "./sandbox-job-deps.js";
 
 const NOW = Date.parse("2026-11-30T10:00:00Z");
 const RUNS = 5;
+const QUICK_RUNS = 3;
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 type Operation = "digest" | "sweep" | "response" | "contributors" | "community" | "conversion";
@@ -70,15 +71,15 @@ const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(
 
 /**
  * Times each operation on both stores, alternating small and big so that warm-up and the machine's
- * other load fall on both alike: one untimed run each, then RUNS timed runs each; medians.
+ * other load fall on both alike: one untimed run each, then `runs` timed runs each; medians.
  */
-async function timeBoth(small: Subject, big: Subject): Promise<{ small: Timings; big: Timings }> {
+async function timeBoth(small: Subject, big: Subject, runs: number): Promise<{ small: Timings; big: Timings }> {
   const result = { small: {} as Timings, big: {} as Timings };
   for (const operation of OPERATIONS) {
     await small.run[operation]();
     await big.run[operation]();
     const times = { small: [] as number[], big: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       times.small.push(await elapsedMs(small.run[operation]));
       times.big.push(await elapsedMs(big.run[operation]));
     }
@@ -92,7 +93,7 @@ async function timeBoth(small: Subject, big: Subject): Promise<{ small: Timings;
  * Scaling with history: the digest (collect + render, as `makeDigest` with dryRun) and one sweep
  * (dry run) over a store of 10,000 events and over one of 1,000,000 (quick: 100,000) with the same
  * recent activity and waiting items, the extra history older and spread over three years. Each
- * time is the median of five runs; each of the digest's four collectors is also timed alone.
+ * time is the median of five runs (quick: three); each of the digest's four collectors is also timed alone.
  */
 export const historyScaling: Benchmark = {
   name: "history-scaling",
@@ -105,7 +106,7 @@ export const historyScaling: Benchmark = {
       const subjects = { small: await prepare(world, small, progress), big: await prepare(world, big, progress) };
       let at;
       try {
-        at = await timeBoth(subjects.small, subjects.big);
+        at = await timeBoth(subjects.small, subjects.big, quick ? QUICK_RUNS : RUNS);
       } finally {
         subjects.small.dispose();
         subjects.big.dispose();
