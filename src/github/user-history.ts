@@ -1,18 +1,5 @@
+import type { UserHistory } from "../welcome/decide-first-opening.js";
 import type { GitHubClient } from "./octokit.js";
-
-/** One of a user's issues or pull requests in a repository. */
-export interface UserItem {
-  number: number;
-  isPull: boolean;
-  createdAt: Date;
-  mergedAt: Date | null;
-}
-
-/** A user's oldest items in a repository; `complete` when there are no more. */
-export interface UserHistory {
-  items: UserItem[];
-  complete: boolean;
-}
 
 /** One page: enough to tell a newcomer (who has a handful) from a regular (who has more). */
 export const USER_HISTORY_PAGE = 30;
