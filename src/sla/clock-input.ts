@@ -37,14 +37,19 @@ export interface Span {
   end: number;
 }
 
-/** The ledger kinds the clock reads; the store loads only these. */
-export const CLOCK_EVENT_KINDS = [
+/** The ledger kinds that can be a first response: a comment, a review, a close or a merge. */
+export const RESPONSE_EVENT_KINDS = [
   "issue_comment.created",
   "pull_request_review.submitted",
   "pull_request_review_comment.created",
   "issues.closed",
   "pull_request.closed",
   "pull_request.merged",
+] as const;
+
+/** The ledger kinds the clock reads; the store loads only these. */
+export const CLOCK_EVENT_KINDS = [
+  ...RESPONSE_EVENT_KINDS,
   "issues.labeled",
   "issues.unlabeled",
   "pull_request.labeled",

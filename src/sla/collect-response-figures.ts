@@ -4,20 +4,12 @@ import type { Period, ResponseFigures, WaitingItem } from "../report/figures.js"
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../store/installations.js";
 import { itemsWithEventsBetween, loadClockEvents, loadItems } from "../store/response-clock-data.js";
-import type { ClockItem } from "./clock-input.js";
+import { RESPONSE_EVENT_KINDS, type ClockItem } from "./clock-input.js";
 import { computeResponseClock, type ResponseClock } from "./response-clock.js";
 import { median, outcomeOf, percentile, rankResponders } from "./response-stats.js";
 import { openClocks } from "./run-sweep.js";
 
 const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
-const RESPONSE_KINDS = [
-  "issue_comment.created",
-  "pull_request_review.submitted",
-  "pull_request_review_comment.created",
-  "issues.closed",
-  "pull_request.closed",
-  "pull_request.merged",
-];
 
 /**
  * The response figures of one repository and period, from the store only: items opened in the
@@ -28,7 +20,7 @@ const RESPONSE_KINDS = [
  */
 export async function collectResponseFigures(db: DB, repository: RepositoryRecord, period: Period, now: Date, config: StewardConfig): Promise<ResponseFigures> {
   const opened = await itemsWithEventsBetween(db, repository.id, OPENED_KINDS, period.start, period.end);
-  const answeredIn = await itemsWithEventsBetween(db, repository.id, RESPONSE_KINDS, period.start, period.end);
+  const answeredIn = await itemsWithEventsBetween(db, repository.id, RESPONSE_EVENT_KINDS, period.start, period.end);
   const items = (await loadItems(db, repository.id, [...opened, ...answeredIn])).filter((item) =>
     isCommunity({ login: item.authorLogin, type: item.authorType, association: item.authorAssociation }, config),
   );
