@@ -20,7 +20,7 @@ const hours = (n: number) => new Date(BASE + n * 3_600_000).toISOString();
 
 /**
  * Seeds a repository's history: stargazers (every tenth with a company), issues answered by a
- * maintainer (every third closed by one; #1 to #3 with 25 comments, more than one page), and pull
+ * maintainer (every third closed by one; #1 to #3 with 120 comments, more than one page), and pull
  * requests (half merged, every fifth closed unmerged, every third reviewed, some by a bot).
  */
 export function seedHistory(model: SandboxModel, repo: string, size: HistorySize): void {
@@ -37,7 +37,7 @@ export function seedHistory(model: SandboxModel, repo: string, size: HistorySize
       createdAt: hours(2 * i),
       ...(closed ? { state: "closed" as const, closedBy: "maint", closedAt: hours(2 * i + 30) } : {}),
     });
-    const comments = issue.number <= 3 ? 25 : 1 + (i % 2);
+    const comments = issue.number <= 3 ? 120 : 1 + (i % 2);
     for (let c = 0; c < comments; c++) {
       model.addComment(repo, issue.number, { user: c % 2 === 0 ? "maint" : issue.user, body: `reply ${c}`, createdAt: hours(2 * i + 1 + c / 60) });
     }
