@@ -52,6 +52,15 @@ describe("deliveries recorded in the same turn share one commit", () => {
     expect(await recordDelivery(store.db, meta("d-bad"), starEntry("d-bad", "eve"))).toBe(true);
   });
 
+  it("records more deliveries at once than one group holds, each once, in groups that follow each other", async () => {
+    const ids = Array.from({ length: 75 }, (_, i) => `d-${i}`);
+    const results = await Promise.all(ids.map((id, i) => recordDelivery(store.db, meta(id), starEntry(id, `user-${i}`))));
+    expect(results.every(Boolean)).toBe(true);
+    expect(store.db.select({ n: count() }).from(deliveries).get()?.n).toBe(75);
+    expect(store.db.select({ n: count() }).from(events).get()?.n).toBe(75);
+    expect(await recordDelivery(store.db, meta("d-74"), starEntry("d-74", "user-74"))).toBe(false);
+  });
+
   it("rejects every delivery of a batch when the database cannot write", async () => {
     const pending = recordDelivery(store.db, meta("d-1"), starEntry("d-1", "ann"));
     store.db.$client.close();
