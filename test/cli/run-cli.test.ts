@@ -51,23 +51,34 @@ describe("the steward command", () => {
       new Date(),
     );
     const payload = forRepository(examplePayload("issues", "opened"), target);
+    // From the community, so the response clock runs on it.
+    payload.issue.author_association = "NONE";
     const entry = toLedgerEntry({ id: "d1", name: "issues", payload, receivedAt: new Date() });
     await recordDelivery(store.db, { id: "d1", event: "issues", action: "opened", receivedAt: new Date() }, entry);
 
+    const opened = new Date(String(payload.issue.created_at));
+    const now = new Date(opened.getTime() + 30 * 3_600_000).toISOString();
     const json = captureIo(env);
-    expect(await runCli(["report", "--repo", "acme/widget", "--json"], json)).toBe(0);
+    expect(await runCli(["report", "--repo", "acme/widget", "--now", now, "--json"], json)).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({
       repository: "acme/widget",
       ledger: { deliveries: 1, events: 1, eventsByKind: { "issues.opened": 1 } },
       items: { openIssues: 1 },
       config: null,
+      configSource: "defaults",
+      period: { end: now },
+      response: { status: "ok", current: { goalHours: 24, waiting: [{ number: payload.issue.number, overGoal: true }] } },
+      community: { status: "ok", current: { openCommunityItems: { now: 1 } } },
+      contributors: { status: "ok", current: { total: 0 } },
+      conversion: { status: "ok" },
     });
 
     const text = captureIo(env);
     expect(await runCli(["report", "--repo", "acme/widget"], text)).toBe(0);
     expect(text.stdout).toContain("issues.opened");
     expect(text.stdout).toContain("Issues: 1 open, 0 closed");
+    expect(text.stdout).toContain("## First responses");
   });
 
   it("says which repository it does not know", async () => {
