@@ -51,12 +51,13 @@ describe("the steward command", () => {
       new Date(),
     );
     const payload = forRepository(examplePayload("issues", "opened"), target);
+    const issue = payload.issue as { author_association: string; created_at: string; number: number };
     // From the community, so the response clock runs on it.
-    payload.issue.author_association = "NONE";
+    issue.author_association = "NONE";
     const entry = toLedgerEntry({ id: "d1", name: "issues", payload, receivedAt: new Date() });
     await recordDelivery(store.db, { id: "d1", event: "issues", action: "opened", receivedAt: new Date() }, entry);
 
-    const opened = new Date(String(payload.issue.created_at));
+    const opened = new Date(issue.created_at);
     const now = new Date(opened.getTime() + 30 * 3_600_000).toISOString();
     const json = captureIo(env);
     expect(await runCli(["report", "--repo", "acme/widget", "--now", now, "--json"], json)).toBe(0);
@@ -68,7 +69,7 @@ describe("the steward command", () => {
       config: null,
       configSource: "defaults",
       period: { end: now },
-      response: { status: "ok", current: { goalHours: 24, waiting: [{ number: payload.issue.number, overGoal: true }] } },
+      response: { status: "ok", current: { goalHours: 24, waiting: [{ number: issue.number, overGoal: true }] } },
       community: { status: "ok", current: { openCommunityItems: { now: 1 } } },
       contributors: { status: "ok", current: { total: 0 } },
       conversion: { status: "ok" },
