@@ -322,7 +322,8 @@ export const digests = sqliteTable(
  * One row per person seen in a repository's ledger: the ledger folded per user, so the conversion
  * funnel counts people without re-reading history. Brought up to date from `events` by id (see
  * `projection_watermarks`); every column is a min, a max or an "ever", so folding a fact twice or
- * out of order gives the same row.
+ * out of order gives the same row; the flags and company after `last_active_at` are derived from them
+ * (and from `user_profiles`) whenever a row is written.
  */
 export const communityMembers = sqliteTable(
   "community_members",
@@ -341,10 +342,32 @@ export const communityMembers = sqliteTable(
     firstParticipatedAt: timestamp("first_participated_at"),
     firstActiveAt: timestamp("first_active_at").notNull(),
     lastActiveAt: timestamp("last_active_at").notNull(),
+    /**
+     * Derived by the fold from the columns above, so the counts are index ranges instead of a
+     * condition evaluated on every member: a bot (account type `Bot` or a `[bot]` login).
+     */
+    isBot: integer("is_bot", { mode: "boolean" }).notNull().default(false),
+    /** Neither a bot nor ever OWNER, MEMBER or COLLABORATOR (config lists are applied when counting). */
+    community: integer("community", { mode: "boolean" }).notNull().default(false),
+    /** A stargazer once every fact folded so far is counted: starred and not unstarred since, or forked. */
+    starred: integer("starred", { mode: "boolean" }).notNull().default(false),
+    /** Their profile's normalized company and its spelling, copied from `user_profiles` (null without both). */
+    companyKey: text("company_key"),
+    company: text("company"),
   },
   (t) => [
     primaryKey({ columns: [t.repositoryId, t.login] }),
     index("community_members_last_active_idx").on(t.repositoryId, t.lastActiveAt),
+    // Each stage is a count over one range of one of these (see src/store/conversion-funnel.ts).
+    index("community_members_stargazers_idx").on(t.repositoryId, t.community, t.starred, t.lastActiveAt),
+    index("community_members_participants_idx").on(t.repositoryId, t.community, t.firstParticipatedAt),
+    index("community_members_active_idx").on(t.repositoryId, t.isBot, t.lastActiveAt, t.firstActiveAt),
+    // Config lists name people case-insensitively: a point lookup each.
+    index("community_members_login_key_idx").on(t.repositoryId, sql`lower("login")`),
+    // People with a company are a minority: the company tally reads only them, from the index alone.
+    index("community_members_company_idx")
+      .on(t.repositoryId, t.companyKey, t.company, t.community, t.firstStarredAt, t.lastStarredAt, t.lastUnstarredAt, t.firstForkedAt, t.firstParticipatedAt, t.login)
+      .where(sql`"company_key" IS NOT NULL`),
   ],
 );
 
