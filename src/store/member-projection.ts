@@ -79,12 +79,31 @@ function prepareStatements(sqlite: SqliteClient) {
          ${merge("first_forked_at", "min")}, ${merge("first_participated_at", "min")},
          ${merge("first_active_at", "min")}, ${merge("last_active_at", "max")}`,
     ),
+    // The flags follow from the merged row, so they are set after the upsert, from what it stored.
+    derive: sqlite.prepare(
+      `UPDATE community_members SET
+         is_bot = ${BOT},
+         community = NOT ${BOT} AND NOT maintainer_seen,
+         starred = (first_starred_at IS NOT NULL AND NOT coalesce(last_unstarred_at >= last_starred_at, 0)) OR first_forked_at IS NOT NULL,
+         ${COPY_PROFILE_COMPANY}
+       WHERE repository_id = ? AND login = ?`,
+    ),
     advance: sqlite.prepare(
       `INSERT INTO projection_watermarks (repository_id, projection, last_event_id) VALUES (?, ?, ?)
        ON CONFLICT (repository_id, projection) DO UPDATE SET last_event_id = excluded.last_event_id`,
     ),
   };
 }
+
+/** The twin of `isBot` (src/people/roles.ts) without the config's list, which is applied when counting. */
+const BOT = `(actor_type = 'Bot' OR lower(login) LIKE '%[bot]')`;
+
+/**
+ * The SET clause copying a member's company from their stored profile, null unless it has both a
+ * key and a spelling. The fold runs it for each row it writes, and saving a profile for its login.
+ */
+export const COPY_PROFILE_COMPANY = `(company_key, company) = (SELECT p.company_key, p.company FROM user_profiles p
+  WHERE p.login = community_members.login AND p.company_key <> '' AND p.company <> '')`;
 
 type Statements = ReturnType<typeof prepareStatements>;
 const prepared = new WeakMap<SqliteClient, Statements>();
@@ -130,6 +149,7 @@ function foldBatch(statements: Statements, repositoryId: number, batchSize: numb
       m.firstActiveAt,
       m.lastActiveAt,
     );
+    statements.derive.run(repositoryId, m.login);
   }
   if (last > watermark) statements.advance.run(repositoryId, MEMBER_PROJECTION, last);
   return { count: batch.length, more };

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { normalizeCompany } from "../conversion/normalize-company.js";
 import type { DB } from "./db.js";
+import { COPY_PROFILE_COMPANY } from "./member-projection.js";
 import { userProfiles } from "./schema.js";
 
 export interface UserProfile {
@@ -28,6 +29,8 @@ export async function saveUserProfiles(db: DB, profiles: UserProfile[], fetchedA
           set: { userId: row.userId, type: row.type, company: row.company, companyKey: row.companyKey, fetchedAt },
         })
         .run();
+      // The member rows carry the company for the conversion tally: a new profile reaches them now.
+      tx.run(sql`UPDATE community_members SET ${sql.raw(COPY_PROFILE_COMPANY)} WHERE repository_id IN (SELECT id FROM repositories) AND login = ${p.login}`);
     }
   });
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forgetRepositories, registerInstallation } from "../../src/store/installations.js";
 import { memberProjectionWatermark, refreshMemberProjection } from "../../src/store/member-projection.js";
 import { communityMembers, events, projectionWatermarks } from "../../src/store/schema.js";
+import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { createTestStore } from "../helpers/test-store.js";
 
 const REPO = { id: 10, installationId: 1, owner: "acme", name: "widget", fullName: "acme/widget", private: false };
@@ -55,16 +56,19 @@ describe("refreshMemberProjection", () => {
         repositoryId: REPO.id, login: "ann", actorType: "User", maintainerSeen: false,
         firstStarredAt: at(1), lastStarredAt: at(5), lastUnstarredAt: at(3), firstForkedAt: null,
         firstParticipatedAt: at(4), firstActiveAt: at(1), lastActiveAt: at(5),
+        isBot: false, community: true, starred: true, companyKey: null, company: null,
       },
       {
         repositoryId: REPO.id, login: "app", actorType: "Bot", maintainerSeen: false,
         firstStarredAt: null, lastStarredAt: null, lastUnstarredAt: null, firstForkedAt: null,
         firstParticipatedAt: at(6), firstActiveAt: at(6), lastActiveAt: at(6),
+        isBot: true, community: false, starred: false, companyKey: null, company: null,
       },
       {
         repositoryId: REPO.id, login: "bob", actorType: "User", maintainerSeen: true,
         firstStarredAt: null, lastStarredAt: null, lastUnstarredAt: null, firstForkedAt: at(2),
         firstParticipatedAt: null, firstActiveAt: at(2), lastActiveAt: at(9),
+        isBot: false, community: false, starred: true, companyKey: null, company: null,
       },
     ]);
   });
@@ -95,17 +99,30 @@ describe("refreshMemberProjection", () => {
 
   it("gives the same rows whatever the batch size, the insertion order and the refresh points", async () => {
     const kinds = ["star.created", "star.deleted", "fork.created", "issues.opened", "issue_comment.created", "issues.closed", "pull_request_review.submitted"];
-    const associations = [null, "NONE", "CONTRIBUTOR", "OWNER"];
+    const associations = [null, "NONE", "CONTRIBUTOR"];
     let state = 7;
     const next = (n: number) => {
       state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
       return Math.floor(state / 65_536) % n;
     };
+    const logins = [...Array.from({ length: 12 }, (_, i) => `u${i}`), "Dep[bot]"];
     const facts = Array.from({ length: 300 }, () =>
-      event(`u${next(12)}`, kinds[next(kinds.length)]!, next(60), { association: associations[next(associations.length)] ?? undefined, repositoryId: next(5) === 0 ? OTHER.id : REPO.id }),
+      event(logins[next(logins.length)]!, kinds[next(kinds.length)]!, next(60), {
+        // Rare, so that some people stay community members after ~20 facts each.
+        association: next(40) === 0 ? "OWNER" : (associations[next(associations.length)] ?? undefined),
+        actorType: next(10) === 0 ? "Bot" : "User",
+        repositoryId: next(5) === 0 ? OTHER.id : REPO.id,
+      }),
     );
+    const profiles = [
+      { login: "u1", userId: 1, type: "User", company: "Acme, Inc." },
+      { login: "u2", userId: 2, type: "User", company: "@initech" },
+      { login: "u3", userId: 3, type: "User", company: "" },
+    ];
     const inOneGo = await createTestStore();
     try {
+      await registerInstallation(inOneGo.db, { id: 1, accountLogin: "acme", accountType: "Organization" }, [REPO, OTHER], at(0));
+      await saveUserProfiles(inOneGo.db, profiles, at(0));
       inOneGo.db.insert(events).values(facts).run();
       await refreshMemberProjection(inOneGo.db, REPO.id);
       const expected = inOneGo.db.select().from(communityMembers).all().sort((a, b) => a.login.localeCompare(b.login));
@@ -116,14 +133,42 @@ describe("refreshMemberProjection", () => {
       }
       for (let i = 0; i < shuffled.length; i += 37) {
         store.db.insert(events).values(shuffled.slice(i, i + 37)).run();
+        // Profiles saved after their rows were folded reach them too.
+        if (i === 148) await saveUserProfiles(store.db, profiles, at(0));
         if (next(2) === 0) await refreshMemberProjection(store.db, REPO.id, 5);
       }
       await refreshMemberProjection(store.db, REPO.id, 5);
       expect(members()).toEqual(expected);
       expect(expected.length).toBeGreaterThan(5);
+      expect(expected.filter((m) => m.isBot).length).toBeGreaterThan(0);
+      expect(expected.filter((m) => m.community).length).toBeGreaterThan(0);
+      expect(expected.filter((m) => m.maintainerSeen && !m.isBot).length).toBeGreaterThan(0);
+      expect(expected.filter((m) => m.companyKey !== null).map((m) => m.company)).toEqual(["Acme, Inc.", "@initech"]);
     } finally {
       inOneGo.dispose();
     }
+  });
+
+  it("derives the flags from the merged row: a later star or unstar, a later maintainer mark, a [bot] login", async () => {
+    store.db.insert(events).values([event("ann", "star.created", 1), event("ann", "star.deleted", 2), event("Renovate[BOT]", "star.created", 1)]).run();
+    await refreshMemberProjection(store.db, REPO.id);
+    expect(members().map((m) => [m.login, m.isBot, m.community, m.starred])).toEqual([["ann", false, true, false], ["Renovate[BOT]", true, false, true]]);
+    store.db.insert(events).values([event("ann", "star.created", 3)]).run();
+    await refreshMemberProjection(store.db, REPO.id);
+    expect(members().find((m) => m.login === "ann")).toMatchObject({ community: true, starred: true });
+    store.db.insert(events).values([event("ann", "issues.labeled", 4, { association: "MEMBER" }), event("ann", "star.deleted", 5)]).run();
+    await refreshMemberProjection(store.db, REPO.id);
+    expect(members().find((m) => m.login === "ann")).toMatchObject({ isBot: false, community: false, starred: false });
+  });
+
+  it("copies the company of a profile saved before or after the fold, in every repository, and none without one", async () => {
+    await saveUserProfiles(store.db, [{ login: "ann", userId: 1, type: "User", company: "Acme Corp" }], at(0));
+    store.db.insert(events).values([event("ann", "star.created", 1), event("bob", "star.created", 1), event("bob", "star.created", 1, { repositoryId: OTHER.id })]).run();
+    await refreshMemberProjection(store.db, REPO.id);
+    await refreshMemberProjection(store.db, OTHER.id);
+    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([[REPO.id, "ann", "acme", "Acme Corp"], [REPO.id, "bob", null, null], [OTHER.id, "bob", null, null]]);
+    await saveUserProfiles(store.db, [{ login: "bob", userId: 2, type: "User", company: "@initech" }, { login: "ann", userId: 1, type: "User", company: null }], at(1));
+    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([[REPO.id, "ann", null, null], [REPO.id, "bob", "initech", "@initech"], [OTHER.id, "bob", "initech", "@initech"]]);
   });
 
   it("keeps repositories apart and moves the watermark past other repositories' events", async () => {
