@@ -56,9 +56,46 @@ function statementsFor(sqlite: SqliteClient): Statements {
   return statements;
 }
 
+/** How each folded column merges a stored and an incoming value. */
+const MERGES = {
+  actor_type: "max",
+  maintainer_seen: "max",
+  first_starred_at: "min",
+  last_starred_at: "max",
+  last_unstarred_at: "max",
+  first_forked_at: "min",
+  first_participated_at: "min",
+  first_active_at: "min",
+  last_active_at: "max",
+} as const;
+
+type FoldedColumn = keyof typeof MERGES | "login";
+
+/**
+ * The derived flags of a row, from its folded columns as `column` spells them: the parameters of
+ * a new row, or the merged values of an updated one. One definition for both, so they agree.
+ * `is_bot` is the twin of `isBot` (src/people/roles.ts) less the config's list, applied when counting.
+ */
+function derivedFlags(column: (name: FoldedColumn) => string) {
+  const bot = `(${column("actor_type")} = 'Bot' OR lower(${column("login")}) LIKE '%[bot]')`;
+  return {
+    is_bot: bot,
+    community: `(NOT ${bot} AND NOT ${column("maintainer_seen")})`,
+    starred: `((${column("first_starred_at")} IS NOT NULL AND NOT coalesce(${column("last_unstarred_at")} >= ${column("last_starred_at")}, 0))
+      OR ${column("first_forked_at")} IS NOT NULL)`,
+  };
+}
+
 function prepareStatements(sqlite: SqliteClient) {
+  const folded = Object.keys(MERGES) as Array<keyof typeof MERGES>;
   // The smaller (or larger) of the stored and the incoming value, where either may be null.
-  const merge = (column: string, pick: "min" | "max") => `${column} = coalesce(${pick}(${column}, excluded.${column}), ${column}, excluded.${column})`;
+  const merged = (name: FoldedColumn) =>
+    name === "login" ? name : `coalesce(${MERGES[name]}(${name}, excluded.${name}), ${name}, excluded.${name})`;
+  const inserted = derivedFlags((name) => `@${name}`);
+  const updated = derivedFlags(merged);
+  // A new row takes its company from the stored profile; saving a profile updates existing rows.
+  const profile = (column: string) =>
+    `(SELECT p.${column} FROM user_profiles p WHERE p.login = @login AND p.company_key <> '' AND p.company <> '')`;
   return {
     watermark: sqlite.prepare<[number, string], { id: number }>(
       `SELECT last_event_id AS id FROM projection_watermarks WHERE repository_id = ? AND projection = ?`,
@@ -69,24 +106,14 @@ function prepareStatements(sqlite: SqliteClient) {
        FROM events WHERE id > ? AND +repository_id = ? ORDER BY id LIMIT ?`,
     ),
     lastEventId: sqlite.prepare<[], { id: number | null }>(`SELECT max(id) AS id FROM events`),
-    upsert: sqlite.prepare(
-      `INSERT INTO community_members (repository_id, login, actor_type, maintainer_seen, first_starred_at, last_starred_at,
-         last_unstarred_at, first_forked_at, first_participated_at, first_active_at, last_active_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    // One statement per member: the flags are computed from the merged values in the same write.
+    upsert: sqlite.prepare<[Record<string, string | number | null>]>(
+      `INSERT INTO community_members (repository_id, login, ${folded.join(", ")}, is_bot, community, starred, company_key, company)
+       VALUES (@repository_id, @login, ${folded.map((c) => `@${c}`).join(", ")},
+         ${inserted.is_bot}, ${inserted.community}, ${inserted.starred}, ${profile("company_key")}, ${profile("company")})
        ON CONFLICT (repository_id, login) DO UPDATE SET
-         ${merge("actor_type", "max")}, ${merge("maintainer_seen", "max")},
-         ${merge("first_starred_at", "min")}, ${merge("last_starred_at", "max")}, ${merge("last_unstarred_at", "max")},
-         ${merge("first_forked_at", "min")}, ${merge("first_participated_at", "min")},
-         ${merge("first_active_at", "min")}, ${merge("last_active_at", "max")}`,
-    ),
-    // The flags follow from the merged row, so they are set after the upsert, from what it stored.
-    derive: sqlite.prepare(
-      `UPDATE community_members SET
-         is_bot = ${BOT},
-         community = NOT ${BOT} AND NOT maintainer_seen,
-         starred = (first_starred_at IS NOT NULL AND NOT coalesce(last_unstarred_at >= last_starred_at, 0)) OR first_forked_at IS NOT NULL,
-         ${COPY_PROFILE_COMPANY}
-       WHERE repository_id = ? AND login = ?`,
+         ${folded.map((c) => `${c} = ${merged(c)}`).join(", ")},
+         is_bot = ${updated.is_bot}, community = ${updated.community}, starred = ${updated.starred}`,
     ),
     advance: sqlite.prepare(
       `INSERT INTO projection_watermarks (repository_id, projection, last_event_id) VALUES (?, ?, ?)
@@ -95,12 +122,9 @@ function prepareStatements(sqlite: SqliteClient) {
   };
 }
 
-/** The twin of `isBot` (src/people/roles.ts) without the config's list, which is applied when counting. */
-const BOT = `(actor_type = 'Bot' OR lower(login) LIKE '%[bot]')`;
-
 /**
  * The SET clause copying a member's company from their stored profile, null unless it has both a
- * key and a spelling. The fold runs it for each row it writes, and saving a profile for its login.
+ * key and a spelling, as the fold does for a new row: saving a profile runs it for its login.
  */
 export const COPY_PROFILE_COMPANY = `(company_key, company) = (SELECT p.company_key, p.company FROM user_profiles p
   WHERE p.login = community_members.login AND p.company_key <> '' AND p.company <> '')`;
@@ -136,20 +160,19 @@ function foldBatch(statements: Statements, repositoryId: number, batchSize: numb
   // stored so far, whichever repository it belongs to, instead of skipping them again.
   const last = more ? batch.at(-1)!.id : (statements.lastEventId.get()?.id ?? 0);
   for (const m of foldEvents(batch)) {
-    statements.upsert.run(
-      repositoryId,
-      m.login,
-      m.actorType,
-      m.maintainerSeen ? 1 : 0,
-      m.firstStarredAt,
-      m.lastStarredAt,
-      m.lastUnstarredAt,
-      m.firstForkedAt,
-      m.firstParticipatedAt,
-      m.firstActiveAt,
-      m.lastActiveAt,
-    );
-    statements.derive.run(repositoryId, m.login);
+    statements.upsert.run({
+      repository_id: repositoryId,
+      login: m.login,
+      actor_type: m.actorType,
+      maintainer_seen: m.maintainerSeen ? 1 : 0,
+      first_starred_at: m.firstStarredAt,
+      last_starred_at: m.lastStarredAt,
+      last_unstarred_at: m.lastUnstarredAt,
+      first_forked_at: m.firstForkedAt,
+      first_participated_at: m.firstParticipatedAt,
+      first_active_at: m.firstActiveAt,
+      last_active_at: m.lastActiveAt,
+    });
   }
   if (last > watermark) statements.advance.run(repositoryId, MEMBER_PROJECTION, last);
   return { count: batch.length, more };
