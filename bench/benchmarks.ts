@@ -1,5 +1,6 @@
 import { backfillEconomy } from "./backfill-economy.js";
 import type { Benchmark } from "./benchmark.js";
+import { conversionScaling } from "./conversion-scaling.js";
 import { historyScaling } from "./history-scaling.js";
 import { memorySoak } from "./memory-soak.js";
 import { webhookThroughput } from "./webhook-throughput.js";
@@ -9,4 +10,4 @@ import { writePacing } from "./write-pacing.js";
  * Every benchmark, in the order `npm run bench` runs them. Adding one is one file exporting a
  * `Benchmark` and one entry here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, backfillEconomy, historyScaling, memorySoak, writePacing];
+export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, backfillEconomy, historyScaling, conversionScaling, memorySoak, writePacing];
