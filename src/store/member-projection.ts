@@ -149,6 +149,9 @@ export async function refreshMemberProjection(db: DB, repositoryId: number, batc
     const { count, more } = foldOne();
     folded += count;
     if (!more) return folded;
+    // A first fold can read a long history: let the server answer webhooks between batches.
+    // Folding is idempotent, so a refresh that runs meanwhile at worst folds a batch twice.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
