@@ -8,7 +8,6 @@ import { pushTouchesConfig } from "./ingest/push-touches-config.js";
 import { LEDGER_EVENTS } from "./ingest/to-ledger-entry.js";
 import type { EventOctokits, WebhookEvent } from "./http/event-octokits.js";
 import type { DB } from "./store/db.js";
-import { unpaced } from "./effects/write-pacer.js";
 import { backfillGrantedRepositories } from "./metrics/backfill-granted-repositories.js";
 import type { JobDeps } from "./scheduler/job-deps.js";
 
@@ -18,17 +17,17 @@ export interface StewardDeps {
   now: () => Date;
   /** Shared with the scheduler and the ledger handler, so all see one cache. */
   configs: RepoConfigLoader;
+  /** What background work started by a webhook (the history backfill) runs with. */
+  jobs: JobDeps;
 }
 
 /**
  * The Probot app: wires Steward's installation and push handlers and its routes, nothing else.
  * Ledger events (issues, comments, reviews, stars, forks) are handled by `ledgerEventHandler`.
  */
-export function createStewardApp({ db, now, configs }: StewardDeps): ApplicationFunction {
+export function createStewardApp({ db, now, configs, jobs }: StewardDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     addHandler(healthzHandler(db));
-
-    const jobs: JobDeps = { db, now, log: app.log, configs, pacer: unpaced, github: (id) => app.auth(id) };
     // The history backfill of newly granted repositories runs after the delivery is answered.
     app.on("installation", async (context) => {
       await handleInstallationEvent(db, context.payload, now());
@@ -41,7 +40,6 @@ export function createStewardApp({ db, now, configs }: StewardDeps): Application
     app.on("push", async (context) => {
       if (pushTouchesConfig(context.payload)) configs.invalidate(context.payload.repository.id);
     });
-
   };
 }
 

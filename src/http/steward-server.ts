@@ -53,7 +53,7 @@ export async function startStewardServer(options: StewardServerOptions): Promise
     github: (installationId) => probot.auth(installationId),
     pacer: realTimeWritePacer(env.writePacePerMinute),
   };
-  const deps = { db: options.db, now, configs };
+  const deps = { db: options.db, now, configs, jobs };
   const routes: RequestHandler[] = [];
   await probot.load(createStewardApp(deps), {
     cwd: process.cwd(),
