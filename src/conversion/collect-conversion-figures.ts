@@ -10,6 +10,8 @@ import { refreshMemberProjection } from "../store/member-projection.js";
 import { topCompanies } from "./top-companies.js";
 
 const ACTIVE_WINDOW_MS = 30 * 24 * 60 * 60_000;
+/** Companies listed in the figures. */
+const TOP_COMPANIES = 10;
 
 /**
  * The conversion figures of a repository: the funnel (CHAOSS's conversion rate extended to the
@@ -59,7 +61,7 @@ export async function collectConversionFigures(
     return { stage, count, rateFromPrevious: i > 0 && previous > 0 ? count / previous : null };
   });
 
-  const companies = await tallyCompanies(db, id, end, leadUsers, filter);
+  const companies = await tallyCompanies(db, id, end, leadUsers, filter, { top: TOP_COMPANIES });
   const leads = await listLeads(db, id, { since: period.start, until: end });
   return {
     funnel,
@@ -68,7 +70,7 @@ export async function collectConversionFigures(
     leadsTotal: leadCounts.total,
     customers: customers.length,
     mrrUsd: customers.reduce((sum, c) => sum + c.mrrCents, 0) / 100,
-    topCompanies: topCompanies(companies, customers),
+    topCompanies: topCompanies(companies, customers, TOP_COMPANIES),
     leads: leads.map((lead) => ({
       login: lead.login,
       company: lead.company,

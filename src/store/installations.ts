@@ -3,6 +3,8 @@ import type { DB } from "./db.js";
 import {
   backfillState,
   communityMembers,
+  companyCounts,
+  companySpellings,
   configStatus,
   contributors,
   customers,
@@ -13,6 +15,7 @@ import {
   installations,
   items,
   leadSignals,
+  memberCounts,
   milestoneCrossings,
   projectionWatermarks,
   repositories,
@@ -28,9 +31,14 @@ const PER_REPOSITORY_TABLES = [
   repositoryFacts,
   backfillState,
   leadSignals,
+  memberCounts,
   customers,
   digests,
+  // After community_members: deleting its rows fires the triggers that decrement these.
   communityMembers,
+  memberCounts,
+  companyCounts,
+  companySpellings,
   projectionWatermarks,
 ] as const;
 

@@ -343,8 +343,8 @@ export const communityMembers = sqliteTable(
     firstActiveAt: timestamp("first_active_at").notNull(),
     lastActiveAt: timestamp("last_active_at").notNull(),
     /**
-     * Derived by the fold from the columns above, so the counts are index ranges instead of a
-     * condition evaluated on every member: a bot (account type `Bot` or a `[bot]` login).
+     * Derived by the fold from the columns above, so the triggers keeping `member_counts` and
+     * `company_counts` see each change of stage: a bot (account type `Bot` or a `[bot]` login).
      */
     isBot: integer("is_bot", { mode: "boolean" }).notNull().default(false),
     /** Neither a bot nor ever OWNER, MEMBER or COLLABORATOR (config lists are applied when counting). */
@@ -357,18 +357,56 @@ export const communityMembers = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.repositoryId, t.login] }),
+    // The counts' corrections read the members active since a period's end, and the active members a window of it.
     index("community_members_last_active_idx").on(t.repositoryId, t.lastActiveAt),
-    // Each stage is a count over one range of one of these (see src/store/conversion-funnel.ts).
-    index("community_members_stargazers_idx").on(t.repositoryId, t.community, t.starred, t.lastActiveAt),
-    index("community_members_participants_idx").on(t.repositoryId, t.community, t.firstParticipatedAt),
-    index("community_members_active_idx").on(t.repositoryId, t.isBot, t.lastActiveAt, t.firstActiveAt),
     // Config lists name people case-insensitively: a point lookup each.
     index("community_members_login_key_idx").on(t.repositoryId, sql`lower("login")`),
-    // People with a company are a minority: the company tally reads only them, from the index alone.
-    index("community_members_company_idx")
-      .on(t.repositoryId, t.companyKey, t.company, t.community, t.firstStarredAt, t.lastStarredAt, t.lastUnstarredAt, t.firstForkedAt, t.firstParticipatedAt, t.login)
-      .where(sql`"company_key" IS NOT NULL`),
   ],
+);
+
+/**
+ * The stage counts of each repository's members as they stand, kept by SQLite triggers on
+ * `community_members` (migration 0005): a stargazer is a row with `community` and `starred`, a
+ * participant one with `community` and a first participation. Reading them costs the same at any
+ * size; src/store/conversion-funnel.ts corrects them for a period's end.
+ */
+export const memberCounts = sqliteTable("member_counts", {
+  repositoryId: integer("repository_id").primaryKey(),
+  stargazers: integer("stargazers").notNull().default(0),
+  participants: integer("participants").notNull().default(0),
+});
+
+/**
+ * The same counts per company key (members with a company), and `people`: those in either stage.
+ * Kept by the same triggers; the index gives the best represented companies without a sort.
+ */
+export const companyCounts = sqliteTable(
+  "company_counts",
+  {
+    repositoryId: integer("repository_id").notNull(),
+    companyKey: text("company_key").notNull(),
+    stargazers: integer("stargazers").notNull().default(0),
+    participants: integer("participants").notNull().default(0),
+    people: integer("people").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.repositoryId, t.companyKey] }),
+    index("company_counts_rank_idx").on(t.repositoryId, t.participants, t.stargazers),
+  ],
+);
+
+/** The counts of `company_counts` per spelling of a company key, which name the company. */
+export const companySpellings = sqliteTable(
+  "company_spellings",
+  {
+    repositoryId: integer("repository_id").notNull(),
+    companyKey: text("company_key").notNull(),
+    company: text("company").notNull(),
+    stargazers: integer("stargazers").notNull().default(0),
+    participants: integer("participants").notNull().default(0),
+    people: integer("people").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.repositoryId, t.companyKey, t.company] })],
 );
 
 /** How far each projection of a repository's ledger has read: the id of the last event folded. */

@@ -1,0 +1,190 @@
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DB } from "./db.js";
+import { lowered, namedIn, PARTICIPANT_NOW, participantAt, STARGAZER_NOW, stargazerAt, type PeopleFilter } from "./member-stages.js";
+import { communityMembers as m, companyCounts, companySpellings, userProfiles } from "./schema.js";
+
+/** One company spelling among the stargazers, participants and leads, with how many of each. */
+export interface CompanyTally {
+  companyKey: string;
+  /** The `company` of their profiles, as written. */
+  spelling: string;
+  stargazers: number;
+  participants: number;
+  leads: number;
+  /** Distinct people behind this spelling, in any of the three stages. */
+  people: number;
+}
+
+/** How many companies to read beyond the `top` asked for, so that corrections rarely force reading them all. */
+const DEFAULT_MARGIN = 10;
+/** Logins per `IN (...)` list. */
+const CHUNK = 500;
+
+type Counts = Omit<CompanyTally, "companyKey" | "spelling">;
+const spellingId = (key: string, spelling: string) => JSON.stringify([key, spelling]);
+
+/**
+ * The company spellings of the community's stargazers and participants at `until` and of
+ * `leadLogins`. Leads are counted as given: Steward records no lead for a bot or a maintainer.
+ *
+ * The counts start from `company_counts` and `company_spellings`, kept by SQLite's triggers as
+ * the members are folded, and are corrected row by row for the members whose count at `until`
+ * may differ from their count now: those active since `until` (one index range), those the
+ * config's lists name and the leads (point lookups). With `top`, only the best represented
+ * companies by the counters (plus a margin and every corrected one) are read: enough when at
+ * least `top` of them still rank, after correction, above every company left unread, as the
+ * unread ones keep their counters' values; otherwise every company is read, which is exact too.
+ * The result then holds every company `topCompanies` ranks within `top`, with all its spellings.
+ */
+export async function tallyCompanies(
+  db: DB,
+  repositoryId: number,
+  until: Date,
+  leadLogins: readonly string[],
+  filter: PeopleFilter,
+  options: { top?: number; margin?: number } = {},
+): Promise<CompanyTally[]> {
+  const corrections = correctionsAt(db, repositoryId, until.getTime(), leadLogins, filter);
+  const correctedKeys = new Set([...corrections.values()].map((c) => c.companyKey));
+  let tallies: CompanyTally[] | null = null;
+  if (options.top !== undefined) {
+    const limit = options.top + (options.margin ?? DEFAULT_MARGIN);
+    const ranked = db
+      .select({ companyKey: companyCounts.companyKey, participants: companyCounts.participants, stargazers: companyCounts.stargazers })
+      .from(companyCounts)
+      .where(eq(companyCounts.repositoryId, repositoryId))
+      .orderBy(sql`${companyCounts.participants} desc, ${companyCounts.stargazers} desc`)
+      .limit(limit)
+      .all();
+    const keys = new Set([...ranked.map((r) => r.companyKey), ...correctedKeys]);
+    tallies = applyCorrections(readSpellings(db, repositoryId, [...keys]), corrections);
+    const last = ranked.at(-1);
+    if (ranked.length === limit && last && ranksAbove(tallies, last) < options.top) tallies = null;
+  }
+  tallies ??= applyCorrections(readSpellings(db, repositoryId, null), corrections);
+  return [...tallies, ...(await leadsWithoutMemberRow(db, repositoryId, leadLogins))];
+}
+
+/** How many company keys of `tallies` rank strictly above a company with no lead and `bound`'s counts. */
+function ranksAbove(tallies: readonly CompanyTally[], bound: { participants: number; stargazers: number }): number {
+  const keys = new Map<string, Counts>();
+  for (const t of tallies) {
+    const k = keys.get(t.companyKey) ?? { stargazers: 0, participants: 0, leads: 0, people: 0 };
+    k.stargazers += t.stargazers;
+    k.participants += t.participants;
+    k.leads += t.leads;
+    keys.set(t.companyKey, k);
+  }
+  const above = (k: Counts) =>
+    k.leads > 0 || k.participants > bound.participants || (k.participants === bound.participants && k.stargazers > bound.stargazers);
+  return [...keys.values()].filter(above).length;
+}
+
+/** The counters per spelling of the given company keys (all of the repository's with `null`). */
+function readSpellings(db: DB, repositoryId: number, keys: string[] | null): Map<string, CompanyTally> {
+  const s = companySpellings;
+  const read = (where: SQL | undefined) =>
+    db
+      .select({ companyKey: s.companyKey, spelling: s.company, stargazers: s.stargazers, participants: s.participants, people: s.people })
+      .from(s)
+      .where(and(eq(s.repositoryId, repositoryId), where))
+      .all();
+  const rows = keys === null ? read(undefined) : chunks(keys).flatMap((part) => read(inArray(s.companyKey, part)));
+  return new Map(rows.map((r) => [spellingId(r.companyKey, r.spelling), { ...r, leads: 0 }]));
+}
+
+/** Adds each corrected member's change to their spelling's counts; spellings left with nobody are dropped. */
+function applyCorrections(base: Map<string, CompanyTally>, corrections: Map<string, Correction>): CompanyTally[] {
+  for (const c of corrections.values()) {
+    const id = spellingId(c.companyKey, c.spelling);
+    let tally = base.get(id);
+    if (!tally) {
+      tally = { companyKey: c.companyKey, spelling: c.spelling, stargazers: 0, participants: 0, leads: 0, people: 0 };
+      base.set(id, tally);
+    }
+    tally.stargazers += c.stargazers;
+    tally.participants += c.participants;
+    tally.leads += c.leads;
+    tally.people += c.people;
+  }
+  return [...base.values()].filter((t) => t.people > 0);
+}
+
+/** A member's count at `until` less their count in the counters, under their company. */
+interface Correction extends Counts {
+  companyKey: string;
+  spelling: string;
+}
+
+/**
+ * The members with a company whose contribution at `until` may differ from the counters': active
+ * at or after `until`, named by the config, or leads. Keyed by login.
+ */
+function correctionsAt(db: DB, repositoryId: number, end: number, leadLogins: readonly string[], filter: PeopleFilter): Map<string, Correction> {
+  const named = new Set([...lowered(filter.ignoreUsers), ...lowered(filter.maintainers)]);
+  const leads = new Set(leadLogins);
+  const read = (which: SQL) =>
+    db
+      .select({
+        login: m.login,
+        companyKey: sql<string>`${m.companyKey}`,
+        spelling: sql<string>`${m.company}`,
+        stargazerNow: sql<number>`${STARGAZER_NOW}`,
+        participantNow: sql<number>`${PARTICIPANT_NOW}`,
+        stargazerAtEnd: sql<number>`${stargazerAt(end)}`,
+        participantAtEnd: sql<number>`${participantAt(end)}`,
+      })
+      .from(m)
+      .where(sql`${m.repositoryId} = ${repositoryId} and ${which} and ${m.companyKey} is not null and ${m.company} is not null`)
+      .all();
+  const rows = [
+    ...read(sql`${m.lastActiveAt} >= ${end}`),
+    ...(named.size > 0 ? read(namedIn(named)) : []),
+    ...chunks([...leads]).flatMap((part) => read(inArray(m.login, part))),
+  ];
+  const corrections = new Map<string, Correction>();
+  for (const r of rows) {
+    if (corrections.has(r.login)) continue;
+    const counted = !named.has(r.login.toLowerCase());
+    const star = counted && r.stargazerAtEnd ? 1 : 0;
+    const talk = counted && r.participantAtEnd ? 1 : 0;
+    const lead = leads.has(r.login) ? 1 : 0;
+    const peopleNow = r.stargazerNow || r.participantNow ? 1 : 0;
+    corrections.set(r.login, {
+      companyKey: r.companyKey,
+      spelling: r.spelling,
+      stargazers: star - r.stargazerNow,
+      participants: talk - r.participantNow,
+      leads: lead,
+      people: (star || talk || lead ? 1 : 0) - peopleNow,
+    });
+  }
+  return corrections;
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) parts.push(items.slice(i, i + CHUNK));
+  return parts;
+}
+
+/** Leads the projection has no row for (e.g. their facts were never in the ledger), tallied alone. */
+async function leadsWithoutMemberRow(db: DB, repositoryId: number, leadLogins: readonly string[]): Promise<CompanyTally[]> {
+  if (leadLogins.length === 0) return [];
+  const known = new Set(
+    chunks(leadLogins).flatMap((part) =>
+      db
+        .select({ login: m.login })
+        .from(m)
+        .where(and(eq(m.repositoryId, repositoryId), inArray(m.login, part)))
+        .all()
+        .map((r) => r.login),
+    ),
+  );
+  const missing = leadLogins.filter((login) => !known.has(login));
+  if (missing.length === 0) return [];
+  return chunks(missing)
+    .flatMap((part) => db.select({ companyKey: userProfiles.companyKey, spelling: userProfiles.company }).from(userProfiles).where(inArray(userProfiles.login, part)).all())
+    .filter((p) => p.companyKey && p.spelling)
+    .map((p) => ({ companyKey: p.companyKey!, spelling: p.spelling!, stargazers: 0, participants: 0, leads: 1, people: 1 }));
+}
