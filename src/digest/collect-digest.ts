@@ -4,6 +4,7 @@ import { collectFeatureFigures } from "../report/collect-figures.js";
 import { loadConfigStatus } from "../store/config-status.js";
 import type { DB } from "../store/db.js";
 import { latestDigestBefore } from "../store/digests.js";
+import { findRepositoryFacts } from "../store/repository-facts.js";
 import type { RepositoryRecord } from "../store/installations.js";
 import type { DigestData } from "./digest-data.js";
 import type { DigestWeek } from "./digest-week.js";
@@ -30,6 +31,7 @@ export async function collectDigestData(
       if (kind.status === "paused") problems.push(`History backfill of ${kind.kind} paused at ${kind.done}${kind.total === null ? "" : ` of ${kind.total}`}: ${kind.lastError ?? "unknown error"}; it resumes by itself`);
     }
   }
+  problems.push(...permissionProblems((await findRepositoryFacts(db, repository.id))?.data));
   const previousDigest = await latestDigestBefore(db, repository.id, week.key);
   return {
     repository: { fullName: repository.fullName, private: repository.private },
@@ -42,4 +44,11 @@ export async function collectDigestData(
     problems,
     previousDigest: previousDigest ? { week: previousDigest.week, issueNumber: previousDigest.issueNumber } : null,
   };
+}
+
+/** What the daily job could not read for want of a permission, as the facts it stored say. */
+function permissionProblems(facts: Record<string, unknown> | undefined): string[] {
+  const traffic = facts?.traffic as { available?: boolean; reason?: string } | undefined;
+  if (traffic?.available !== false) return [];
+  return [`Traffic (visitors and clones) is not shown: ${traffic.reason ?? "GitHub refused it"}. Grant the app Administration (read) to see it.`];
 }

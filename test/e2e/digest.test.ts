@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { makeDigest, runDueDigests } from "../../src/digest/run-digests.js";
+import { runDailyMetrics } from "../../src/metrics/run-daily-metrics.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
 import { findDigest } from "../../src/store/digests.js";
 import { listRepositories, type RepositoryRecord } from "../../src/store/installations.js";
@@ -33,11 +34,14 @@ describe("the weekly digest, end to end against the sandbox", () => {
   afterAll(() => e2e.close());
 
   it("prints the markdown on a dry run and writes nothing", async () => {
+    // The harness's installation lacks Administration (read): the daily job notes traffic as refused.
+    await runDailyMetrics(e2e.server.jobs, {});
     const io = captureIo(e2e.processEnv);
     expect(await runCli(["digest", "--repo", REPO, "--now", MONDAY_W49.toISOString(), "--dry-run"], io)).toBe(0);
     expect(io.stdout).toContain("# Community digest: 2026-W48 (Nov 23 - Nov 29)");
     expect(io.stdout).toContain("| Stars | 2 |");
     expect(io.stdout).toContain("Crash @​everyone &lt;b&gt;");
+    expect(io.stdout).toMatch(/## Problems\n\n- Traffic \(visitors and clones\) is not shown: .*Administration \(read\)/);
     expect(issuePosts()).toBe(0);
     expect(await findDigest(e2e.db, repository.id, "2026-W48")).toBeUndefined();
   });
