@@ -42,6 +42,10 @@ interface Measured {
   firstMs: number;
   /** Median time of a collection after adding the week's activity. */
   weekMs: number;
+  /** Median time of a second collection right after, with nothing new to fold: the counts alone. */
+  countsMs: number;
+  /** Median number of distinct people among a round's facts: the member rows the fold rewrites. */
+  weekPeople: number;
 }
 
 /**
@@ -68,6 +72,19 @@ export const conversionScaling: Benchmark = {
         value: big.weekMs,
         reference: { label, value: base.weekMs },
         target: { on: "ratio", max: 2 },
+      },
+      {
+        figure: "collection with nothing new to fold (the counts alone)",
+        unit: "ms",
+        value: big.countsMs,
+        reference: { label, value: base.countsMs },
+        target: { on: "ratio", max: 2 },
+      },
+      {
+        figure: "people among the week's facts (member rows the fold rewrites)",
+        unit: "people",
+        value: big.weekPeople,
+        reference: { label, value: base.weekPeople },
       },
       {
         figure: "first collection (folds the history once)",
@@ -104,11 +121,15 @@ async function measure(scale: Scale): Promise<Measured> {
     const stargazers = first.funnel[0]!.count;
     if (stargazers < scale.users / 4) throw new Error(`conversion-scaling: ${stargazers} stargazers among ${scale.users} people; the store was not read`);
     const times: number[] = [];
+    const countTimes: number[] = [];
+    const people: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const logins = new Set<string>();
       writer.transaction(() => {
         for (let i = 0; i < WEEK_EVENTS; i++) {
           // Mostly people already known, and some newcomers of the week.
           const login = i % 20 === 0 ? `new${round}-${next(NEWCOMERS)}` : `user${next(scale.users)}`;
+          logins.add(login);
           const at = WEEK_START + Math.floor((i / WEEK_EVENTS) * 7 * DAY);
           writer.event({ naturalKey: `w${round}-${i}`, kind: KINDS[next(KINDS.length)]!, actorLogin: login, association: "NONE", occurredAt: at });
         }
@@ -116,13 +137,19 @@ async function measure(scale: Scale): Promise<Measured> {
       const started = performance.now();
       await collect();
       times.push(performance.now() - started);
+      const again = performance.now();
+      await collect();
+      countTimes.push(performance.now() - again);
+      people.push(logins.size);
     }
-    return { firstMs, weekMs: times.sort((a, b) => a - b)[Math.floor(times.length / 2)]! };
+    return { firstMs, weekMs: median(times), countsMs: median(countTimes), weekPeople: median(people) };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Integers in [0, n), the same sequence on every run (mulberry32), so stores are identical across runs. */
 function seededRandom(seed: number): (n: number) => number {
