@@ -1,7 +1,6 @@
 import type { StewardConfig } from "../config/schema.js";
-import { isBot } from "../people/roles.js";
 import type { ConversionFigures, FunnelStage, Period } from "../report/figures.js";
-import { contributorLogins, countStages, leadLogins, tallyCompanies } from "../store/conversion-funnel.js";
+import { countContributors, countStages, leadLogins, tallyCompanies } from "../store/conversion-funnel.js";
 import { listCustomers } from "../store/customers.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../store/installations.js";
@@ -27,7 +26,9 @@ const TOP_COMPANIES = 10;
  *
  * The people stages come from `community_members`, the ledger folded per user and refreshed here
  * first, so history is read once and each collection only folds what was stored since the last.
- * Those rows keep firsts and lasts, not every fact, so for a past period a later unstar or a later
+ * The stage and company counts come from counters SQLite keeps as those rows change, corrected for
+ * the members active since the period's end, so they cost the same at any history size. Those
+ * rows keep firsts and lasts, not every fact, so for a past period a later unstar or a later
  * activity is judged by its latest occurrence (see countStages); for the week just ended it is exact.
  */
 export async function collectConversionFigures(
@@ -39,12 +40,12 @@ export async function collectConversionFigures(
 ): Promise<ConversionFigures> {
   const end = period.end;
   const id = repository.id;
-  // Only the events stored since the last collection are read; the counts then come from one
-  // row per person, so their cost follows the community's size, not the ledger's.
+  // Only the events stored since the last collection are read; the counts then come from the
+  // counters and the few members active since `end`, so their cost follows the week, not history.
   await refreshMemberProjection(db, id);
   const filter = { ignoreUsers: config.ignoreUsers, maintainers: config.maintainers };
   const stages = await countStages(db, id, end, new Date(end.getTime() - ACTIVE_WINDOW_MS), filter);
-  const builders = (await contributorLogins(db, id, end)).filter((login) => !isBot({ login }, config));
+  const builders = await countContributors(db, id, end, config.ignoreUsers);
   const leadUsers = await leadLogins(db, id, end);
   const customers = (await listCustomers(db, id)).filter((c) => c.since.getTime() < end.getTime());
   const leadCounts = await countLeads(db, id, period.start, end);
@@ -52,7 +53,7 @@ export async function collectConversionFigures(
   const counts: Array<[FunnelStage, number]> = [
     ["stargazers", stages.stargazers],
     ["participants", stages.participants],
-    ["contributors", builders.length],
+    ["contributors", builders],
     ["leads", leadUsers.length],
     ["customers", customers.length],
   ];

@@ -31,10 +31,12 @@ const spellingId = (key: string, spelling: string) => JSON.stringify([key, spell
  * the members are folded, and are corrected row by row for the members whose count at `until`
  * may differ from their count now: those active since `until` (one index range), those the
  * config's lists name and the leads (point lookups). With `top`, only the best represented
- * companies by the counters (plus a margin and every corrected one) are read: enough when at
- * least `top` of them still rank, after correction, above every company left unread, as the
- * unread ones keep their counters' values; otherwise every company is read, which is exact too.
- * The result then holds every company `topCompanies` ranks within `top`, with all its spellings.
+ * companies by the counters (plus a margin and every corrected one) are read: enough when the
+ * `top`th of them still ranks, after correction, above every company left unread, as the unread
+ * ones keep their counters' values. Otherwise the companies the counters rank at or above that
+ * `top`th are read too (those its ties are decided among, by name), or every company when fewer
+ * than `top` remain. The result holds every company `topCompanies` ranks within `top`, with all
+ * its spellings.
  */
 export async function tallyCompanies(
   db: DB,
@@ -49,35 +51,64 @@ export async function tallyCompanies(
   let tallies: CompanyTally[] | null = null;
   if (options.top !== undefined) {
     const limit = options.top + (options.margin ?? DEFAULT_MARGIN);
-    const ranked = db
-      .select({ companyKey: companyCounts.companyKey, participants: companyCounts.participants, stargazers: companyCounts.stargazers })
-      .from(companyCounts)
-      .where(eq(companyCounts.repositoryId, repositoryId))
-      .orderBy(sql`${companyCounts.participants} desc, ${companyCounts.stargazers} desc`)
-      .limit(limit)
-      .all();
-    const keys = new Set([...ranked.map((r) => r.companyKey), ...correctedKeys]);
+    const ranked = rankedKeys(db, repositoryId, limit, null);
+    const keys = new Set([...ranked, ...correctedKeys]);
     tallies = applyCorrections(readSpellings(db, repositoryId, [...keys]), corrections);
-    const last = ranked.at(-1);
-    if (ranked.length === limit && last && ranksAbove(tallies, last) < options.top) tallies = null;
+    const last = ranked.length === limit ? counterOf(db, repositoryId, ranked.at(-1)!) : null;
+    const nth = last ? nthBest(tallies, options.top) : null;
+    if (last && !nth) tallies = null;
+    else if (last && nth && !above(nth, { leads: 0, ...last })) {
+      // Companies left unread keep their counters' values, at most `last`'s: those that may still
+      // tie with the top-th (its name then decides) are the ones the counters rank at or above it.
+      for (const key of rankedKeys(db, repositoryId, null, nth)) keys.add(key);
+      tallies = applyCorrections(readSpellings(db, repositoryId, [...keys]), corrections);
+    }
   }
   tallies ??= applyCorrections(readSpellings(db, repositoryId, null), corrections);
   return [...tallies, ...(await leadsWithoutMemberRow(db, repositoryId, leadLogins))];
 }
 
-/** How many company keys of `tallies` rank strictly above a company with no lead and `bound`'s counts. */
-function ranksAbove(tallies: readonly CompanyTally[], bound: { participants: number; stargazers: number }): number {
-  const keys = new Map<string, Counts>();
+type Rank = { leads: number; participants: number; stargazers: number };
+
+/** Whether `a` ranks strictly above `b` by leads, then participants, then stargazers, as topCompanies. */
+const above = (a: Rank, b: Rank) =>
+  a.leads !== b.leads ? a.leads > b.leads : a.participants !== b.participants ? a.participants > b.participants : a.stargazers > b.stargazers;
+
+/**
+ * Company keys by their counters, best first: the first `limit`, or all ranked at or above
+ * `from` (participants, then stargazers). One range of the counters' rank index either way.
+ */
+function rankedKeys(db: DB, repositoryId: number, limit: number | null, from: Rank | null): string[] {
+  const c = companyCounts;
+  const query = db
+    .select({ companyKey: c.companyKey })
+    .from(c)
+    .where(and(eq(c.repositoryId, repositoryId), from ? sql`(${c.participants}, ${c.stargazers}) >= (${from.participants}, ${from.stargazers})` : undefined))
+    .orderBy(sql`${c.participants} desc, ${c.stargazers} desc`);
+  return (limit === null ? query.all() : query.limit(limit).all()).map((r) => r.companyKey);
+}
+
+function counterOf(db: DB, repositoryId: number, companyKey: string): { participants: number; stargazers: number } {
+  const c = companyCounts;
+  return db
+    .select({ participants: c.participants, stargazers: c.stargazers })
+    .from(c)
+    .where(and(eq(c.repositoryId, repositoryId), eq(c.companyKey, companyKey)))
+    .get()!;
+}
+
+/** The counts of the company ranked `n`th among `tallies` (summed over spellings), if there are `n`. */
+function nthBest(tallies: readonly CompanyTally[], n: number): Rank | null {
+  const keys = new Map<string, Rank>();
   for (const t of tallies) {
-    const k = keys.get(t.companyKey) ?? { stargazers: 0, participants: 0, leads: 0, people: 0 };
+    const k = keys.get(t.companyKey) ?? { stargazers: 0, participants: 0, leads: 0 };
     k.stargazers += t.stargazers;
     k.participants += t.participants;
     k.leads += t.leads;
     keys.set(t.companyKey, k);
   }
-  const above = (k: Counts) =>
-    k.leads > 0 || k.participants > bound.participants || (k.participants === bound.participants && k.stargazers > bound.stargazers);
-  return [...keys.values()].filter(above).length;
+  const ranked = [...keys.values()].sort((a, b) => (above(a, b) ? -1 : above(b, a) ? 1 : 0));
+  return n > 0 ? (ranked[n - 1] ?? null) : null;
 }
 
 /** The counters per spelling of the given company keys (all of the repository's with `null`). */

@@ -77,14 +77,22 @@ export async function countStages(db: DB, repositoryId: number, until: Date, act
   };
 }
 
-/** Logins of the contributors whose first contribution came before `until`. */
-export async function contributorLogins(db: DB, repositoryId: number, until: Date): Promise<string[]> {
-  return db
-    .select({ login: contributors.login })
-    .from(contributors)
-    .where(and(eq(contributors.repositoryId, repositoryId), lt(contributors.firstContributedAt, until)))
-    .all()
-    .map((r) => r.login);
+/**
+ * How many contributors made their first contribution before `until`, bots aside (a `[bot]`
+ * login, as isBot in src/people/roles.ts, or one of the config's `ignoreUsers`, any case).
+ * Counted in SQL over the contributors' time index, rather than their logins read and filtered.
+ */
+export async function countContributors(db: DB, repositoryId: number, until: Date, ignoreUsers: readonly string[]): Promise<number> {
+  const c = contributors;
+  const ignored = lowered(ignoreUsers);
+  const listed = ignored.size === 0 ? sql`0` : sql`lower(${c.login}) in (${sql.join([...ignored].map((l) => sql`${l}`), sql`, `)})`;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(c)
+      .where(and(eq(c.repositoryId, repositoryId), lt(c.firstContributedAt, until), sql`not (lower(${c.login}) like '%[bot]' or ${listed})`))
+      .get()?.n ?? 0
+  );
 }
 
 /** Logins with a lead signal before `until`. */

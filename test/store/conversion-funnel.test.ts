@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isBot } from "../../src/people/roles.js";
 import { topCompanies } from "../../src/conversion/top-companies.js";
-import { countStages, tallyCompanies, type CompanyTally } from "../../src/store/conversion-funnel.js";
+import { countContributors, countStages, tallyCompanies, type CompanyTally } from "../../src/store/conversion-funnel.js";
 import { registerInstallation } from "../../src/store/installations.js";
 import { refreshMemberProjection } from "../../src/store/member-projection.js";
-import { communityMembers, companyCounts, companySpellings, events, memberCounts } from "../../src/store/schema.js";
+import { communityMembers, companyCounts, contributors, companySpellings, events, memberCounts } from "../../src/store/schema.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -196,7 +196,7 @@ describe("countStages and tallyCompanies", () => {
     }
   });
 
-  it("reads every company when those left unread by the counters' ranking may rank higher at a past end", async () => {
+  it("reads the companies left unread by the counters' ranking when they may rank higher at a past end or tie with the last listed", async () => {
     const fact = (login: string, kind: string, day: number, i: number) => ({
       repositoryId: REPO.id, naturalKey: `f${i}`, kind, actorLogin: login, actorType: "User", association: "NONE", occurredAt: new Date(T0 + day * DAY),
     });
@@ -213,6 +213,18 @@ describe("countStages and tallyCompanies", () => {
     const top = async (day: number) => topCompanies(await tallyCompanies(store.db, REPO.id, new Date(T0 + day * DAY), [], noLists, { top: 1, margin: 0 }), [], 1);
     expect(await top(20)).toEqual([{ company: "Oldco", stargazers: 0, participants: 2, leads: 0 }]);
     expect(await top(60)).toEqual([{ company: "Acme", stargazers: 0, participants: 5, leads: 0 }]);
+  });
+
+  it("counts the contributors who came before the end, bots by name and the config's ignoreUsers aside", async () => {
+    const logins = ["ann", "bob", "dependabot[bot]", "Renovate[BOT]", "CI-Helper", "late"];
+    store.db.insert(contributors).values(
+      logins.map((login, i) => ({ repositoryId: REPO.id, login, firstContributedAt: new Date(T0 + (login === "late" ? 20 : i) * DAY), source: "webhook" as const })),
+    ).run();
+    const until = new Date(T0 + 10 * DAY);
+    expect(await countContributors(store.db, REPO.id, until, [])).toBe(3);
+    expect(await countContributors(store.db, REPO.id, until, ["ci-helper", "BOB"])).toBe(1);
+    expect(await countContributors(store.db, REPO.id, new Date(T0 + 30 * DAY), ["ci-helper"])).toBe(3);
+    expect(await countContributors(store.db, REPO.id + 1, until, [])).toBe(0);
   });
 });
 
