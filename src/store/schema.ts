@@ -357,8 +357,9 @@ export const communityMembers = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.repositoryId, t.login] }),
-    // The counts' corrections read the members active since a period's end, and the active members a window of it.
-    index("community_members_last_active_idx").on(t.repositoryId, t.lastActiveAt),
+    // The counts' corrections read the members active since a period's end, and the active members
+    // count a window of it from the index alone (a row read per recent member cost more than the count).
+    index("community_members_recent_idx").on(t.repositoryId, t.lastActiveAt, t.isBot, t.firstActiveAt),
     // Config lists name people case-insensitively: a point lookup each.
     index("community_members_login_key_idx").on(t.repositoryId, sql`lower("login")`),
   ],

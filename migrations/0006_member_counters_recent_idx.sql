@@ -1,0 +1,2 @@
+DROP INDEX `community_members_last_active_idx`;--> statement-breakpoint
+CREATE INDEX `community_members_recent_idx` ON `community_members` (`repository_id`,`last_active_at`,`is_bot`,`first_active_at`);
