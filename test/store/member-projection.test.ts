@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forgetRepositories, registerInstallation } from "../../src/store/installations.js";
 import { memberProjectionWatermark, refreshMemberProjection } from "../../src/store/member-projection.js";
-import { communityMembers, events, projectionWatermarks } from "../../src/store/schema.js";
+import { communityMembers, companyCounts, events, memberCounts, projectionWatermarks } from "../../src/store/schema.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -189,6 +189,9 @@ describe("refreshMemberProjection", () => {
     await forgetRepositories(store.db, [REPO.id]);
     expect(members().map((m) => m.repositoryId)).toEqual([OTHER.id]);
     expect(store.db.select().from(projectionWatermarks).all().map((w) => w.repositoryId)).toEqual([OTHER.id]);
+    // The counters go with it, and are not left negative by the triggers firing on the deleted rows.
+    expect(store.db.select().from(memberCounts).all()).toEqual([{ repositoryId: OTHER.id, stargazers: 1, participants: 0 }]);
+    expect(store.db.select().from(companyCounts).all()).toEqual([]);
     expect(await memberProjectionWatermark(store.db, REPO.id)).toBe(0);
   });
 });
