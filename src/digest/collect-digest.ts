@@ -50,5 +50,5 @@ export async function collectDigestData(
 function permissionProblems(facts: Record<string, unknown> | undefined): string[] {
   const traffic = facts?.traffic as { available?: boolean; reason?: string } | undefined;
   if (traffic?.available !== false) return [];
-  return [`Traffic (visitors and clones) is not shown: ${traffic.reason ?? "GitHub refused it"}. Grant the app Administration (read) to see it.`];
+  return [`Traffic (visitors and clones) is not shown: ${traffic.reason ?? "GitHub refused to read it"}.`];
 }
