@@ -158,3 +158,8 @@ export async function findRepository(db: DB, fullName: string): Promise<Reposito
 export async function listRepositories(db: DB): Promise<RepositoryRecord[]> {
   return db.select(repositoryColumns).from(repositories).orderBy(repositories.fullName).all();
 }
+
+/** A repository by GitHub's id, or undefined once Steward forgot it. */
+export async function repositoryById(db: DB, id: number): Promise<RepositoryRecord | undefined> {
+  return db.select(repositoryColumns).from(repositories).where(eq(repositories.id, id)).get();
+}

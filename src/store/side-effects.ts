@@ -1,4 +1,4 @@
-import { and, eq, lte } from "drizzle-orm";
+import { and, asc, eq, like, lte } from "drizzle-orm";
 import type { DB } from "./db.js";
 import { sideEffects } from "./schema.js";
 
@@ -72,8 +72,22 @@ export async function releaseEffect(db: DB, key: EffectKey, error: string): Prom
     .run();
 }
 
-/** Claims left unfinished (failed or crashed), oldest first, for a sweep to finish. */
-export async function unfinishedEffects(db: DB, olderThan: Date, limit = 100): Promise<(EffectKey & { attempts: number; lastError: string | null })[]> {
+/** A claim nobody finished: its key, how often it was tried, and why it last failed. */
+export interface UnfinishedEffect extends EffectKey {
+  attempts: number;
+  lastError: string | null;
+}
+
+/**
+ * Claims left unfinished (failed or crashed) whose lease ended at or before `olderThan`, oldest
+ * first, for a job to finish. `kindPrefix` (e.g. "welcome.") is matched in SQL, so one feature's
+ * stuck effects cannot crowd out another's.
+ */
+export async function unfinishedEffects(
+  db: DB,
+  olderThan: Date,
+  options: { kindPrefix?: string; repositoryId?: number; limit?: number } = {},
+): Promise<UnfinishedEffect[]> {
   return db
     .select({
       repositoryId: sideEffects.repositoryId,
@@ -84,8 +98,15 @@ export async function unfinishedEffects(db: DB, olderThan: Date, limit = 100): P
       lastError: sideEffects.lastError,
     })
     .from(sideEffects)
-    .where(and(eq(sideEffects.state, "claimed"), lte(sideEffects.claimedAt, olderThan)))
-    .orderBy(sideEffects.claimedAt)
-    .limit(limit)
+    .where(
+      and(
+        eq(sideEffects.state, "claimed"),
+        lte(sideEffects.claimedAt, olderThan),
+        options.kindPrefix === undefined ? undefined : like(sideEffects.kind, `${options.kindPrefix}%`),
+        options.repositoryId === undefined ? undefined : eq(sideEffects.repositoryId, options.repositoryId),
+      ),
+    )
+    .orderBy(asc(sideEffects.claimedAt), asc(sideEffects.id))
+    .limit(options.limit ?? 100)
     .all();
 }

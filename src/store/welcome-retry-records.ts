@@ -1,63 +1,23 @@
-import { and, asc, eq, isNull, like, lte, min, or, sql } from "drizzle-orm";
+import { and, eq, isNull, min, or, sql } from "drizzle-orm";
 import type { DB } from "./db.js";
-import type { EffectKey } from "./side-effects.js";
-import { contributors, events, items, repositories, sideEffects } from "./schema.js";
-import type { RepositoryRecord } from "./installations.js";
+import { unfinishedEffects, type UnfinishedEffect } from "./side-effects.js";
+import { contributors, events, items } from "./schema.js";
 
-/** A welcome claim nobody finished: its key, how often it was tried, and why it last failed. */
-export interface UnfinishedWelcome extends EffectKey {
-  attempts: number;
-  lastError: string | null;
-}
+/** A welcome claim nobody finished. */
+export type UnfinishedWelcome = UnfinishedEffect;
 
 /**
  * Welcome claims (kinds `welcome.*`) still unfinished whose lease ended at or before `olderThan`,
  * oldest first: a failed POST gives its lease back at once, a crashed attempt after the lease.
- * Filtered on the kind in SQL, so other features' stuck effects cannot crowd welcomes out.
  */
 export async function unfinishedWelcomes(
   db: DB,
   olderThan: Date,
   options: { repositoryId?: number; limit?: number } = {},
 ): Promise<UnfinishedWelcome[]> {
-  return db
-    .select({
-      repositoryId: sideEffects.repositoryId,
-      kind: sideEffects.kind,
-      subject: sideEffects.subject,
-      period: sideEffects.period,
-      attempts: sideEffects.attempts,
-      lastError: sideEffects.lastError,
-    })
-    .from(sideEffects)
-    .where(
-      and(
-        eq(sideEffects.state, "claimed"),
-        like(sideEffects.kind, "welcome.%"),
-        lte(sideEffects.claimedAt, olderThan),
-        options.repositoryId === undefined ? undefined : eq(sideEffects.repositoryId, options.repositoryId),
-      ),
-    )
-    .orderBy(asc(sideEffects.claimedAt), asc(sideEffects.id))
-    .limit(options.limit ?? 200)
-    .all();
+  return unfinishedEffects(db, olderThan, { ...options, kindPrefix: "welcome.", limit: options.limit ?? 200 });
 }
 
-/** A repository by GitHub's id, or undefined once Steward forgot it. */
-export async function repositoryById(db: DB, id: number): Promise<RepositoryRecord | undefined> {
-  return db
-    .select({
-      id: repositories.id,
-      installationId: repositories.installationId,
-      owner: repositories.owner,
-      name: repositories.name,
-      fullName: repositories.fullName,
-      private: repositories.private,
-    })
-    .from(repositories)
-    .where(eq(repositories.id, id))
-    .get();
-}
 
 /**
  * The lowest number among the issues (`issues.opened`) or pull requests (`pull_request.opened`)

@@ -1,7 +1,8 @@
 import { DEFAULT_LEASE_MS, type EffectOutcome } from "../effects/perform-once.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import type { RepositoryRecord } from "../store/installations.js";
-import { repositoryById, unfinishedWelcomes, type UnfinishedWelcome } from "../store/welcome-retry-records.js";
+import { repositoryById } from "../store/installations.js";
+import { unfinishedWelcomes, type UnfinishedWelcome } from "../store/welcome-retry-records.js";
 import { loadRetryRecords } from "./load-retry-records.js";
 import { planWelcomeRetry } from "./plan-welcome-retry.js";
 import { closeWelcome, postWelcome, type WelcomeContext } from "./post-welcome.js";
