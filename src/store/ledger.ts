@@ -1,6 +1,7 @@
 import { count, eq, max, min } from "drizzle-orm";
 import type { LedgerEntry } from "../ingest/ledger-entry.js";
 import type { DB } from "./db.js";
+import { bit, eventParams, INSERT_EVENT_SQL, itemParams, ms, UPSERT_ITEM_SQL } from "./fact-rows.js";
 import { deliveries, events, items } from "./schema.js";
 
 export interface DeliveryMeta {
@@ -25,25 +26,8 @@ function ledgerStatements(sqlite: SqliteClient) {
       `INSERT INTO repositories (id, installation_id, owner, name, full_name, private, registered_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
-    event: sqlite.prepare(
-      `INSERT INTO events (repository_id, delivery_id, natural_key, kind, actor_login, actor_id, actor_type,
-         association, item_number, is_pull, occurred_at, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ),
-    // Deliveries can arrive out of order: an older snapshot must not overwrite a newer one.
-    item: sqlite.prepare(
-      `INSERT INTO items (repository_id, number, is_pull, title, author_login, author_id, author_type,
-         author_association, state, draft, locked, labels, assignees, created_at, updated_at, closed_at, merged_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (repository_id, number) DO UPDATE SET
-         is_pull = excluded.is_pull, title = excluded.title, author_login = excluded.author_login,
-         author_id = excluded.author_id, author_type = excluded.author_type,
-         author_association = excluded.author_association, state = excluded.state, draft = excluded.draft,
-         locked = excluded.locked, labels = excluded.labels, assignees = excluded.assignees,
-         created_at = excluded.created_at, updated_at = excluded.updated_at,
-         closed_at = excluded.closed_at, merged_at = excluded.merged_at
-       WHERE items.updated_at <= excluded.updated_at`,
-    ),
+    event: sqlite.prepare(INSERT_EVENT_SQL),
+    item: sqlite.prepare(UPSERT_ITEM_SQL),
     removeItem: sqlite.prepare(`DELETE FROM items WHERE repository_id = ? AND number = ?`),
   };
 }
@@ -83,8 +67,6 @@ const MAX_BATCH = 32;
 
 const writers = new WeakMap<SqliteClient, LedgerWriter>();
 
-const ms = (date: Date | null) => (date === null ? null : date.getTime());
-const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
 
 /**
  * Stores one delivery and its ledger rows. Returns false, writing nothing, when this delivery id
@@ -179,18 +161,11 @@ function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: Ledger
     );
   }
   for (const e of entry.events) {
-    statements.event.run(
-      repositoryId, meta.id, e.naturalKey, e.kind, e.actorLogin, e.actorId, e.actorType, e.association,
-      e.itemNumber, bit(e.isPull), ms(e.occurredAt), e.data === null ? null : JSON.stringify(e.data),
-    );
+    statements.event.run(...eventParams(repositoryId, meta.id, e));
   }
   const item = entry.item;
   if (item) {
-    statements.item.run(
-      repositoryId, item.number, bit(item.isPull), item.title, item.authorLogin, item.authorId, item.authorType,
-      item.authorAssociation, item.state, bit(item.draft), bit(item.locked), JSON.stringify(item.labels),
-      JSON.stringify(item.assignees), ms(item.createdAt), ms(item.updatedAt), ms(item.closedAt), ms(item.mergedAt),
-    );
+    statements.item.run(...itemParams(repositoryId, item));
   }
   if (entry.removedItemNumber !== null) statements.removeItem.run(repositoryId, entry.removedItemNumber);
   return true;

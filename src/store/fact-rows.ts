@@ -1,0 +1,45 @@
+import type { ItemSnapshot, LedgerEvent } from "../ingest/ledger-entry.js";
+
+/**
+ * The raw SQL that stores ledger facts, shared by the webhook path (`ledger.ts`) and the history
+ * backfill (`backfilled-facts.ts`), so both write the same rows under the same rules: a fact is
+ * stored once per natural key, and an item snapshot never overwrites a newer one.
+ */
+export const INSERT_EVENT_SQL = `INSERT INTO events (repository_id, delivery_id, natural_key, kind, actor_login, actor_id, actor_type,
+     association, item_number, is_pull, occurred_at, data)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+
+/** Deliveries and backfill pages arrive out of order: an older snapshot must not overwrite a newer one. */
+export const UPSERT_ITEM_SQL = `INSERT INTO items (repository_id, number, is_pull, title, author_login, author_id, author_type,
+     author_association, state, draft, locked, labels, assignees, created_at, updated_at, closed_at, merged_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (repository_id, number) DO UPDATE SET
+     is_pull = excluded.is_pull, title = excluded.title, author_login = excluded.author_login,
+     author_id = excluded.author_id, author_type = excluded.author_type,
+     author_association = excluded.author_association, state = excluded.state, draft = excluded.draft,
+     locked = excluded.locked, labels = excluded.labels, assignees = excluded.assignees,
+     created_at = excluded.created_at, updated_at = excluded.updated_at,
+     closed_at = excluded.closed_at, merged_at = excluded.merged_at
+   WHERE items.updated_at <= excluded.updated_at`;
+
+/** A time as SQLite stores it (milliseconds), or null. */
+export const ms = (date: Date | null) => (date === null ? null : date.getTime());
+/** A flag as SQLite stores it (0 or 1), or null. */
+export const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
+
+/** The parameters of INSERT_EVENT_SQL for one fact; `deliveryId` is null for backfilled facts. */
+export function eventParams(repositoryId: number, deliveryId: string | null, e: LedgerEvent): unknown[] {
+  return [
+    repositoryId, deliveryId, e.naturalKey, e.kind, e.actorLogin, e.actorId, e.actorType, e.association,
+    e.itemNumber, bit(e.isPull), ms(e.occurredAt), e.data === null ? null : JSON.stringify(e.data),
+  ];
+}
+
+/** The parameters of UPSERT_ITEM_SQL for one snapshot. */
+export function itemParams(repositoryId: number, item: ItemSnapshot): unknown[] {
+  return [
+    repositoryId, item.number, bit(item.isPull), item.title, item.authorLogin, item.authorId, item.authorType,
+    item.authorAssociation, item.state, bit(item.draft), bit(item.locked), JSON.stringify(item.labels),
+    JSON.stringify(item.assignees), ms(item.createdAt), ms(item.updatedAt), ms(item.closedAt), ms(item.mergedAt),
+  ];
+}
