@@ -7,6 +7,7 @@ describe("JOBS", () => {
     expect(Object.fromEntries(JOBS.map((job) => [job.name, job.cron]))).toMatchObject({
       "response sweep": "*/15 * * * *",
       "welcome retries": "7,22,37,52 * * * *",
+      "member projections": "3,18,33,48 * * * *",
       digests: "5 * * * *",
     });
     for (const job of JOBS) expect(validate(job.cron)).toBe(true);
