@@ -1,9 +1,8 @@
 import { runBackfill, type BackfillReport } from "../../metrics/run-backfill.js";
-import { findRepository } from "../../store/installations.js";
 import type { CliIo } from "../context.js";
 import { withJobDeps } from "../job-context.js";
+import { requireKnownRepository } from "../known-repository.js";
 import { parseCommandLine, parseNow, parseSince, requireRepo } from "../parse-command-line.js";
-import { UsageError } from "../usage-error.js";
 
 /**
  * `steward backfill --repo owner/name [--since DATE] [--json]`: reads the repository's history
@@ -19,8 +18,7 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
   const repoName = requireRepo("backfill", values.repo);
   const since = parseSince("backfill", values.since);
   return withJobDeps(io, parseNow("backfill", undefined), async (deps) => {
-    const repository = await findRepository(deps.db, repoName);
-    if (!repository) throw new UsageError(`backfill: Steward holds no repository "${repoName}" (is the app installed on it?)`);
+    const repository = await requireKnownRepository(deps.db, "backfill", repoName);
     const report = await runBackfill(deps, { repository, since });
     io.out(values.json ? JSON.stringify(report, null, 2) + "\n" : renderBackfillReport(report));
     return report.complete ? 0 : 1;

@@ -1,12 +1,13 @@
-import { defaultConfig, type StewardConfig } from "../../config/schema.js";
 import { normalizeCompany } from "../../conversion/normalize-company.js";
 import { recordMrrMilestones } from "../../conversion/record-mrr-milestones.js";
 import { isGitHubLogin } from "../../text/index.js";
 import { listCustomers, removeCustomer, saveCustomer } from "../../store/customers.js";
-import { findRepository, type RepositoryRecord } from "../../store/installations.js";
+import type { RepositoryRecord } from "../../store/installations.js";
 import type { JobDeps } from "../../scheduler/job-deps.js";
 import type { CliIo } from "../context.js";
+import { cliRepositoryConfig } from "../repository-config.js";
 import { withJobDeps } from "../job-context.js";
+import { requireKnownRepository } from "../known-repository.js";
 import { parseCommandLine, parseNow, parseSince, requireRepo } from "../parse-command-line.js";
 import { UsageError } from "../usage-error.js";
 
@@ -52,7 +53,7 @@ async function addCommand(argv: string[], io: CliIo): Promise<number> {
   const now = parseNow("customers add", values.now);
   const since = parseSince("customers add", values.since) ?? now;
   return withJobDeps(io, now, async (deps) => {
-    const repository = await requireKnownRepository(deps, "customers add", repoName);
+    const repository = await requireKnownRepository(deps.db, "customers add", repoName);
     const outcome = await saveCustomer(deps.db, { repositoryId: repository.id, company, companyKey, plan, mrrCents, login: login ?? null, since }, now);
     io.out(`${outcome} customer ${company} (${plan}, ${formatUsd(mrrCents)}/month) for ${repository.fullName}\n`);
     await reportMilestones(io, deps, repository);
@@ -66,7 +67,7 @@ async function removeCommand(argv: string[], io: CliIo): Promise<number> {
   const { company, companyKey } = requireCompany("customers remove", values.company);
   const now = parseNow("customers remove", values.now);
   return withJobDeps(io, now, async (deps) => {
-    const repository = await requireKnownRepository(deps, "customers remove", repoName);
+    const repository = await requireKnownRepository(deps.db, "customers remove", repoName);
     if (!(await removeCustomer(deps.db, repository.id, companyKey))) {
       throw new UsageError(`customers remove: ${repository.fullName} has no customer "${company}"`);
     }
@@ -81,7 +82,7 @@ async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandLine("customers list", argv, { repo: { type: "string" }, json: { type: "boolean", default: false } });
   const repoName = requireRepo("customers list", values.repo);
   return withJobDeps(io, parseNow("customers list", undefined), async (deps) => {
-    const repository = await requireKnownRepository(deps, "customers list", repoName);
+    const repository = await requireKnownRepository(deps.db, "customers list", repoName);
     const customers = await listCustomers(deps.db, repository.id);
     const totalCents = customers.reduce((sum, c) => sum + c.mrrCents, 0);
     if (values.json) {
@@ -114,27 +115,10 @@ function parseMrr(value: string | boolean | undefined): number {
   return Math.round(Number(value.trim()) * 100);
 }
 
-async function requireKnownRepository(deps: JobDeps, command: string, fullName: string): Promise<RepositoryRecord> {
-  const repository = await findRepository(deps.db, fullName);
-  if (!repository) throw new UsageError(`${command}: Steward holds no repository "${fullName}" (is the app installed on it?)`);
-  return repository;
-}
-
 async function reportMilestones(io: CliIo, deps: JobDeps, repository: RepositoryRecord): Promise<void> {
-  const config = await repositoryConfig(io, deps, repository);
+  const { config } = await cliRepositoryConfig(io, deps, repository, { command: "customers", fallback: "the default MRR milestones" });
   for (const crossing of await recordMrrMilestones(deps.db, repository.id, config.milestones.mrr)) {
     io.out(`milestone: MRR reached ${formatUsd(crossing.threshold * 100)} on ${crossing.crossedAt.toISOString().slice(0, 10)}\n`);
-  }
-}
-
-/** The repository's steward.yml where the CLI can read it as the app; otherwise the defaults, said once. */
-async function repositoryConfig(io: CliIo, deps: JobDeps, repository: RepositoryRecord): Promise<StewardConfig> {
-  if (!io.env.APP_ID) return defaultConfig;
-  try {
-    return (await deps.configs.load(await deps.github(repository.installationId), repository)).config;
-  } catch (error) {
-    io.err(`steward customers: could not read the configuration of ${repository.fullName} (${(error as Error).message}); using the default MRR milestones\n`);
-    return defaultConfig;
   }
 }
 

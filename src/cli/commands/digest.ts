@@ -1,9 +1,8 @@
 import { makeDigest } from "../../digest/run-digests.js";
-import { findRepository } from "../../store/installations.js";
 import { withJobDeps } from "../job-context.js";
 import type { CliIo } from "../context.js";
+import { requireKnownRepository } from "../known-repository.js";
 import { parseCommandLine, parseNow, requireRepo } from "../parse-command-line.js";
-import { UsageError } from "../usage-error.js";
 
 /**
  * `steward digest --repo owner/name [--now T] [--dry-run] [--json]`: makes the repository's digest
@@ -20,8 +19,7 @@ export async function digestCommand(argv: string[], io: CliIo): Promise<number> 
   const repoName = requireRepo("digest", values.repo);
   const now = parseNow("digest", values.now);
   return withJobDeps(io, now, async (deps) => {
-    const repository = await findRepository(deps.db, repoName);
-    if (!repository) throw new UsageError(`digest: Steward holds no repository "${repoName}" (is the app installed on it?)`);
+    const repository = await requireKnownRepository(deps.db, "digest", repoName);
     const run = await makeDigest(deps, repository, { dryRun: values["dry-run"] === true });
     if (values.json) {
       io.out(JSON.stringify(run, null, 2) + "\n");

@@ -1,7 +1,7 @@
 import { LEAD_COLUMNS, leadRows, toCsv } from "../../conversion/lead-rows.js";
-import { findRepository } from "../../store/installations.js";
 import { listLeads } from "../../store/leads.js";
 import { withStore, type CliIo } from "../context.js";
+import { requireKnownRepository } from "../known-repository.js";
 import { parseCommandLine, parseSince, requireRepo } from "../parse-command-line.js";
 import { UsageError } from "../usage-error.js";
 
@@ -21,8 +21,7 @@ export async function leadsCommand(argv: string[], io: CliIo): Promise<number> {
   const since = parseSince("leads", values.since);
   if (values.csv && values.json) throw new UsageError("leads: choose one of --csv and --json");
   return withStore(io, async ({ db }) => {
-    const repository = await findRepository(db, repoName);
-    if (!repository) throw new UsageError(`leads: Steward holds no repository "${repoName}" (is the app installed on it?)`);
+    const repository = await requireKnownRepository(db, "leads", repoName);
     const rows = leadRows(await listLeads(db, repository.id, { since }), repository.fullName, webUrl(io.env));
     if (values.csv) io.out(toCsv(LEAD_COLUMNS, rows));
     else if (values.json) io.out(JSON.stringify({ repository: repository.fullName, leads: rows }, null, 2) + "\n");

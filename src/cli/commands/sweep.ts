@@ -1,10 +1,9 @@
 import { runSweep } from "../../sla/run-sweep.js";
 import { renderSweepText } from "../../sla/sweep-report.js";
-import { findRepository } from "../../store/installations.js";
 import type { CliIo } from "../context.js";
 import { withJobDeps } from "../job-context.js";
+import { requireKnownRepository } from "../known-repository.js";
 import { parseCommandLine, parseNow, requireRepo } from "../parse-command-line.js";
-import { UsageError } from "../usage-error.js";
 
 /**
  * `steward sweep [--repo owner/name] [--now ISO] [--dry-run] [--json]`: one sweep of the response
@@ -21,8 +20,7 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
   const repoName = values.repo === undefined ? null : requireRepo("sweep", values.repo);
   const now = parseNow("sweep", values.now);
   return withJobDeps(io, now, async (deps) => {
-    const repository = repoName === null ? undefined : await findRepository(deps.db, repoName);
-    if (repoName !== null && !repository) throw new UsageError(`sweep: Steward holds no repository "${repoName}" (is the app installed on it?)`);
+    const repository = repoName === null ? undefined : await requireKnownRepository(deps.db, "sweep", repoName);
     const report = await runSweep(deps, { dryRun: values["dry-run"] === true, ...(repository ? { repository } : {}) });
     io.out(values.json ? JSON.stringify(report, null, 2) + "\n" : renderSweepText(report));
     const failed = report.repositories.some((r) => r.failed.length > 0 || (r.skipped ?? "").startsWith("failed"));
