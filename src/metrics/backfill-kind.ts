@@ -2,6 +2,7 @@ import type { Page, RateLimitInfo } from "../github/backfill-queries.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import {
   findBackfillProgress,
+  pendingProgress,
   saveBackfillProgress,
   type BackfillKind,
   type BackfillProgress,
@@ -54,20 +55,8 @@ export interface KindRun {
 
 /** Starts a kind afresh (a new pass) with `since`. */
 export async function startKind(run: KindRun, kind: BackfillKind, since: Date | null): Promise<BackfillProgress> {
-  const now = run.deps.now();
-  const progress: BackfillProgress = {
-    repositoryId: run.repository.id,
-    kind,
-    status: "pending",
-    cursor: JSON.stringify({ after: null, since: since?.getTime() ?? null } satisfies StoredCursor),
-    done: 0,
-    total: null,
-    requests: 0,
-    lastError: null,
-    startedAt: now,
-    updatedAt: now,
-    finishedAt: null,
-  };
+  const cursor = JSON.stringify({ after: null, since: since?.getTime() ?? null } satisfies StoredCursor);
+  const progress = pendingProgress(run.repository.id, kind, cursor, run.deps.now());
   await saveBackfillProgress(run.deps.db, progress);
   return progress;
 }

@@ -4,6 +4,7 @@ import {
   findBackfillProgress,
   listBackfillProgress,
   listUnfinishedBackfillRepositories,
+  pendingProgress,
   saveBackfillProgress,
   type BackfillKind,
 } from "../store/backfill-state.js";
@@ -92,20 +93,8 @@ async function finishContributors(deps: JobDeps, repositoryId: number): Promise<
 async function ensureContributorsPending(deps: JobDeps, repositoryId: number): Promise<void> {
   const state = await findBackfillProgress(deps.db, repositoryId, "contributors");
   if (state?.status === "done") return;
-  const now = deps.now();
-  await saveBackfillProgress(deps.db, {
-    repositoryId,
-    kind: "contributors",
-    status: "pending",
-    cursor: null,
-    done: 0,
-    total: null,
-    requests: 0,
-    lastError: null,
-    startedAt: now,
-    updatedAt: now,
-    finishedAt: null,
-  });
+  await saveBackfillProgress(deps.db, pendingProgress(repositoryId, "contributors", null, deps.now()));
+
 }
 
 async function report(deps: JobDeps, repository: RepositoryRecord): Promise<BackfillReport> {

@@ -22,6 +22,23 @@ export interface BackfillProgress {
 }
 
 /** The backfill state of every kind started for a repository. */
+/** A kind's progress before its first page: nothing done, starting at `cursor`. */
+export function pendingProgress(repositoryId: number, kind: BackfillKind, cursor: string | null, now: Date): BackfillProgress {
+  return {
+    repositoryId,
+    kind,
+    status: "pending",
+    cursor,
+    done: 0,
+    total: null,
+    requests: 0,
+    lastError: null,
+    startedAt: now,
+    updatedAt: now,
+    finishedAt: null,
+  };
+}
+
 export async function listBackfillProgress(db: DB, repositoryId: number): Promise<BackfillProgress[]> {
   const rows = db.select().from(backfillState).where(eq(backfillState.repositoryId, repositoryId)).orderBy(asc(backfillState.kind)).all();
   return rows as BackfillProgress[];
