@@ -1,6 +1,7 @@
 import type { BackfillReport } from "../metrics/run-backfill.js";
 import type { SandboxModel } from "../sandbox/index.js";
 import { parseMarkers } from "../text/index.js";
+import { monthName } from "../time/zoned-time.js";
 
 /** What the demo did and what the sandbox GitHub holds afterwards. */
 export interface DemoTranscript {
@@ -15,11 +16,10 @@ export interface DemoTranscript {
   botLogin: string;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 function when(iso: string): string {
   const at = new Date(iso);
-  return `${MONTHS[at.getUTCMonth()]} ${String(at.getUTCDate()).padStart(2)} ${iso.slice(11, 16)}`;
+  return `${monthName(at.getUTCMonth() + 1)} ${String(at.getUTCDate()).padStart(2)} ${iso.slice(11, 16)}`;
 }
 
 function firstLine(body: string): string {

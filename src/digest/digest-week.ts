@@ -1,5 +1,5 @@
 import type { Period } from "../report/figures.js";
-import { addDays, fromWallClock, isoWeek, wallClock } from "../time/zoned-time.js";
+import { addDays, fromWallClock, isoWeek, monthName, wallClock } from "../time/zoned-time.js";
 
 /** When a repository's digest is published: config `digest.day`, `digest.time`, `digest.timezone`. */
 export interface DigestSchedule {
@@ -21,7 +21,6 @@ export interface DigestWeek {
 }
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 type CalendarDate = { year: number; month: number; day: number };
 
@@ -31,7 +30,7 @@ function weekFor(publishDay: CalendarDate, schedule: DigestSchedule): DigestWeek
   const last = addDays(publishDay, -1);
   const { year, week } = isoWeek(first);
   const key = `${year}-W${String(week).padStart(2, "0")}`;
-  const show = (d: CalendarDate) => `${MONTHS[d.month - 1]} ${d.day}`;
+  const show = (d: CalendarDate) => `${monthName(d.month)} ${d.day}`;
   return {
     key,
     period: { start: fromWallClock(first, schedule.timezone), end: fromWallClock(publishDay, schedule.timezone) },

@@ -75,3 +75,10 @@ export function isoWeek(date: { year: number; month: number; day: number }): { y
   const week = Math.floor(dayOfYear / 7) + 1;
   return { year: d.getUTCFullYear(), week };
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A month's short English name, "Jan" for 1 ... "Dec" for 12. */
+export function monthName(month: number): string {
+  return MONTHS[month - 1] ?? "?";
+}

@@ -1,9 +1,9 @@
 import { login } from "../../text/index.js";
+import { monthName } from "../../time/zoned-time.js";
 
 /** Small formatting helpers for the digest: numbers, changes, durations, dates and bars. */
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** 1234 -> "1,234". */
 export function count(value: number): string {
@@ -34,7 +34,7 @@ export function duration(ms: number): string {
 
 /** A date as "Nov 23, 2026" (UTC). */
 export function day(at: Date): string {
-  return `${MONTHS[at.getUTCMonth()]} ${at.getUTCDate()}, ${at.getUTCFullYear()}`;
+  return `${monthName(at.getUTCMonth() + 1)} ${at.getUTCDate()}, ${at.getUTCFullYear()}`;
 }
 
 /** A progress bar of `width` blocks, in a code span so it keeps its width: "`███████░░░`". */
