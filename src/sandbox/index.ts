@@ -2,7 +2,7 @@
  * The sandbox: a local GitHub API simulator (REST under /api/v3, GraphQL at /api/graphql) that
  * end-to-end tests and the offline demo run Steward against, via GHE_HOST/GHE_PROTOCOL.
  */
-export { createSandbox, type Sandbox, type SandboxAddress, type SandboxOptions } from "./server.js";
+export { createSandbox, CONTROL_PREFIX, type ControlHandler, type Sandbox, type SandboxAddress, type SandboxOptions } from "./server.js";
 export { SandboxModel } from "./model/model.js";
 export type * from "./model/seeds.js";
 export type * from "./model/types.js";
@@ -32,3 +32,4 @@ export { createWebhookSender, type DeliveryRecord, type WebhookSender, type Webh
 export { createActivity, urlsOf, type Acted, type Activity, type ActorAt } from "./webhooks/activity.js";
 export { createInstallationActivity, type InstallationActivity } from "./webhooks/installation-activity.js";
 export { playScenario, SCENARIO_PEOPLE, type ScenarioOptions, type ScenarioSummary } from "./webhooks/scenario.js";
+export { seedHistory, type HistoryOptions, type HistorySummary } from "./model/seed-history.js";

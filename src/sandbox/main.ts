@@ -1,25 +1,61 @@
 /**
- * Starts an empty sandbox for manual use: `tsx src/sandbox/main.ts` (PORT defaults to 3100).
- * App JWTs are checked against the public half of PRIVATE_KEY / PRIVATE_KEY_PATH, so a Probot
- * app started with the same key and APP_ID can authenticate against it.
+ * The GitHub sandbox as its own process: `npm run sandbox` (flags after `--`). Steward's real
+ * server runs against it with GHE_HOST/GHE_PROTOCOL; tests and scripts drive "GitHub" through
+ * its control API. Logic lives in ./control/.
+ *
+ * Environment (flags win over variables):
+ *   PORT / --port         3100; 0 picks a free port.
+ *   HOST / --host         127.0.0.1.
+ *   APP_ID                1. App JWTs must carry it as `iss`.
+ *   PRIVATE_KEY, PRIVATE_KEY_PATH
+ *                         The app's private key; JWTs are checked against its public half. With
+ *                         neither, a key is generated into SANDBOX_KEY_FILE (./data/sandbox-app.pem),
+ *                         or reused if that file exists.
+ *   STEWARD_WEBHOOK_URL   Where activities deliver webhooks; http://localhost:3000/api/github/webhooks.
+ *   WEBHOOK_SECRET        Signs them; "development" (Probot's default too).
+ *   SANDBOX_SEED / --seed demo
+ *                         Seeds the demo project acme/widget (history, no installation yet).
+ *   SANDBOX_READY_FILE    Once listening, JSON { url, host, port, appId, privateKeyPath, webhookUrl,
+ *                         pid } is written there (temp file, then rename); removed on a clean stop.
+ *
+ * On start it prints `[sandbox] listening on <url>`, then the lines to give Steward (APP_ID,
+ * PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL=http). SIGINT/SIGTERM close it.
+ *
+ * Control API (never recorded, unreachable under /api): `POST /_sandbox/call` with
+ * `{ "target", "method", "args": [...] }` answers `{ "result" }` or `{ "error" }` (400, 404 for a
+ * method not on the allowlist, 422 when the method refused); `GET /_sandbox/health`. Targets
+ * (full list in control/protocol.ts; typed client: connectSandbox in control-client.ts):
+ *   model          seeding and reading: addUser, addRepository, addInstallation, addIssue, addComment,
+ *                  addStargazer, setFile, getIssue, listComments, ... and seedHistory({ repo, stars,
+ *                  issues, pulls }), seedDemo(). No webhooks.
+ *   activity       openIssue, comment, closeIssue, openPullRequest, mergePullRequest, review, addLabel,
+ *                  star, fork, ... change the model and send the signed webhook; playScenario.
+ *   installations  install, uninstall, addRepository, each with its installation webhook.
+ *   sandbox        setWebhookTarget, deliveries, redeliver, failNext, clearFaults, requests,
+ *                  resetRequests, violations, setNow, now, app, info, createInstallationToken.
+ * Example: curl -X POST localhost:3100/_sandbox/call -d '{"target":"installations","method":"install","args":["acme"]}'
  */
-import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createSandbox } from "./index.js";
+import { ConfigError, readProcessConfig } from "./control/process-config.js";
+import { runSandboxProcess } from "./control/run-sandbox-process.js";
 
-function publicKeyPem(): string {
-  const pem = process.env["PRIVATE_KEY"] ?? (process.env["PRIVATE_KEY_PATH"] ? readFileSync(process.env["PRIVATE_KEY_PATH"], "utf8") : undefined);
-  if (pem) return createPublicKey(pem.replace(/\\n/g, "\n")).export({ type: "spki", format: "pem" }).toString();
-  // Without a key nothing can authenticate as the app; make one up and say so.
-  console.error("[sandbox] no PRIVATE_KEY or PRIVATE_KEY_PATH: app JWTs will be refused");
-  return generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+let config;
+try {
+  config = readProcessConfig(process.env, process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`[sandbox] ${error.message}`);
+  process.exit(2);
+}
+if (config.help) {
+  console.log("usage: npm run sandbox [-- --port N --host H --seed demo]; see the header of src/sandbox/main.ts");
+  process.exit(0);
 }
 
-const sandbox = createSandbox({ appId: process.env["APP_ID"] ?? "1", publicKeyPem: publicKeyPem() });
-const address = await sandbox.listen(Number(process.env["PORT"] ?? 3100), process.env["HOST"] ?? "127.0.0.1");
-console.log(`[sandbox] listening on ${address.url}`);
-console.log(`GHE_HOST=${address.host} GHE_PROTOCOL=http`);
-
-const stop = () => void sandbox.close().then(() => process.exit(0));
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+const running = await runSandboxProcess(config).catch((error: unknown) => {
+  // A bad key file is the user's to fix (2); anything else, e.g. a port in use, is a failure (1).
+  console.error(`[sandbox] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});
+const stop = () => void running.stop().then(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

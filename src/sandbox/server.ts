@@ -38,7 +38,19 @@ export interface SandboxOptions {
   rateLimit?: number;
   /** Called for every violation; logs with console.error by default. */
   onViolation?: (violation: Violation) => void;
+  /**
+   * Serves `/_sandbox/*` (the control API of a sandbox process, see `control/`): given the
+   * sandbox, returns the handler. Those requests bypass the GitHub pipeline: never recorded,
+   * never a violation, unreachable under /api.
+   */
+  control?: (sandbox: Sandbox) => ControlHandler;
 }
+
+/** Answers one request under CONTROL_PREFIX, body unread. */
+export type ControlHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Where the control API lives: outside both /api/v3 and /api/graphql. */
+export const CONTROL_PREFIX = "/_sandbox/";
 
 /** Where a listening sandbox is. */
 export interface SandboxAddress {
@@ -99,8 +111,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     recorder,
     wallClock,
   };
+  let control: ControlHandler | undefined;
   const server = createServer((req, res) => {
-    handle(deps, req, res).catch((error: unknown) => {
+    const served = control && (req.url ?? "").startsWith(CONTROL_PREFIX) ? control(req, res) : handle(deps, req, res);
+    served.catch((error: unknown) => {
       console.error("[sandbox] request failed", error);
       if (!res.headersSent) sendOutcome(res, errorOutcome(500, "sandbox: internal error"));
       else res.destroy();
@@ -108,7 +122,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   });
   let address: SandboxAddress | null = null;
 
-  return {
+  const sandbox: Sandbox = {
     model,
     app,
     requests: recorder.requests,
@@ -143,6 +157,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return deps.tokens.issue(installationId, permissions ?? { ...installation.permissions }, null).token;
     },
   };
+  control = options.control?.(sandbox);
+  return sandbox;
 }
 
 /** Reads, routes, answers and records one request. */

@@ -43,6 +43,13 @@ export interface WebhookSender {
   redeliver(id: string): Promise<DeliveryRecord>;
   /** Every attempt, oldest first, redeliveries included. */
   readonly deliveries: readonly DeliveryRecord[];
+  /** Where deliveries go now. */
+  readonly url: string;
+  /**
+   * Points later deliveries (and redeliveries, re-signed as GitHub does) at another URL and/or
+   * secret, as editing the app's webhook settings does; a sandbox process learns Steward's address late.
+   */
+  retarget(target: { url?: string; secret?: string }): void;
 }
 
 /** Creates a sender that signs each body with `secret` and POSTs it to `url`. */
@@ -51,6 +58,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const newId = options.newId ?? randomUUID;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deliveries: DeliveryRecord[] = [];
+  let { url, secret } = options;
 
   async function post(attempt: Omit<DeliveryRecord, "status" | "error">): Promise<DeliveryRecord> {
     const headers = {
@@ -61,11 +69,11 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       "X-GitHub-Hook-ID": String(options.hookId ?? 1),
       "X-GitHub-Hook-Installation-Target-Type": "integration",
       "X-GitHub-Hook-Installation-Target-ID": String(options.appId ?? 1),
-      "X-Hub-Signature-256": signBody(options.secret, attempt.body),
+      "X-Hub-Signature-256": signBody(secret, attempt.body),
     };
     let record: DeliveryRecord;
     try {
-      const response = await fetchImpl(options.url, {
+      const response = await fetchImpl(url, {
         method: "POST",
         headers,
         body: attempt.body,
@@ -83,6 +91,13 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
 
   return {
     deliveries,
+    get url() {
+      return url;
+    },
+    retarget(target) {
+      url = target.url ?? url;
+      secret = target.secret ?? secret;
+    },
     async send(webhook) {
       const action = webhook.payload["action"];
       return post({
