@@ -21,7 +21,7 @@ const TOP_COMPANIES = 10;
  * Stages count people of the community: bots and maintainers (by config, or because GitHub called
  * them OWNER, MEMBER or COLLABORATOR) are left out. Each stage is counted on its own (a participant
  * need not have starred), so a rate compares the sizes of two stages and can exceed 1 while the
- * stars' history is not backfilled. Customers per active member uses the DESIGN's active member
+ * stars' history is not backfilled. Customers per active member uses the active member of docs/architecture.md, "Words"
  * (any non-bot activity in the trailing 30 days).
  *
  * The people stages come from `community_members`, the ledger folded per user and refreshed here

@@ -5,7 +5,7 @@ import { claimEffect, completeEffect, releaseEffect, type EffectKey } from "../s
 export interface EffectAction<R extends Record<string, unknown>> {
   /** Looks on GitHub for the effect's hidden marker: what an earlier, interrupted attempt did. */
   find(): Promise<R | null>;
-  /** Performs the effect. Must not be retried blindly by the HTTP client (see DESIGN.md §4). */
+  /** Performs the effect. Must not be retried blindly by the HTTP client (see docs/architecture.md, "Exactly once"). */
   create(): Promise<R>;
 }
 

@@ -13,7 +13,7 @@ export interface PostedComment extends Record<string, unknown> {
 
 /**
  * Posts a comment on an issue or pull request. Not retried by Octokit: a 5xx after the POST may
- * mean the comment exists, and only a marker check can tell (DESIGN.md §4).
+ * mean the comment exists, and only a marker check can tell (docs/architecture.md, "Exactly once").
  */
 export async function createComment(octokit: GitHubClient, where: IssueRef, body: string): Promise<PostedComment> {
   const { data } = await octokit.rest.issues.createComment({

@@ -4,7 +4,7 @@ import type { GitHubClient } from "./octokit.js";
 /**
  * Adds a label to an issue or pull request (GitHub creates the label in the repository when it
  * is new). Adding a label twice changes nothing, but the request still goes out unretried, like
- * every write (DESIGN.md §4).
+ * every write (docs/architecture.md, "Exactly once").
  */
 export async function addIssueLabel(octokit: GitHubClient, where: IssueRef, label: string): Promise<{ label: string }> {
   await octokit.rest.issues.addLabels({

@@ -7,7 +7,7 @@ export interface CreatedIssue extends Record<string, unknown> {
 
 /**
  * Opens an issue. Not retried by Octokit: a 5xx after the POST may mean the issue exists, and only
- * a marker check can tell (DESIGN.md §4). GitHub creates a missing label on the way.
+ * a marker check can tell (docs/architecture.md, "Exactly once"). GitHub creates a missing label on the way.
  */
 export async function createIssue(
   octokit: GitHubClient,

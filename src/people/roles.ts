@@ -1,5 +1,5 @@
 /**
- * The words of DESIGN.md §1 for people: maintainer, bot, community. Pure: every feature decides
+ * The words of docs/architecture.md ("Words") for people: maintainer, bot, community. Pure: every feature decides
  * who is on the clock, who is welcomed and who is counted with these three functions.
  */
 

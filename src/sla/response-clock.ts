@@ -60,7 +60,7 @@ const CONVERSATION_KINDS = new Set(["issue_comment.created", "pull_request_revie
 const CLOSING_KINDS = new Set(["issues.closed", "pull_request.closed", "pull_request.merged"]);
 
 /**
- * The response clock of one item at `now` (DESIGN.md §1): when it started, its first response,
+ * The response clock of one item at `now` (docs/architecture.md, "Words"): when it started, its first response,
  * the time on the clock (working time where business hours are configured, never counting drafts,
  * exempt or waiting-for-author spans) and the stage that decides reminders. Pure.
  */

@@ -28,7 +28,7 @@ function encodePart(value: string): string {
 
 /**
  * The hidden HTML comment `<!-- steward:KIND:KEY -->` that every body Steward writes carries
- * (DESIGN.md §4), so an interrupted effect can find what it already posted. Characters outside
+ * (docs/architecture.md, "Exactly once"), so an interrupted effect can find what it already posted. Characters outside
  * `[A-Za-z0-9._/-]` are percent-encoded; `parseMarkers` reverses that. `kind` must not be empty.
  */
 export function hiddenMarker(kind: string, key: string): string {

@@ -17,7 +17,7 @@ import { postWelcome } from "./post-welcome.js";
 export async function handleWelcomeMerge(activity: ItemActivity, item: ItemSnapshot): Promise<void> {
   const { db, repository, config, log } = activity;
   const author = { login: item.authorLogin, type: item.authorType, association: item.authorAssociation };
-  // A bot is never a contributor (DESIGN.md §1).
+  // A bot is never a contributor (docs/architecture.md, "Words").
   if (isBot(author, config) || item.mergedAt === null) return;
   const mergedAt = item.mergedAt;
   await recordContribution(db, {

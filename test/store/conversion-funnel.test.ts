@@ -14,7 +14,7 @@ const T0 = Date.parse("2026-01-01T00:00:00Z");
 
 type Member = typeof communityMembers.$inferSelect;
 
-/** The stages as the DESIGN defines them, judged person by person from their row: the reference. */
+/** The stages as docs/architecture.md ("Words") defines them, judged person by person from their row: the reference. */
 function reference(rows: Member[], until: number, from: number, config: { ignoreUsers: string[]; maintainers: string[] }, leads: readonly string[] = []) {
   const bot = (m: Member) => isBot({ login: m.login, type: m.actorType }, config);
   const listed = (m: Member) => config.maintainers.some((l) => l.toLowerCase() === m.login.toLowerCase());
