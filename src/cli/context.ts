@@ -1,6 +1,8 @@
+import { existsSync, statSync } from "node:fs";
 import { parseEnv } from "../config/env.js";
 import { openSqliteStore, type Store } from "../store/db.js";
 import { applyMigrations } from "../store/migrate.js";
+import { CommandFailure } from "./command-failure.js";
 
 /** Where a command writes, so tests can capture its output. */
 export interface CliIo {
@@ -10,9 +12,21 @@ export interface CliIo {
   cwd: string;
 }
 
+export interface StoreOptions {
+  /** The command's name, for the one-line reason when there is no database. */
+  command: string;
+  /**
+   * Whether the database file (and its folder) may be created. Only `steward migrate` does: every
+   * other command works on data the server or migrate has stored, so a missing file means a
+   * mistyped DATABASE_URL, and creating an empty database there would only hide the mistake.
+   */
+  create?: boolean;
+}
+
 /** Opens the database the server uses (DATABASE_URL), migrated, for the duration of `use`. */
-export async function withStore<T>(io: CliIo, use: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(io: CliIo, options: StoreOptions, use: (store: Store) => Promise<T>): Promise<T> {
   const env = parseEnv(io.env, io.cwd);
+  if (!options.create) requireExistingDatabase(options.command, env.databasePath);
   const store = openSqliteStore(env.databasePath);
   try {
     await applyMigrations(store.db);
@@ -20,4 +34,16 @@ export async function withStore<T>(io: CliIo, use: (store: Store) => Promise<T>)
   } finally {
     store.close();
   }
+}
+
+/**
+ * Checked before opening, because opening a SQLite file that is not there creates it (and
+ * openSqliteStore creates its folder too). ":memory:" holds nothing to lose.
+ */
+function requireExistingDatabase(command: string, path: string): void {
+  if (path === ":memory:") return;
+  if (!existsSync(path)) {
+    throw new CommandFailure(`${command}: no database at ${path}; run \`steward migrate\` or start the server first`);
+  }
+  if (!statSync(path).isFile()) throw new CommandFailure(`${command}: DATABASE_URL names ${path}, which is not a file`);
 }

@@ -5,6 +5,7 @@ import { parseEnv } from "../config/env.js";
 import { realTimeWritePacer } from "../effects/write-pacer.js";
 import { installationClient } from "../github/app-client.js";
 import type { GitHubClient } from "../github/octokit.js";
+import { stewardOctokit } from "../github/steward-octokit.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import type { Store } from "../store/db.js";
 import { withStore, type CliIo } from "./context.js";
@@ -12,25 +13,27 @@ import { withStore, type CliIo } from "./context.js";
 /**
  * Runs `use` with what a job needs (store, clock, log, config loader, GitHub clients), built from
  * the same environment the server reads. `now` is the command's `--now` (or the real time); the
- * log goes to stderr so that stdout stays the command's output.
+ * log goes to stderr so that stdout stays the command's output. The database must exist already
+ * (see StoreOptions in context.ts).
  */
-export async function withJobDeps<T>(io: CliIo, now: Date, use: (deps: JobDeps, store: Store) => Promise<T>): Promise<T> {
+export async function withJobDeps<T>(io: CliIo, command: string, now: Date, use: (deps: JobDeps, store: Store) => Promise<T>): Promise<T> {
   const env = parseEnv(io.env, io.cwd);
   const log = pino({ level: env.logLevel, base: undefined }, pino.destination(2)) as unknown as Logger;
   const clients = new Map<number, Promise<GitHubClient>>();
-  return withStore(io, (store) => {
+  // The server's client class and pace: a CLI sweep or digest writes like a scheduled one.
+  const Octokit = stewardOctokit(realTimeWritePacer(env.writePacePerMinute));
+  return withStore(io, { command }, (store) => {
     const clock = () => now;
     const deps: JobDeps = {
       db: store.db,
       now: clock,
       log,
-      pacer: realTimeWritePacer(env.writePacePerMinute),
       configs: createRepoConfigLoader({ db: store.db, log, now: clock }),
       github(installationId) {
         if (env.appId === null) throw new Error("APP_ID is not set: the CLI authenticates as the app, like the server");
         let client = clients.get(installationId);
         if (!client) {
-          client = installationClient(io.env, installationId, { logLevel: "warn" });
+          client = installationClient(io.env, installationId, { log, Octokit });
           clients.set(installationId, client);
         }
         return client;

@@ -1,7 +1,6 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
+import { parseArgsOptions, type FlagTable } from "./flags.js";
 import { UsageError } from "./usage-error.js";
-
-export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
 export interface ParsedCommandLine {
   values: Record<string, string | boolean | undefined>;
@@ -10,12 +9,13 @@ export interface ParsedCommandLine {
 
 /**
  * Parses a command's flags strictly: an unknown flag, a missing value or a stray argument is a
- * UsageError that names it, never silently ignored.
+ * UsageError that names it, never silently ignored. (`--help` never gets here: runCli answers it
+ * before a command runs.)
  */
-export function parseCommandLine(command: string, argv: string[], options: OptionSpec, maxPositionals = 0): ParsedCommandLine {
+export function parseCommandLine(command: string, argv: string[], flags: FlagTable, maxPositionals = 0): ParsedCommandLine {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: argv, options: parseArgsOptions(flags), strict: true, allowPositionals: true });
   } catch (error) {
     throw new UsageError(`${command}: ${oneLine((error as Error).message)}`);
   }
@@ -37,20 +37,4 @@ export function requireRepo(command: string, value: string | boolean | undefined
     throw new UsageError(`${command}: --repo must look like owner/name, got "${value}"`);
   }
   return value;
-}
-
-/** Checks `--now <ISO time>`; without one, the real clock's time. */
-export function parseNow(command: string, value: string | boolean | undefined, clock: () => Date = () => new Date()): Date {
-  if (value === undefined) return clock();
-  const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw new UsageError(`${command}: --now must be an ISO time like 2026-11-30T09:00:00Z, got "${String(value)}"`);
-  return at;
-}
-
-/** Checks `--since <date>`: an ISO date or time. */
-export function parseSince(command: string, value: string | boolean | undefined): Date | null {
-  if (value === undefined) return null;
-  const at = typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw new UsageError(`${command}: --since must be a date like 2026-01-31, got "${String(value)}"`);
-  return at;
 }

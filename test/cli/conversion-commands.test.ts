@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CommandFailure } from "../../src/cli/command-failure.js";
 import { customersCommand } from "../../src/cli/commands/customers.js";
 import { leadsCommand } from "../../src/cli/commands/leads.js";
 import { UsageError } from "../../src/cli/usage-error.js";
@@ -41,16 +42,26 @@ describe("steward customers and steward leads", () => {
     [["add", "--repo", "acme/widget", "--company", "  ", "--plan", "pro", "--mrr", "5"], /--company is required/],
     [["add", "--repo", "acme/widget", "--company", "@ ,", "--plan", "pro", "--mrr", "5"], /no letters or digits/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--mrr", "5"], /--plan is required/],
-    [["add", "--repo", "acme/gadget", "--company", "Acme", "--plan", "pro", "--mrr", "5"], /no repository "acme\/gadget"/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--login", "not a login"], /--login must be a GitHub login/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--since", "yesterday"], /--since must be a date/],
+    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--since", "2026-02-31"], /--since "2026-02-31" is not a real date or time: February 2026 has no day 31/],
+    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--now", "2026-03-01junk"], /--now must be a date or time in ISO 8601 form/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--seats", "3"], /Unknown option '--seats'/],
-    [["remove", "--repo", "acme/widget", "--company", "Nobody"], /has no customer "Nobody"/],
     [["upgrade", "--repo", "acme/widget"], /expected one of add, list, remove, got "upgrade"/],
     [[], /expected one of add, list, remove/],
   ])("refuses %j with the reason, writing nothing", async (...args) => {
     const [argv, reason] = args as [string[], RegExp];
     await expect(customers_(...argv)).rejects.toThrow(UsageError);
+    await expect(customers_(...argv)).rejects.toThrow(reason);
+    expect(stored()).toBe(0);
+  });
+
+  it.each([
+    [["add", "--repo", "acme/gadget", "--company", "Acme", "--plan", "pro", "--mrr", "5"], /no repository "acme\/gadget"/],
+    [["remove", "--repo", "acme/widget", "--company", "Nobody"], /^customers remove: acme\/widget has no customer "Nobody"$/],
+  ])("fails on %j (exit 1: called rightly, but there is nothing to act on), writing nothing", async (...args) => {
+    const [argv, reason] = args as [string[], RegExp];
+    await expect(customers_(...argv)).rejects.toThrow(CommandFailure);
     await expect(customers_(...argv)).rejects.toThrow(reason);
     expect(stored()).toBe(0);
   });
@@ -106,6 +117,7 @@ describe("steward customers and steward leads", () => {
     expect(await leadsCommand(["--repo", "acme/widget", "--since", "2026-02-02", "--json"], since)).toBe(0);
     expect(JSON.parse(since.stdout).leads.map((l: { login: string }) => l.login)).toEqual(["ann"]);
     await expect(leadsCommand(["--repo", "acme/widget", "--csv", "--json"], captureIo(env))).rejects.toThrow(/choose one of --csv and --json/);
+    await expect(leadsCommand(["--repo", "acme/nothing"], captureIo(env))).rejects.toThrow(CommandFailure);
     await expect(leadsCommand(["--repo", "acme/nothing"], captureIo(env))).rejects.toThrow(/no repository "acme\/nothing"/);
   });
 });

@@ -123,7 +123,8 @@ describe("backfill on installation, the daily metrics job and the community figu
     const bad = captureIo({ ...e2e.processEnv });
     expect(await runCli(["backfill", "--repo", "octo/lib", "--since", "yesterday"], bad)).toBe(2);
     expect(bad.stderr).toContain("--since must be a date");
-    expect(await runCli(["backfill", "--repo", "octo/nope"], bad)).toBe(2);
+    // A repository Steward does not hold is a failure (1), not a usage mistake (2).
+    expect(await runCli(["backfill", "--repo", "octo/nope"], bad)).toBe(1);
     expect(await runCli(["backfill", "--repo", "octo/lib", "--frobnicate"], bad)).toBe(2);
   });
 });

@@ -5,7 +5,6 @@ import { eq } from "drizzle-orm";
 import { sweepCommand } from "../../src/cli/commands/sweep.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
-import { unpaced } from "../../src/effects/write-pacer.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
 import type { JobDeps } from "../../src/scheduler/job-deps.js";
@@ -32,8 +31,8 @@ describe("response reminders, end to end against the sandbox", () => {
       now: () => clock,
       log,
       configs: createRepoConfigLoader({ db: e2e.db, log, now: () => clock }),
-      // Authenticated by the sandbox as the installation, without Probot's pacing (a comment
-      // every three seconds) or retries: the sweep's own pacer and marker checks are under test.
+      // Authenticated by the sandbox as the installation, without pacing or retries: the sweep's
+      // marker checks are under test.
       async github(installationId) {
         client ??= new QuietOctokit({
           auth: { token: e2e.sandbox.createInstallationToken(installationId) },
@@ -42,7 +41,6 @@ describe("response reminders, end to end against the sandbox", () => {
         });
         return client;
       },
-      pacer: unpaced,
     };
   };
   const sweep = async (hours: number) => {
@@ -154,8 +152,10 @@ describe("response reminders, end to end against the sandbox", () => {
     expect(await sweepCommand(["--now", now, "--dry-run"], text)).toBe(0);
     expect(text.stdout).toContain(`would send breached #${issue.number}`);
     // runCli turns a UsageError into exit code 2 with its one-line message.
-    for (const argv of [["--now", "yesterday"], ["--repo", "nope"], ["--force"], ["--repo", "acme/unknown"]]) {
+    for (const argv of [["--now", "yesterday"], ["--repo", "nope"], ["--force"]]) {
       await expect(sweepCommand(argv, captureIo(e2e.processEnv))).rejects.toThrow(UsageError);
     }
+    // A repository Steward does not serve is a failure (exit 1), not a usage mistake.
+    await expect(sweepCommand(["--repo", "acme/unknown"], captureIo(e2e.processEnv))).rejects.toThrow(/holds no repository "acme\/unknown"/);
   });
 });

@@ -1,8 +1,29 @@
 import { runBackfill, type BackfillReport } from "../../metrics/run-backfill.js";
 import type { CliIo } from "../context.js";
+import { jsonFlag, repoFlag, sinceFlag, type FlagTable } from "../flags.js";
+import type { CommandHelp } from "../help-text.js";
 import { withJobDeps } from "../job-context.js";
 import { requireKnownRepository } from "../known-repository.js";
-import { parseCommandLine, parseNow, parseSince, requireRepo } from "../parse-command-line.js";
+import { parseCommandLine, requireRepo } from "../parse-command-line.js";
+import { parseNow, parseSince } from "../parse-date-flag.js";
+
+const FLAGS: FlagTable = {
+  repo: repoFlag(),
+  since: sinceFlag("read only the stars, issues and pull requests since this date (contributors are then not numbered)"),
+  json: jsonFlag(),
+};
+
+export const backfillHelp: CommandHelp = {
+  usage: "backfill --repo owner/name [--since DATE] [--json]",
+  about:
+    "Reads the repository's history (stars, issues, pull requests, contributors) into Steward's database,\n" +
+    "or resumes the reading that stopped, authenticating as the app (APP_ID and the private key).",
+  flags: FLAGS,
+  exits: {
+    done: "the history is read completely",
+    failed: "no database, an unknown repository, or the reading stopped (the output says why; run it again to resume)",
+  },
+};
 
 /**
  * `steward backfill --repo owner/name [--since DATE] [--json]`: reads the repository's history
@@ -10,14 +31,10 @@ import { parseCommandLine, parseNow, parseSince, requireRepo } from "../parse-co
  * Exits 0 when complete, 1 when it stopped (the reason is in the output; run it again to resume).
  */
 export async function backfillCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandLine("backfill", argv, {
-    repo: { type: "string" },
-    since: { type: "string" },
-    json: { type: "boolean", default: false },
-  });
+  const { values } = parseCommandLine("backfill", argv, FLAGS);
   const repoName = requireRepo("backfill", values.repo);
   const since = parseSince("backfill", values.since);
-  return withJobDeps(io, parseNow("backfill", undefined), async (deps) => {
+  return withJobDeps(io, "backfill", parseNow("backfill", undefined), async (deps) => {
     const repository = await requireKnownRepository(deps.db, "backfill", repoName);
     const report = await runBackfill(deps, { repository, since });
     io.out(values.json ? JSON.stringify(report, null, 2) + "\n" : renderBackfillReport(report));

@@ -4,14 +4,15 @@ import { isGitHubLogin } from "../../text/index.js";
 import { listCustomers, removeCustomer, saveCustomer } from "../../store/customers.js";
 import type { RepositoryRecord } from "../../store/installations.js";
 import type { JobDeps } from "../../scheduler/job-deps.js";
+import { CommandFailure } from "../command-failure.js";
 import type { CliIo } from "../context.js";
 import { cliRepositoryConfig } from "../repository-config.js";
 import { withJobDeps } from "../job-context.js";
 import { requireKnownRepository } from "../known-repository.js";
-import { parseCommandLine, parseNow, parseSince, requireRepo } from "../parse-command-line.js";
+import { parseCommandLine, requireRepo } from "../parse-command-line.js";
+import { parseNow, parseSince } from "../parse-date-flag.js";
 import { UsageError } from "../usage-error.js";
-
-const SUBCOMMANDS = ["add", "list", "remove"];
+import { ADD_FLAGS, LIST_FLAGS, REMOVE_FLAGS, SUBCOMMANDS } from "./customers-help.js";
 
 /**
  * `steward customers add|list|remove --repo owner/name ...`: the paying organizations of a
@@ -32,15 +33,7 @@ async function addCommand(argv: string[], io: CliIo): Promise<number> {
   // The flag parser reads "--mrr -5" as a flag missing its value; say what is really wrong.
   const negative = argv.findIndex((arg, i) => argv[i - 1] === "--mrr" && /^-\d/.test(arg));
   if (negative !== -1) parseMrr(argv[negative]);
-  const { values } = parseCommandLine("customers add", argv, {
-    repo: { type: "string" },
-    company: { type: "string" },
-    plan: { type: "string" },
-    mrr: { type: "string" },
-    login: { type: "string" },
-    since: { type: "string" },
-    now: { type: "string" },
-  });
+  const { values } = parseCommandLine("customers add", argv, ADD_FLAGS);
   const repoName = requireRepo("customers add", values.repo);
   const { company, companyKey } = requireCompany("customers add", values.company);
   const plan = typeof values.plan === "string" ? values.plan.trim() : "";
@@ -52,7 +45,7 @@ async function addCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const now = parseNow("customers add", values.now);
   const since = parseSince("customers add", values.since) ?? now;
-  return withJobDeps(io, now, async (deps) => {
+  return withJobDeps(io, "customers add", now, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "customers add", repoName);
     const outcome = await saveCustomer(deps.db, { repositoryId: repository.id, company, companyKey, plan, mrrCents, login: login ?? null, since }, now);
     io.out(`${outcome} customer ${company} (${plan}, ${formatUsd(mrrCents)}/month) for ${repository.fullName}\n`);
@@ -62,14 +55,14 @@ async function addCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function removeCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandLine("customers remove", argv, { repo: { type: "string" }, company: { type: "string" }, now: { type: "string" } });
+  const { values } = parseCommandLine("customers remove", argv, REMOVE_FLAGS);
   const repoName = requireRepo("customers remove", values.repo);
   const { company, companyKey } = requireCompany("customers remove", values.company);
   const now = parseNow("customers remove", values.now);
-  return withJobDeps(io, now, async (deps) => {
+  return withJobDeps(io, "customers remove", now, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "customers remove", repoName);
     if (!(await removeCustomer(deps.db, repository.id, companyKey))) {
-      throw new UsageError(`customers remove: ${repository.fullName} has no customer "${company}"`);
+      throw new CommandFailure(`customers remove: ${repository.fullName} has no customer "${company}"`);
     }
     io.out(`removed customer ${company} from ${repository.fullName}\n`);
     // Nothing can be crossed by losing revenue; this only catches up on milestones missed before.
@@ -79,9 +72,9 @@ async function removeCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function listCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandLine("customers list", argv, { repo: { type: "string" }, json: { type: "boolean", default: false } });
+  const { values } = parseCommandLine("customers list", argv, LIST_FLAGS);
   const repoName = requireRepo("customers list", values.repo);
-  return withJobDeps(io, parseNow("customers list", undefined), async (deps) => {
+  return withJobDeps(io, "customers list", parseNow("customers list", undefined), async (deps) => {
     const repository = await requireKnownRepository(deps.db, "customers list", repoName);
     const customers = await listCustomers(deps.db, repository.id);
     const totalCents = customers.reduce((sum, c) => sum + c.mrrCents, 0);
