@@ -10,6 +10,7 @@ import type { EventOctokits, WebhookEvent } from "./http/event-octokits.js";
 import type { DB } from "./store/db.js";
 import { backfillGrantedRepositories } from "./metrics/backfill-granted-repositories.js";
 import type { JobDeps } from "./scheduler/job-deps.js";
+import type { BackgroundTasks } from "./runtime/background.js";
 
 export interface StewardDeps {
   db: DB;
@@ -19,23 +20,25 @@ export interface StewardDeps {
   configs: RepoConfigLoader;
   /** What background work started by a webhook (the history backfill) runs with. */
   jobs: JobDeps;
+  /** Where work that outlives a delivery runs: failures logged, waited for at shutdown. */
+  background: BackgroundTasks;
 }
 
 /**
  * The Probot app: wires Steward's installation and push handlers and its routes, nothing else.
  * Ledger events (issues, comments, reviews, stars, forks) are handled by `ledgerEventHandler`.
  */
-export function createStewardApp({ db, now, configs, jobs }: StewardDeps): ApplicationFunction {
+export function createStewardApp({ db, now, configs, jobs, background }: StewardDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     addHandler(healthzHandler(db));
     // The history backfill of newly granted repositories runs after the delivery is answered.
     app.on("installation", async (context) => {
       await handleInstallationEvent(db, context.payload, now());
-      void backfillGrantedRepositories(jobs, context.payload);
+      void background.run("history backfill", () => backfillGrantedRepositories(jobs, context.payload));
     });
     app.on("installation_repositories", async (context) => {
       await handleInstallationRepositoriesEvent(db, context.payload, now());
-      void backfillGrantedRepositories(jobs, context.payload);
+      void background.run("history backfill", () => backfillGrantedRepositories(jobs, context.payload));
     });
     app.on("push", async (context) => {
       if (pushTouchesConfig(context.payload)) configs.invalidate(context.payload.repository.id);

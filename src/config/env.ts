@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseSchedules } from "./schedules-env.js";
 
 /** The environment Steward runs with, on top of what Probot reads itself. */
 export interface StewardEnv {
@@ -11,8 +12,14 @@ export interface StewardEnv {
   /** Absolute path of the SQLite file, or ":memory:". */
   databasePath: string;
   logLevel: string;
-  /** Content-creating requests (comments, issues) a job sends per installation and minute. */
+  /** `pretty` for people at a terminal, `json` for one object per line (log collectors). */
+  logFormat: "pretty" | "json";
+  /** Content-creating requests (comments, issues) Steward sends per installation and minute. */
   writePacePerMinute: number;
+  /** A webhook proxy channel (e.g. smee.io) that forwards GitHub's deliveries to this server. */
+  webhookProxyUrl: string | null;
+  /** Cron patterns that replace jobs' default schedules, by job id (STEWARD_SCHEDULES). */
+  schedules: Record<string, string>;
 }
 
 export class EnvError extends Error {}
@@ -43,6 +50,14 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
   if (!webhookPath.startsWith("/")) problems.push(`WEBHOOK_PATH must start with "/", got "${webhookPath}"`);
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+  const logFormat = env.LOG_FORMAT || "pretty";
+  if (logFormat !== "pretty" && logFormat !== "json") problems.push(`LOG_FORMAT must be "pretty" or "json", got "${logFormat}"`);
+  if (env.NODE_ENV === "production" && !env.WEBHOOK_SECRET) {
+    problems.push("WEBHOOK_SECRET is required when NODE_ENV=production: without it anyone could forge webhooks");
+  }
+  const webhookProxyUrl = env.WEBHOOK_PROXY_URL || null;
+  if (webhookProxyUrl !== null && !URL.canParse(webhookProxyUrl)) problems.push(`WEBHOOK_PROXY_URL must be a URL, got "${webhookProxyUrl}"`);
+  const schedules = parseSchedules(env.STEWARD_SCHEDULES ?? "", problems);
   // GitHub's secondary rate limit allows 80 content-creating requests a minute.
   const writePacePerMinute = env.WRITE_PACE_PER_MINUTE ? Number(env.WRITE_PACE_PER_MINUTE) : 60;
   if (!Number.isInteger(writePacePerMinute) || writePacePerMinute < 1 || writePacePerMinute > 80) {
@@ -63,7 +78,10 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     host: env.HOST || "localhost",
     databasePath,
     logLevel,
+    logFormat: logFormat as StewardEnv["logFormat"],
     writePacePerMinute,
+    webhookProxyUrl,
+    schedules,
   };
 }
 

@@ -2,18 +2,11 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pino } from "pino";
 import { parseEnv } from "../config/env.js";
-import { runDueDigests } from "../digest/run-digests.js";
-import { startStewardServer } from "../http/steward-server.js";
 import { runBackfill } from "../metrics/run-backfill.js";
-import { runDailyMetrics } from "../metrics/run-daily-metrics.js";
+import { startSteward } from "../runtime/start-steward.js";
 import { createActivity, createInstallationActivity, createSandbox, createWebhookSender } from "../sandbox/index.js";
-import { unthrottledOctokit } from "../sandbox/unthrottled-octokit.js";
-import { runSweep } from "../sla/run-sweep.js";
-import { openSqliteStore } from "../store/db.js";
 import { findRepository } from "../store/installations.js";
-import { applyMigrations } from "../store/migrate.js";
 import { demoTimeline, type DemoStep } from "./demo-timeline.js";
 import { DEMO_REPO, seedDemoWorld } from "./demo-world.js";
 import { printDemo } from "./print-demo.js";
@@ -44,8 +37,6 @@ export async function runDemo(): Promise<string> {
   const address = await sandbox.listen();
   seedDemoWorld(sandbox.model, DEMO_START);
   const dir = mkdtempSync(join(tmpdir(), "steward-demo-"));
-  const store = openSqliteStore(join(dir, "steward.db"));
-  await applyMigrations(store.db);
   const processEnv: NodeJS.ProcessEnv = {
     APP_ID: String(APP_ID),
     PRIVATE_KEY: keys.privateKey,
@@ -54,35 +45,28 @@ export async function runDemo(): Promise<string> {
     GHE_PROTOCOL: "http",
     PORT: "0",
     HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    DATABASE_URL: join(dir, "steward.db"),
+    // The demo runs the jobs itself, at their times on its simulated clock.
+    STEWARD_SCHEDULES: "*=off",
   };
-  const server = await startStewardServer({
-    env: parseEnv(processEnv),
-    processEnv,
-    db: store.db,
-    now,
-    probotOverrides: {
-      log: pino({ level: "warn" }, pino.destination(2)),
-      // On a simulated clock, Probot's real-time pacing would only make the demo slow.
-      Octokit: unthrottledOctokit(),
-    },
-  });
+  // The production composition, as `npm start` runs it; only the clock is the demo's.
+  const steward = await startSteward({ env: parseEnv(processEnv), processEnv, clock: now });
   try {
-    const sender = createWebhookSender({ url: `${server.url}/api/github/webhooks`, secret: SECRET, appId: APP_ID });
+    const sender = createWebhookSender({ url: `${steward.url}/api/github/webhooks`, secret: SECRET, appId: APP_ID });
     const activity = createActivity(sandbox, sender);
     current = DEMO_START.getTime();
     await createInstallationActivity(sandbox, sender).install("acme", { at: now() });
-    const repository = await findRepository(store.db, DEMO_REPO);
+    const repository = await findRepository(steward.jobs.db, DEMO_REPO);
     if (!repository) throw new Error("demo: the installation did not register the repository");
     const requestsBefore = sandbox.requests.length;
-    const backfill = await runBackfill(server.jobs, { repository, since: null });
+    const backfill = await runBackfill(steward.jobs, { repository, since: null });
     const backfillRequests = sandbox.requests.length - requestsBefore;
 
     const numbers = new Map<string, number>();
     const steps = withSchedule(demoTimeline(DEMO_START), async (kind) => {
-      if (kind === "sweep") await runSweep(server.jobs, { dryRun: false });
-      else if (kind === "daily") await runDailyMetrics(server.jobs, {});
-      else await runDueDigests(server.jobs);
+      // The scheduler's own entry, as its cron would call it.
+      await steward.scheduler.runNow(kind === "sweep" ? "sweep" : kind === "daily" ? "daily-metrics" : "digests");
     });
     for (const step of steps) {
       current = step.at.getTime();
@@ -99,9 +83,8 @@ export async function runDemo(): Promise<string> {
       botLogin: "steward[bot]",
     });
   } finally {
-    await server.close();
+    await steward.close();
     await sandbox.close();
-    store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

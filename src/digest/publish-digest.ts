@@ -36,10 +36,7 @@ export async function publishDigest(
     { repositoryId: repository.id, kind: "digest", subject: "weekly", period: week },
     {
       find: () => findIssueWithMarker(octokit, where, label, digestMarker(week)),
-      create: async () => {
-        await deps.pacer.acquire(repository.installationId);
-        return createIssue(octokit, where, { title: data.week.title, body, labels: [label] });
-      },
+      create: () => createIssue(octokit, where, { title: data.week.title, body, labels: [label] }),
     },
   );
   if (outcome.status === "busy") return { status: "busy", issueNumber: null, url: null };
@@ -72,10 +69,7 @@ async function closePredecessor(deps: JobDeps, octokit: GitHubClient, repository
     { repositoryId: repository.id, kind: "digest.successor", subject: "weekly", period: previous.week },
     {
       find: () => findCommentWithMarker(octokit, where, marker),
-      create: async () => {
-        await deps.pacer.acquire(repository.installationId);
-        return createComment(octokit, where, `This week's digest is #${issue.issueNumber}; closing this one.\n${marker}`);
-      },
+      create: () => createComment(octokit, where, `This week's digest is #${issue.issueNumber}; closing this one.\n${marker}`),
     },
   );
   if (comment.status === "failed" || comment.status === "busy") return;

@@ -2,7 +2,7 @@ import type { StewardConfig } from "../config/schema.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import { findDigest } from "../store/digests.js";
-import { listRepositories, type RepositoryRecord } from "../store/installations.js";
+import { listActiveRepositories, type RepositoryRecord } from "../store/installations.js";
 import { collectDigestData } from "./collect-digest.js";
 import { dueDigestWeek, latestDigestWeek, previousDigestWeek, type DigestWeek } from "./digest-week.js";
 import { publishDigest, type PublishedDigest } from "./publish-digest.js";
@@ -48,7 +48,7 @@ export async function makeDigest(
  */
 export async function runDueDigests(deps: JobDeps): Promise<DigestRun[]> {
   const runs: DigestRun[] = [];
-  for (const repository of await listRepositories(deps.db)) {
+  for (const repository of await listActiveRepositories(deps.db)) {
     try {
       const octokit = await deps.github(repository.installationId);
       const config = await configFor(deps, octokit, repository);

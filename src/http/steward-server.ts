@@ -1,13 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createProbot, type Options, type Probot } from "probot";
+import { createProbot, type Logger, type Probot, type ProbotOctokit } from "probot";
 import type { StewardEnv } from "../config/env.js";
 import { createRepoConfigLoader } from "../config/repo-config-loader.js";
-import { realTimeWritePacer } from "../effects/write-pacer.js";
 import { createStewardApp, ledgerEventHandler } from "../index.js";
+import type { BackgroundTasks } from "../runtime/background.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import type { DB } from "../store/db.js";
 import { eventOctokits } from "./event-octokits.js";
+import { inFlightRequests } from "./in-flight.js";
 import type { RequestHandler } from "./webhook-guard.js";
 import { webhookReceiver } from "./webhook-receiver.js";
 
@@ -16,9 +17,12 @@ export interface StewardServerOptions {
   /** What Probot reads its own settings from (APP_ID, PRIVATE_KEY, GHE_HOST, ...). */
   processEnv: NodeJS.ProcessEnv;
   db: DB;
+  /** Steward's logger, made before the server: everything here logs through it, Probot included. */
+  log: Logger;
+  /** The Octokit class every client is made from (github/steward-octokit.ts in production). */
+  Octokit: typeof ProbotOctokit;
+  background: BackgroundTasks;
   now?: () => Date;
-  /** Extra Probot options, e.g. a test's Octokit without throttling. */
-  probotOverrides?: Partial<Options>;
 }
 
 export interface RunningServer {
@@ -28,7 +32,11 @@ export interface RunningServer {
   server: Server;
   /** The base URL, e.g. http://127.0.0.1:3000, with the real port when `PORT=0`. */
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and waits for the requests being served, at most `graceMs`
+   * (then cuts what is left).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -38,22 +46,21 @@ export interface RunningServer {
  * each body once, and lets `PORT=0` pick a free port.
  */
 export async function startStewardServer(options: StewardServerOptions): Promise<RunningServer> {
-  const { env } = options;
+  const { env, log, background } = options;
   const probot = createProbot({
     env: options.processEnv,
-    overrides: { secret: env.webhookSecret, logLevel: env.logLevel as Options["logLevel"], ...options.probotOverrides },
+    overrides: { secret: env.webhookSecret, log, Octokit: options.Octokit },
   });
   const now = options.now ?? (() => new Date());
-  const configs = createRepoConfigLoader({ db: options.db, log: probot.log, now });
+  const configs = createRepoConfigLoader({ db: options.db, log, now });
   const jobs: JobDeps = {
     db: options.db,
     now,
-    log: probot.log,
+    log,
     configs,
     github: (installationId) => probot.auth(installationId),
-    pacer: realTimeWritePacer(env.writePacePerMinute),
   };
-  const deps = { db: options.db, now, configs, jobs };
+  const deps = { db: options.db, now, configs, jobs, background };
   const routes: RequestHandler[] = [];
   await probot.load(createStewardApp(deps), {
     cwd: process.cwd(),
@@ -63,38 +70,43 @@ export async function startStewardServer(options: StewardServerOptions): Promise
     webhookReceiver({
       path: env.webhookPath,
       secret: env.webhookSecret,
-      log: probot.log,
+      log,
       probot,
-      direct: ledgerEventHandler(deps, eventOctokits(probot), probot.log),
+      direct: ledgerEventHandler(deps, eventOctokits(probot), log),
     }),
   );
 
-  const server = createServer(async (req, res) => {
-    try {
-      for (const route of routes) if (await route(req, res)) return;
-      res.writeHead(404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "not found" }));
-    } catch (error) {
-      probot.log.error(error as Error, "request failed");
-      if (!res.headersSent) res.writeHead(500).end();
-    }
-  });
+  const inFlight = inFlightRequests();
+  const server = createServer(
+    inFlight.track(async (req, res) => {
+      try {
+        for (const route of routes) if (await route(req, res)) return;
+        res.writeHead(404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "not found" }));
+      } catch (error) {
+        log.error({ err: error }, "request failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      }
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.port, env.host, () => resolve());
   });
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === "IPv6" ? `[${address}]` : address;
-  probot.log.info(`Steward listening on http://${host}:${port}, webhooks at ${env.webhookPath}`);
+  log.info(`Steward listening on http://${host}:${port}, webhooks at ${env.webhookPath}`);
   return {
     probot,
     jobs,
     server,
     url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    async close(graceMs = 0) {
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      server.closeIdleConnections();
+      await inFlight.drained(graceMs);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

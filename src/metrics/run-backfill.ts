@@ -9,7 +9,7 @@ import {
   type BackfillKind,
 } from "../store/backfill-state.js";
 import { listContributors, numberAllContributors, numberNewContributors } from "../store/contributors.js";
-import { listRepositories, type RepositoryRecord } from "../store/installations.js";
+import { listActiveRepositories, type RepositoryRecord } from "../store/installations.js";
 import { decodeCursor, runKind, startKind, type KindRun } from "./backfill-kind.js";
 import { issuesPass, pullsPass, starsPass, type PassContext } from "./backfill-passes.js";
 
@@ -65,7 +65,7 @@ export async function runBackfill(
 export async function resumeBackfills(deps: JobDeps): Promise<void> {
   const ids = new Set(await listUnfinishedBackfillRepositories(deps.db));
   if (ids.size === 0) return;
-  for (const repository of await listRepositories(deps.db)) {
+  for (const repository of await listActiveRepositories(deps.db)) {
     if (!ids.has(repository.id)) continue;
     try {
       const result = await runBackfill(deps, { repository, since: null });

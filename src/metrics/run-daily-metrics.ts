@@ -5,7 +5,7 @@ import type { JobDeps } from "../scheduler/job-deps.js";
 import { findBackfillProgress } from "../store/backfill-state.js";
 import { isContributorHistoryKnown, listContributors } from "../store/contributors.js";
 import { saveDailyMetrics } from "../store/daily-metrics.js";
-import { listRepositories, type RepositoryRecord } from "../store/installations.js";
+import { listActiveRepositories, type RepositoryRecord } from "../store/installations.js";
 import { listCrossings, recordCrossing } from "../store/milestone-crossings.js";
 import { nthStarAt } from "../store/community-activity.js";
 import { saveRepositoryFacts } from "../store/repository-facts.js";
@@ -21,7 +21,7 @@ import { utcDay } from "./utc-day.js";
  * repository's failure is logged and does not stop the others.
  */
 export async function runDailyMetrics(deps: JobDeps, options: { repository?: RepositoryRecord }): Promise<void> {
-  const repositories = options.repository ? [options.repository] : await listRepositories(deps.db);
+  const repositories = options.repository ? [options.repository] : await listActiveRepositories(deps.db);
   for (const repository of repositories) {
     try {
       await dailyMetricsFor(deps, repository);

@@ -1,20 +1,18 @@
 import type { Logger } from "probot";
 import type { RepoConfigLoader } from "../config/repo-config-loader.js";
-import type { WritePacer } from "../effects/write-pacer.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
 
 /**
  * What a job running outside a webhook (a scheduled sweep, the digest, a backfill, the CLI)
  * needs: the store, the clock, a log, the configuration loader and an authenticated client per
- * installation (Probot's `auth(installationId)`) and the pace of its writes.
+ * installation (Probot's `auth(installationId)`).
  */
 export interface JobDeps {
   db: DB;
   now: () => Date;
   log: Logger;
   configs: RepoConfigLoader;
+  /** Clients whose content-creating requests are paced per installation (github/steward-octokit.ts). */
   github(installationId: number): Promise<GitHubClient>;
-  /** Acquired before every comment or issue a job creates. */
-  pacer: WritePacer;
 }

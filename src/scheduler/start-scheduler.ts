@@ -1,45 +1,64 @@
 import { createTask, type ScheduledTask } from "node-cron";
-import type { Job } from "./jobs.js";
+import { OFF, type Job } from "./jobs.js";
 import type { JobDeps } from "./job-deps.js";
 
 export interface RunningScheduler {
   /** Runs one job now, as its schedule would; resolves when it finished (failures are logged). */
-  runNow(name: string): Promise<void>;
-  stop(): Promise<void>;
+  runNow(id: string): Promise<void>;
+  /** Stops the ticks, then waits for the runs under way, at most `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
- * Starts the jobs on their cron patterns (UTC). A run that is still going when its next tick
- * comes is not started twice; a failing run is logged and the next tick tries again.
+ * Starts the jobs on their cron patterns (UTC); a job whose pattern is "off" runs only through
+ * `runNow`. A run that is still going when its next tick comes is not started twice; a failing run
+ * is logged and the next tick tries again, so no job's failure reaches the process.
  */
 export function startScheduler(deps: JobDeps, jobs: readonly Job[]): RunningScheduler {
   const guarded = new Map<string, () => Promise<void>>();
+  const running = new Set<Promise<void>>();
   const tasks: ScheduledTask[] = [];
   for (const job of jobs) {
-    let running: Promise<void> | null = null;
+    let current: Promise<void> | null = null;
     const run = () => {
-      running ??= job
-        .run(deps)
-        .then(() => undefined)
-        .catch((error: unknown) => deps.log.error({ err: error }, `scheduled job "${job.name}" failed; it runs again at its next tick`))
+      current ??= invoke(job, deps)
+        .then(
+          () => undefined,
+          (error: unknown) => deps.log.error({ err: error }, `scheduled job "${job.name}" failed; it runs again at its next tick`),
+        )
         .finally(() => {
-          running = null;
+          if (current) running.delete(current);
+          current = null;
         });
-      return running;
+      running.add(current);
+      return current;
     };
-    guarded.set(job.name, run);
+    guarded.set(job.id, run);
+    if (job.cron === OFF) continue;
     const task = createTask(job.cron, run, { name: job.name, timezone: "UTC", noOverlap: true });
     void task.start();
     tasks.push(task);
   }
   return {
-    async runNow(name) {
-      const run = guarded.get(name);
-      if (!run) throw new Error(`no scheduled job named "${name}"`);
+    async runNow(id) {
+      const run = guarded.get(id);
+      if (!run) throw new Error(`no scheduled job "${id}"`);
       await run();
     },
-    async stop() {
+    async stop(graceMs = 0) {
       await Promise.all(tasks.map((task) => task.destroy()));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+        timer.unref();
+      });
+      await Promise.race([Promise.all([...running]), timeout]);
+      clearTimeout(timer);
     },
   };
+}
+
+/** Starts a run at once (an async function runs until its first await), a synchronous throw included. */
+async function invoke(job: Job, deps: JobDeps): Promise<unknown> {
+  return job.run(deps);
 }

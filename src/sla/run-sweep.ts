@@ -3,7 +3,7 @@ import type { EffectOutcome } from "../effects/perform-once.js";
 import { isCommunity } from "../people/roles.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import type { RepositoryRecord } from "../store/installations.js";
-import { listRepositories } from "../store/installations.js";
+import { listActiveRepositories } from "../store/installations.js";
 import {
   doneEffectSubjects,
   installationAccountType,
@@ -29,7 +29,7 @@ export type { SweepReport } from "./sweep-report.js";
  */
 export async function runSweep(deps: JobDeps, options: { repository?: RepositoryRecord; dryRun: boolean }): Promise<SweepReport> {
   const at = deps.now();
-  const repositories = options.repository ? [options.repository] : await listRepositories(deps.db);
+  const repositories = options.repository ? [options.repository] : await listActiveRepositories(deps.db);
   const report: SweepReport = { at, dryRun: options.dryRun, repositories: [] };
   for (const repository of repositories) {
     try {
@@ -94,7 +94,7 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
     }
     const mentions = notifyTargets({ configured: config.response.notify, assignees: item.assignees, repositoryOwner: repository.owner, ownerType });
     const body = reminderBody(reminder, item, mentions, config);
-    record(reminder.kind, item, await sendReminder(context(item.number), deps.pacer, repository.installationId, reminder, body));
+    record(reminder.kind, item, await sendReminder(context(item.number), reminder, body));
     if (reminder.kind === "breached") record("label-added", item, await labelBreached(context(item.number), label));
   }
 

@@ -1,5 +1,4 @@
 import { performOnce, type EffectOutcome } from "../effects/perform-once.js";
-import type { WritePacer } from "../effects/write-pacer.js";
 import { createComment, findCommentWithMarker, type IssueRef, type PostedComment } from "../github/comments.js";
 import { addLabel, removeLabel } from "../github/labels.js";
 import type { GitHubClient } from "../github/octokit.js";
@@ -18,23 +17,18 @@ export interface EffectContext {
 /**
  * Posts a reminder at most once ever (claimed under its key, marked in its body). A claim left by
  * a failed or interrupted attempt is finished by first looking for the marker on the item, so a
- * comment whose POST answered 5xx after all is found, not posted again. The pacer is asked for a
- * slot right before the POST only, so a found comment costs none.
+ * comment whose POST answered 5xx after all is found, not posted again. The POST is paced by the
+ * client (see github/steward-octokit.ts), so a found comment costs no write slot.
  */
 export async function sendReminder(
   ctx: EffectContext,
-  pacer: WritePacer,
-  installationId: number,
   reminder: DueReminder,
   body: string,
 ): Promise<EffectOutcome<PostedComment>> {
   const key = { repositoryId: ctx.repositoryId, kind: reminder.effectKind, subject: `#${reminder.number}`, period: reminder.period };
   return performOnce(ctx, key, {
     find: () => findCommentWithMarker(ctx.octokit, ctx.where, reminderMarker(reminder)),
-    async create() {
-      await pacer.acquire(installationId);
-      return createComment(ctx.octokit, ctx.where, body);
-    },
+    create: () => createComment(ctx.octokit, ctx.where, body),
   });
 }
 

@@ -159,6 +159,20 @@ export async function listRepositories(db: DB): Promise<RepositoryRecord[]> {
   return db.select(repositoryColumns).from(repositories).orderBy(repositories.fullName).all();
 }
 
+/**
+ * The repositories the schedules work on: those of installations that are not suspended (a
+ * suspended installation's token is refused, and its owner asked Steward to stay quiet).
+ */
+export async function listActiveRepositories(db: DB): Promise<RepositoryRecord[]> {
+  return db
+    .select(repositoryColumns)
+    .from(repositories)
+    .leftJoin(installations, eq(installations.id, repositories.installationId))
+    .where(sql`coalesce(${installations.suspended}, 0) = 0`)
+    .orderBy(repositories.fullName)
+    .all();
+}
+
 /** A repository by GitHub's id, or undefined once Steward forgot it. */
 export async function repositoryById(db: DB, id: number): Promise<RepositoryRecord | undefined> {
   return db.select(repositoryColumns).from(repositories).where(eq(repositories.id, id)).get();

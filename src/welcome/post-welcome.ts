@@ -19,17 +19,15 @@ export interface WelcomePost {
 }
 
 /**
- * What posting a welcome needs: a webhook's activity has all of it; the scheduled retry builds it
- * and adds `pace`, awaited right before the POST so a welcome found on GitHub costs no write slot.
+ * What posting a welcome needs: a webhook's activity has all of it; the scheduled retry builds it.
+ * The client paces the POST itself, so a welcome found on GitHub costs no write slot.
  */
-export type WelcomeContext = Pick<ItemActivity, "db" | "now" | "log" | "octokit" | "repository" | "config"> & {
-  pace?: () => Promise<void>;
-};
+export type WelcomeContext = Pick<ItemActivity, "db" | "now" | "log" | "octokit" | "repository" | "config">;
 
 const NO_LINKS: CommunityLinks = { contributing: null, codeOfConduct: null };
 
 /**
- * Posts a welcome at most once ever (DESIGN.md §4): claimed under (repository, effect, subject, ""),
+ * Posts a welcome at most once ever (docs/architecture.md, "Exactly once"): claimed under (repository, effect, subject, ""),
  * the body carries the hidden marker, and a resumed claim first looks for that marker on the item.
  * The community links are read only when the template uses them; without them the lines that
  * need them are left out.
@@ -47,10 +45,7 @@ export async function postWelcome(activity: WelcomeContext, post: WelcomePost): 
     { repositoryId: repository.id, kind: post.effect, subject: post.subject, period: "" },
     {
       find: () => findCommentWithMarker(octokit, where, marker),
-      async create() {
-        await activity.pace?.();
-        return createComment(octokit, where, body);
-      },
+      create: () => createComment(octokit, where, body),
     },
   );
   const what = `${repository.fullName}#${post.issueNumber}: ${post.effect} for ${post.subject}`;

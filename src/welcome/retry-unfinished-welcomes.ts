@@ -1,7 +1,7 @@
 import { DEFAULT_LEASE_MS, type EffectOutcome } from "../effects/perform-once.js";
 import type { JobDeps } from "../scheduler/job-deps.js";
 import type { RepositoryRecord } from "../store/installations.js";
-import { repositoryById } from "../store/installations.js";
+import { listActiveRepositories, repositoryById } from "../store/installations.js";
 import { unfinishedWelcomes, type UnfinishedWelcome } from "../store/welcome-retry-records.js";
 import { loadRetryRecords } from "./load-retry-records.js";
 import { planWelcomeRetry } from "./plan-welcome-retry.js";
@@ -33,15 +33,17 @@ export interface WelcomeRetryReport {
  * Finishes welcomes left claimed but unfinished (a POST that failed, a crash between claim and
  * completion), whose lease has ended: each is rebuilt from Steward's records and the repository's
  * configuration as it is now, and finished through performOnce, whose resumed path looks for the
- * marker on GitHub before creating anything, so nothing is posted twice. Writes are paced per
- * installation. A welcome that no longer makes sense is closed for good. A failure leaves the
+ * marker on GitHub before creating anything, so nothing is posted twice. The client paces the
+ * writes per installation. A welcome that no longer makes sense is closed for good. A failure leaves the
  * claim for the next run, and one repository's failure does not stop the others.
  */
 export async function retryUnfinishedWelcomes(deps: JobDeps, options: { repository?: RepositoryRecord } = {}): Promise<WelcomeRetryReport> {
   const at = deps.now();
   const claims = await unfinishedWelcomes(deps.db, new Date(at.getTime() - DEFAULT_LEASE_MS), { repositoryId: options.repository?.id });
   const byRepository = new Map<number, UnfinishedWelcome[]>();
-  for (const claim of claims) byRepository.set(claim.repositoryId, [...(byRepository.get(claim.repositoryId) ?? []), claim]);
+  // A suspended installation's welcomes wait for it to be unsuspended.
+  const active = options.repository ? null : new Set((await listActiveRepositories(deps.db)).map((r) => r.id));
+  for (const claim of claims) if (!active || active.has(claim.repositoryId)) byRepository.set(claim.repositoryId, [...(byRepository.get(claim.repositoryId) ?? []), claim]);
 
   const retries: WelcomeRetry[] = [];
   for (const [repositoryId, pending] of byRepository) {
@@ -65,7 +67,7 @@ export async function retryUnfinishedWelcomes(deps: JobDeps, options: { reposito
 async function welcomeContext(deps: JobDeps, repository: RepositoryRecord): Promise<WelcomeContext> {
   const octokit = await deps.github(repository.installationId);
   const { config } = await deps.configs.load(octokit, repository);
-  return { db: deps.db, now: deps.now, log: deps.log, octokit, repository, config, pace: () => deps.pacer.acquire(repository.installationId) };
+  return { db: deps.db, now: deps.now, log: deps.log, octokit, repository, config };
 }
 
 async function retryOne(ctx: WelcomeContext, repository: RepositoryRecord, claim: UnfinishedWelcome): Promise<WelcomeRetry> {

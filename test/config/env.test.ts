@@ -53,3 +53,25 @@ describe("WRITE_PACE_PER_MINUTE", () => {
     expect(() => parseEnv({ WRITE_PACE_PER_MINUTE: value })).toThrow(/WRITE_PACE_PER_MINUTE must be a whole number from 1 to 80/);
   });
 });
+
+describe("production safety and the newer variables", () => {
+  it("refuses NODE_ENV=production without WEBHOOK_SECRET, saying why", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "pem" })).toThrow(
+      /WEBHOOK_SECRET is required when NODE_ENV=production: without it anyone could forge webhooks/,
+    );
+    expect(parseEnv({ NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "pem", WEBHOOK_SECRET: "s3cret" }).webhookSecret).toBe("s3cret");
+  });
+
+  it("reads LOG_FORMAT, WEBHOOK_PROXY_URL and STEWARD_SCHEDULES", () => {
+    const env = parseEnv({ LOG_FORMAT: "json", WEBHOOK_PROXY_URL: "https://smee.io/abc", STEWARD_SCHEDULES: "sweep=*/5 * * * * *; digests=off" });
+    expect(env).toMatchObject({ logFormat: "json", webhookProxyUrl: "https://smee.io/abc", schedules: { sweep: "*/5 * * * * *", digests: "off" } });
+    expect(parseEnv({})).toMatchObject({ logFormat: "pretty", webhookProxyUrl: null, schedules: {} });
+  });
+
+  it("names each bad value of the newer variables", () => {
+    expect(() => parseEnv({ LOG_FORMAT: "xml" })).toThrow(/LOG_FORMAT must be "pretty" or "json", got "xml"/);
+    expect(() => parseEnv({ WEBHOOK_PROXY_URL: "not a url" })).toThrow(/WEBHOOK_PROXY_URL must be a URL/);
+    expect(() => parseEnv({ STEWARD_SCHEDULES: "sweep" })).toThrow(/"sweep" is not of the form job=cron/);
+    expect(() => parseEnv({ STEWARD_SCHEDULES: "sweep=every minute" })).toThrow(/"every minute" \(for sweep\) is not a cron pattern/);
+  });
+});

@@ -1,3 +1,4 @@
+import { stewardOctokit } from "../../src/github/steward-octokit.js";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JobDeps } from "../../src/scheduler/job-deps.js";
@@ -24,7 +25,7 @@ const claimOf = (e2e: E2E, kind: string, subject: string) =>
 describe("retrying welcomes whose POST failed or was interrupted", () => {
   let e2e: E2E;
   let clock: Date;
-  /** The slots the retry asked the pacer for, one per POST it was about to send. */
+  /** The slots the retry's client asked the pacer for, one per content-creating request it sent. */
   let paced: number[];
   let deps: JobDeps;
 
@@ -32,7 +33,19 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     clock = new Date("2026-03-02T12:00:00Z");
     e2e = await startE2E({ now: () => clock });
     paced = [];
-    deps = { ...e2e.server.jobs, pacer: { acquire: async (id) => void paced.push(id) } };
+    // The production client class (github/steward-octokit.ts) with a pacer that only records.
+    const Paced = stewardOctokit({ acquire: async (id) => void paced.push(id) });
+    const baseUrl = `${e2e.sandbox.address()!.url}/api/v3`;
+    deps = {
+      ...e2e.server.jobs,
+      github: async (installationId) =>
+        new Paced({
+          auth: { token: e2e.sandbox.createInstallationToken(installationId) },
+          baseUrl,
+          log: e2e.server.jobs.log,
+          throttle: { id: String(installationId) },
+        }),
+    };
   });
   afterEach(async () => {
     await e2e.close();

@@ -6,6 +6,7 @@ import { signBody } from "../../src/http/webhook-signature.js";
 import { startStewardServer, type RunningServer } from "../../src/http/steward-server.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import { unthrottledOctokit } from "../../src/sandbox/unthrottled-octokit.js";
+import { backgroundTasks } from "../../src/runtime/background.js";
 import { createTestStore } from "./test-store.js";
 
 export const WEBHOOK_SECRET = "e2e-secret";
@@ -72,13 +73,12 @@ export async function startE2E(options: { now?: () => Date } = {}) {
     env: parseEnv(processEnv),
     processEnv,
     db: store.db,
-    now: options.now,
-    probotOverrides: {
-      log,
-      // Probot's default Octokit paces writes (one per second, content one per three seconds)
-      // and retries 5xx; tests want neither.
-      Octokit: unthrottledOctokit(),
-    },
+    log: log as never,
+    background: backgroundTasks(log as never),
+    ...(options.now ? { now: options.now } : {}),
+    // Without pacing and 5xx retries: these in-process tests are about handling, and fast. The
+    // production composition (pacing included) is tested through the entry points in test/production.
+    Octokit: unthrottledOctokit(),
   });
 
   async function deliver(name: string, payload: unknown, opts: DeliveryOptions = {}) {

@@ -3,7 +3,6 @@ import { pino } from "pino";
 import type { Logger } from "probot";
 import { describe, expect, it } from "vitest";
 import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
-import { unpaced } from "../../src/effects/write-pacer.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import { runBackfill } from "../../src/metrics/run-backfill.js";
 import type { JobDeps } from "../../src/scheduler/job-deps.js";
@@ -44,7 +43,7 @@ describe("backfill of a repository with 100,000 stars", () => {
       const calls: string[] = [];
       const log = pino({ level: "silent" }) as unknown as Logger;
       const now = () => new Date("2026-01-01T00:00:00Z");
-      const deps: JobDeps = { db: store.db, now, log, pacer: unpaced, configs: createRepoConfigLoader({ db: store.db, log, now }), github: async () => fakeGitHub(calls) };
+      const deps: JobDeps = { db: store.db, now, log, configs: createRepoConfigLoader({ db: store.db, log, now }), github: async () => fakeGitHub(calls) };
       const repository = { id: 1, installationId: 2, owner: "big", name: "repo", fullName: "big/repo", private: false };
       const report = await runBackfill(deps, { repository, since: null });
       expect(report.complete).toBe(true);

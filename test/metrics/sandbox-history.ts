@@ -1,7 +1,6 @@
 import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
 import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
-import { unpaced } from "../../src/effects/write-pacer.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import type { Sandbox, SandboxModel } from "../../src/sandbox/index.js";
 import type { JobDeps } from "../../src/scheduler/job-deps.js";
@@ -74,7 +73,7 @@ export function sandboxJobDeps(
     db,
     now,
     log,
-    pacer: unpaced,
+   
     configs: createRepoConfigLoader({ db, log, now }),
     github(installationId) {
       let client = clients.get(installationId);

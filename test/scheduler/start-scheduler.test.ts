@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobDeps } from "../../src/scheduler/job-deps.js";
+import { scheduledJobs } from "../../src/scheduler/jobs.js";
 import { startScheduler } from "../../src/scheduler/start-scheduler.js";
 
 function fakeDeps(errors: string[]): JobDeps {
@@ -13,6 +14,7 @@ describe("startScheduler", () => {
     let runs = 0;
     let release: () => void = () => {};
     const job = {
+      id: "slow",
       name: "slow",
       cron: "0 0 1 1 *",
       run: async () => {
@@ -38,10 +40,47 @@ describe("startScheduler", () => {
 
   it("logs a failing job and keeps the schedule", async () => {
     const errors: string[] = [];
-    const scheduler = startScheduler(fakeDeps(errors), [{ name: "broken", cron: "0 0 1 1 *", run: () => Promise.reject(new Error("GitHub down")) }]);
+    const scheduler = startScheduler(fakeDeps(errors), [{ id: "broken", name: "broken", cron: "0 0 1 1 *", run: () => Promise.reject(new Error("GitHub down")) }]);
     await scheduler.runNow("broken");
     expect(errors).toEqual(['scheduled job "broken" failed; it runs again at its next tick']);
-    await expect(scheduler.runNow("nope")).rejects.toThrow('no scheduled job named "nope"');
+    await expect(scheduler.runNow("nope")).rejects.toThrow('no scheduled job "nope"');
+    await scheduler.stop();
+  });
+
+  it("lets a run under way finish when stopped, within the grace period", async () => {
+    let finished = false;
+    const job = { id: "slow", name: "slow", cron: "0 0 1 1 *", run: () => new Promise<void>((r) => setTimeout(r, 50)).then(() => void (finished = true)) };
+    const scheduler = startScheduler(fakeDeps([]), [job]);
+    void scheduler.runNow("slow");
+    await scheduler.stop(5_000);
+    expect(finished).toBe(true);
+  });
+});
+
+describe("scheduledJobs (STEWARD_SCHEDULES)", () => {
+  const run = async () => {};
+  const jobs = [
+    { id: "sweep", name: "response sweep", cron: "*/15 * * * *", run },
+    { id: "digests", name: "digests", cron: "5 * * * *", run },
+  ];
+
+  it("replaces patterns by id, with * for every job not named", () => {
+    expect(scheduledJobs(jobs, { sweep: "*/5 * * * * *", "*": "off" }).map((j) => [j.id, j.cron])).toEqual([
+      ["sweep", "*/5 * * * * *"],
+      ["digests", "off"],
+    ]);
+    expect(scheduledJobs(jobs, {}).map((j) => j.cron)).toEqual(["*/15 * * * *", "5 * * * *"]);
+  });
+
+  it("refuses an id that names no job, listing the ids", () => {
+    expect(() => scheduledJobs(jobs, { swep: "off" })).toThrow('STEWARD_SCHEDULES names no job "swep"; the jobs are sweep, digests');
+  });
+
+  it("does not schedule a job that is off, but runs it when asked", async () => {
+    let runs = 0;
+    const scheduler = startScheduler(fakeDeps([]), [{ id: "x", name: "x", cron: "off", run: async () => void runs++ }]);
+    await scheduler.runNow("x");
+    expect(runs).toBe(1);
     await scheduler.stop();
   });
 });

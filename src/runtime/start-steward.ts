@@ -1,0 +1,91 @@
+import type { Logger } from "probot";
+import type { StewardEnv } from "../config/env.js";
+import { realTimeWritePacer } from "../effects/write-pacer.js";
+import { stewardOctokit } from "../github/steward-octokit.js";
+import { startStewardServer } from "../http/steward-server.js";
+import type { JobDeps } from "../scheduler/job-deps.js";
+import { JOBS, OFF, scheduledJobs } from "../scheduler/jobs.js";
+import { startScheduler, type RunningScheduler } from "../scheduler/start-scheduler.js";
+import { backgroundTasks } from "./background.js";
+import { createLogger } from "./logger.js";
+import { openServerStore, StartupError } from "./open-server-store.js";
+import { startWebhookProxy } from "./webhook-proxy.js";
+
+export interface StartStewardOptions {
+  env: StewardEnv;
+  /** What Probot reads its own settings from (APP_ID, PRIVATE_KEY, GHE_HOST, ...). */
+  processEnv: NodeJS.ProcessEnv;
+  /**
+   * The clock every job and handler reads. The one seam of this composition: the demo passes its
+   * simulated clock (and runs the jobs itself, with STEWARD_SCHEDULES=*=off); production never
+   * sets it. Pacing and leases of GitHub's limits stay on real time either way.
+   */
+  clock?: () => Date;
+}
+
+export interface RunningSteward {
+  url: string;
+  log: Logger;
+  jobs: JobDeps;
+  scheduler: RunningScheduler;
+  /**
+   * Stops gracefully: no new connections or job runs, then waits for the deliveries being handled,
+   * the job runs and background work under way, together at most `graceMs`; then closes the store.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** How long a shutdown waits for work under way (GitHub itself gives a delivery 10 s). */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Steward as `npm start` and the Docker image run it: its own logger first, then the store
+ * (migrated), the server, the scheduler and, when WEBHOOK_PROXY_URL is set, the proxy channel.
+ * Tests and the demo start exactly this; nothing here is built differently for them.
+ */
+export async function startSteward({ env, processEnv, clock }: StartStewardOptions): Promise<RunningSteward> {
+  const jobsToRun = jobsFor(env);
+  const log = await createLogger(env);
+  const store = await openServerStore(env.databasePath);
+  const background = backgroundTasks(log);
+  const server = await startStewardServer({
+    env,
+    processEnv,
+    db: store.db,
+    log,
+    Octokit: stewardOctokit(realTimeWritePacer(env.writePacePerMinute)),
+    background,
+    ...(clock ? { now: clock } : {}),
+  }).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
+  const scheduler = startScheduler(server.jobs, jobsToRun);
+  // A backfill interrupted by the last shutdown continues now rather than at its next tick.
+  if (jobsToRun.find((job) => job.id === "backfill")?.cron !== OFF) {
+    void background.run("backfill resume at start", () => scheduler.runNow("backfill"));
+  }
+  const proxy = env.webhookProxyUrl ? startWebhookProxy({ source: env.webhookProxyUrl, target: `${server.url}${env.webhookPath}`, log }) : null;
+  return {
+    url: server.url,
+    log,
+    jobs: server.jobs,
+    scheduler,
+    async close(graceMs = SHUTDOWN_GRACE_MS) {
+      const deadline = Date.now() + graceMs;
+      const left = () => Math.max(0, deadline - Date.now());
+      proxy?.stop();
+      await Promise.all([server.close(graceMs), scheduler.stop(graceMs)]);
+      await background.settled(left());
+      store.close();
+    },
+  };
+}
+
+function jobsFor(env: StewardEnv) {
+  try {
+    return scheduledJobs(JOBS, env.schedules);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+}
