@@ -76,6 +76,8 @@ export interface Sandbox {
   failNext(spec: FaultSpec): void;
   pendingFaults(): FaultSpec[];
   clearFaults(): void;
+  /** Delays every API answer by `ms` (0: none), e.g. to stop a backfill midway in a test. */
+  setLatency(ms: number): void;
   /** Requests with `method` whose path matches (a string may also name the route template). */
   requestsMatching(method: string, path: RegExp | string): RecordedRequest[];
   resetRequests(): void;
@@ -113,7 +115,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   };
   let control: ControlHandler | undefined;
   const server = createServer((req, res) => {
-    const served = control && (req.url ?? "").startsWith(CONTROL_PREFIX) ? control(req, res) : handle(deps, req, res);
+    const served =
+      control && (req.url ?? "").startsWith(CONTROL_PREFIX)
+        ? control(req, res)
+        : delay(latency.ms).then(() => handle(deps, req, res));
     served.catch((error: unknown) => {
       console.error("[sandbox] request failed", error);
       if (!res.headersSent) sendOutcome(res, errorOutcome(500, "sandbox: internal error"));
@@ -121,6 +126,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     });
   });
   let address: SandboxAddress | null = null;
+  const latency = { ms: 0 };
 
   const sandbox: Sandbox = {
     model,
@@ -148,6 +154,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     failNext: (spec) => deps.faults.add(spec),
     pendingFaults: () => deps.faults.pending(),
     clearFaults: () => deps.faults.clear(),
+    setLatency(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error(`sandbox: latency must be a non-negative number of ms, got ${ms}`);
+      latency.ms = ms;
+    },
     requestsMatching: (method, path) => recorder.matching(method, path),
     resetRequests: () => recorder.resetRequests(),
     resetViolations: () => recorder.resetViolations(),
@@ -213,4 +223,8 @@ async function handle(deps: DispatchDeps, req: IncomingMessage, res: ServerRespo
     at,
   });
   sendOutcome(res, outcome);
+}
+
+function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

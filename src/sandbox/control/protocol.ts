@@ -87,6 +87,8 @@ export interface SandboxControl {
   failNext(spec: FaultSpec): void;
   pendingFaults(): FaultSpec[];
   clearFaults(): void;
+  /** Delays every API answer by `ms` (0: none). */
+  setLatency(ms: number): void;
   /** Requests served under /api, optionally only `method` ones whose path (or route template) matches. */
   requests(method?: string, path?: string | RegExp): RecordedRequest[];
   resetRequests(): void;
@@ -101,7 +103,7 @@ export interface SandboxControl {
 }
 export const SANDBOX_METHODS = [
   "info", "app", "setWebhookTarget", "deliveries", "redeliver", "failNext", "pendingFaults", "clearFaults",
-  "requests", "resetRequests", "violations", "resetViolations", "now", "setNow", "createInstallationToken",
+  "setLatency", "requests", "resetRequests", "violations", "resetViolations", "now", "setNow", "createInstallationToken",
 ] as const satisfies readonly (keyof SandboxControl)[];
 
 /** The targets and the methods each allows. */

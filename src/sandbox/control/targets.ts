@@ -62,6 +62,7 @@ export function controlTargets(ctx: ControlContext): ControlTargets {
     failNext: (spec) => sandbox.failNext(spec),
     pendingFaults: () => sandbox.pendingFaults(),
     clearFaults: () => sandbox.clearFaults(),
+    setLatency: (ms) => sandbox.setLatency(ms),
     requests: (method, path) =>
       // `requests(undefined, /x/)` arrives as `[null, ...]`: JSON has no undefined.
       sandbox.requests.filter((r) => (method == null || r.method === method.toUpperCase()) && (path == null || pathMatches(r, path))),
