@@ -121,3 +121,22 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
 }
+
+/**
+ * Runs Steward to its exit (for start-ups that must be refused), with a deadline: returns the exit
+ * code and every line printed.
+ */
+export async function runToExit(entry: EntryPoint, env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | string; output: string[] }> {
+  const child = spawn(entry === "npm start" ? "npm" : process.execPath, entry === "npm start" ? ["start", "--silent"] : ["dist/src/main.js"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", HOST: "127.0.0.1", PORT: String(await freePort()), ...env } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const code = await new Promise<number | string>((resolve) => child.once("exit", (c, signal) => resolve(c ?? signal ?? "unknown")));
+  clearTimeout(timer);
+  return { code, output: text.split("\n").filter((line) => line !== "") };
+}
