@@ -20,7 +20,21 @@ export function validateConfig(raw: unknown): ConfigOutcome {
     path: issue.path.map(String).join("."),
     message: issue.message,
   }));
-  return { config: defaultConfig, problems };
+  return { config: defaultConfig, problems: boundedProblems(problems) };
+}
+
+/** How many problems are kept, in the stored row, the log and the digest alike. */
+export const MAX_PROBLEMS = 50;
+
+/**
+ * The first MAX_PROBLEMS problems and one line counting the rest: a file with 250,000 bad entries
+ * must not become a 22 MB row, a 17 MB log line and seconds of work per delivery. The first ones
+ * are enough to find the mistake; the count says how big it is.
+ */
+export function boundedProblems(problems: ConfigProblem[]): ConfigProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), { path: "", message: `and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"}` }];
 }
 
 /** A readable list of problems, one per line, as the log and the digest show them. */

@@ -54,3 +54,19 @@ describe("validateConfig", () => {
     expect(problems).toEqual([{ path: "response.businessHours.end", message: "end must be after start" }]);
   });
 });
+
+describe("a steward.yml with a huge number of mistakes", () => {
+  it("keeps the first 50 problems and counts the rest in one line", () => {
+    const maintainers = Array.from({ length: 250_000 }, () => 42);
+    const { config, problems } = validateConfig({ maintainers });
+    expect(config).toEqual(defaultConfig);
+    expect(problems).toHaveLength(51);
+    expect(problems[0]?.path).toBe("maintainers.0");
+    expect(problems[50]).toEqual({ path: "", message: "and 249,950 more problems" });
+    expect(formatProblems(problems).split("\n")).toHaveLength(51);
+  });
+
+  it("leaves a short list as it is", () => {
+    expect(validateConfig({ maintainers: [1, 2] }).problems.map((p) => p.path)).toEqual(["maintainers.0", "maintainers.1"]);
+  });
+});
