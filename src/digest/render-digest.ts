@@ -8,6 +8,7 @@ import { milestonesSection } from "./render/milestones.js";
 import { problemsSection } from "./render/problems.js";
 import { readinessSection } from "./render/readiness.js";
 import { responseSection } from "./render/response.js";
+import { revenueVisibility } from "./render/revenue-visibility.js";
 
 /** The hidden marker of a repository's digest for one week: how a retry finds an issue it made. */
 export function digestMarker(week: string): string {
@@ -16,15 +17,18 @@ export function digestMarker(week: string): string {
 
 /** The enabled sections of a digest, in order, each cut-able by `fitBody`. */
 export function digestSections(data: Omit<DigestData, "week" | "previousDigest">): BodySection[] {
-  const { sections: on, mentionContributors, showConversionNames } = data.config.digest;
+  const { sections: on, mentionContributors, showConversionNames, conversion } = data.config.digest;
+  const revenue = (customers: number) => revenueVisibility(data.repository.private, conversion.publicRevenue, customers);
+  // Without the conversion figures the customer count is unknown: MRR is shown only where it could not leak anything.
+  const customers = data.conversion.status === "ok" ? data.conversion.current.customers : 0;
   const sections: BodySection[] = [];
   if (on.headline) sections.push(headlineSection(data.community));
   if (on.response) sections.push(responseSection(data.response));
   if (on.contributors) sections.push(contributorsSection(data.contributors, mentionContributors));
-  if (on.milestones) sections.push(milestonesSection(data.community));
+  if (on.milestones) sections.push(milestonesSection(data.community, revenue(customers) === "shown"));
   if (on.chart) sections.push(chartSection(data.community));
   if (on.readiness) sections.push(readinessSection(data.community));
-  if (on.conversion) sections.push(conversionSection(data.conversion, data.repository.private && showConversionNames));
+  if (on.conversion) sections.push(conversionSection(data.conversion, data.repository.private && showConversionNames, revenue));
   if (on.problems) sections.push(problemsSection(data.problems));
   return sections;
 }

@@ -51,7 +51,6 @@ describe("renderDigest", () => {
       | Stars | \`███████░░░\` 733 | 1,000 | Feb 14, 2027 |
       | Contributors | \`░░░░░░░░░░\` 12 | 50 | not growing yet |
       | Active members | \`████░░░░░░\` 42 | 100 | not growing yet |
-      | MRR (USD) | \`█████░░░░░\` 500 | 1,000 | not growing yet |
 
       ## The last 12 weeks
 
@@ -87,11 +86,10 @@ describe("renderDigest", () => {
       | Participants | 90 | 12% |
       | Contributors | 12 | 13% |
       | Enterprise leads | 3 | 25% |
-      | Customers | 1 | 33% |
+      | Customers | fewer than 3 |  |
 
       - **New enterprise leads this week:** 1 (3 in all)
-      - **Customers:** 1, MRR 500 USD
-      - **Customers per active member:** 2.38% (open-core benchmark: 0.1-1%)
+      - **Customers:** fewer than 3
 
       ## Problems
 

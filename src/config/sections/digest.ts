@@ -13,6 +13,16 @@ export const digestSectionsSchema = z.strictObject({
   problems: z.boolean().default(true),
 });
 
+/** What a public repository's digest says of revenue. */
+export const digestConversionSchema = z.strictObject({
+  /**
+   * `aggregate`: customers and MRR only from 3 customers on ("fewer than 3" before), so no figure
+   * can be read back to one contract; `never`: neither, ever. A private repository's digest always
+   * shows them.
+   */
+  publicRevenue: z.enum(["aggregate", "never"]).default("aggregate"),
+});
+
 /** The weekly digest issue. */
 export const digestSchema = z.strictObject({
   /** Open a digest issue every week. */
@@ -30,4 +40,5 @@ export const digestSchema = z.strictObject({
   /** Name leads and customers in the digest; honoured on private repositories only. */
   showConversionNames: z.boolean().default(false),
   sections: digestSectionsSchema.prefault({}),
+  conversion: digestConversionSchema.prefault({}),
 });

@@ -12,11 +12,14 @@ const NAMES: Record<MilestoneMetric, string> = {
   mrr: "MRR (USD)",
 };
 
-/** Section 4: a progress bar per metric toward its next milestone, with the forecast date. */
-export function milestonesSection(community: SectionFigures<CommunityFigures>): BodySection {
+/**
+ * Section 4: a progress bar per metric toward its next milestone, with the forecast date. The MRR
+ * row only where revenue may be shown (`showRevenue`, see revenue-visibility.ts).
+ */
+export function milestonesSection(community: SectionFigures<CommunityFigures>, showRevenue: boolean): BodySection {
   return sectionOf(HEADING, community, (c) => ({
     head: `${HEADING}\n\n| Metric | Progress | Next | Forecast |\n|---|---|---:|---|`,
-    items: c.milestones.map((m) => {
+    items: c.milestones.filter((m) => showRevenue || m.metric !== "mrr").map((m) => {
       if (m.next === null) return `| ${NAMES[m.metric]} | ${progressBar(1)} ${count(m.current)} | all reached | |`;
       const share = (m.current - m.previous) / Math.max(1, m.next - m.previous);
       const forecast = m.forecast ? day(m.forecast) : "not growing yet";
