@@ -1,5 +1,5 @@
 import type { CommentRecord, IssueRecord, RepoState, ReviewCommentRecord, ReviewRecord } from "../model/types.js";
-import { simpleUser } from "./shapes-account.js";
+import { appShape, simpleUser } from "./shapes-account.js";
 import { labelShape, repoShape } from "./shapes-repo.js";
 import type { ShapeContext } from "./types.js";
 
@@ -24,6 +24,7 @@ export function issueShape(ctx: ShapeContext, state: RepoState, issue: IssueReco
     number: issue.number,
     title: issue.title,
     user: simpleUser(ctx, issue.user),
+    performed_via_github_app: viaApp(ctx, issue.user),
     labels: labelsOf(ctx, state, issue),
     state: issue.state,
     locked: issue.locked,
@@ -121,6 +122,7 @@ export function commentShape(ctx: ShapeContext, state: RepoState, comment: Comme
     updated_at: comment.updated_at,
     author_association: comment.author_association,
     body: comment.body,
+    performed_via_github_app: viaApp(ctx, comment.user),
   };
 }
 
@@ -171,4 +173,9 @@ function labelsOf(ctx: ShapeContext, state: RepoState, issue: IssueRecord): Reco
     const label = state.labels.get(name.toLowerCase());
     return label ? [labelShape(ctx, state, label)] : [];
   });
+}
+
+/** GitHub names the app that wrote a comment or an issue with an installation token, else null. */
+function viaApp(ctx: ShapeContext, author: string): Record<string, unknown> | null {
+  return ctx.app && author === ctx.app.botLogin ? appShape(ctx, ctx.app) : null;
 }

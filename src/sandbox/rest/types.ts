@@ -24,6 +24,8 @@ export interface AppInfo {
 export interface ShapeContext {
   model: SandboxModel;
   urls: Urls;
+  /** The app whose installation tokens write: what it wrote carries `performed_via_github_app`. */
+  app?: AppInfo;
 }
 
 /** One REST request, routed and authenticated, as a handler sees it. */
