@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -21,7 +21,7 @@ export interface Store {
  * much faster than FULL; the busy timeout lets a CLI write wait for the server's transaction.
  */
 export function openSqliteStore(path: string): Store {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") makeFolders(dirname(path));
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
@@ -32,4 +32,18 @@ export function openSqliteStore(path: string): Store {
     location: path,
     close: () => sqlite.close(),
   };
+}
+
+/**
+ * Makes a folder and its missing parents one by one. Node's recursive mkdir never returns for a
+ * path under /proc (each level answers "no such file" and it retries forever); one level at a time,
+ * the first refusal is thrown as it is.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let at = folder; !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const level of missing) mkdirSync(level);
 }
