@@ -1,5 +1,6 @@
 import { runBackfill } from "../src/metrics/run-backfill.js";
-import { registerInstallation, type RepositoryRecord } from "../src/store/installations.js";
+import { registerInstallation } from "../src/store/installations.js";
+import type { RepositoryRecord } from "../src/domain/repository.js";
 import { createTestStore } from "../test/helpers/test-store.js";
 import type { Benchmark, BenchRow } from "./benchmark.js";
 import { createBenchWorld } from "./bench-servers.js";
@@ -63,7 +64,8 @@ export const backfillEconomy: Benchmark = {
       if (!report.complete) throw new Error(`backfill did not complete: ${JSON.stringify(report.kinds)}`);
       const graphql = recorded.filter((r) => r.method === "POST" && r.path === "/graphql");
       const rest = recorded.length - graphql.length;
-      if (graphql.length !== report.requests) throw new Error(`sandbox saw ${graphql.length} GraphQL requests, the backfill counted ${report.requests}`);
+      if (graphql.length !== report.requests)
+        throw new Error(`sandbox saw ${graphql.length} GraphQL requests, the backfill counted ${report.requests}`);
       progress(`backfill done in ${seconds.toFixed(1)} s: ${graphql.length} GraphQL and ${rest} REST requests`);
 
       const rows: BenchRow[] = [];
@@ -85,7 +87,12 @@ export const backfillEconomy: Benchmark = {
         value: total,
         reference: { label: "per-issue REST tool (estimate)", value: perIssueRestEstimate(size, longThreads) },
       });
-      rows.push({ figure: "GraphQL points used", unit: "points", value: pointsAfter - pointsBefore, reference: { label: "1 point per GraphQL request", value: graphql.length } });
+      rows.push({
+        figure: "GraphQL points used",
+        unit: "points",
+        value: pointsAfter - pointsBefore,
+        reference: { label: "1 point per GraphQL request", value: graphql.length },
+      });
       rows.push({ figure: "backfill time", unit: "s", value: Number(seconds.toFixed(1)) });
       return rows;
     } finally {

@@ -28,7 +28,10 @@ export function parseBenchArgs(argv: string[], known: string[]): BenchArgs {
     throw new BenchUsageError(`bench: ${(message.split("\n")[0] ?? message).replace(/\. To specify.*$/, "")}`);
   }
   if (parsed.positionals.length > 0) throw new BenchUsageError(`bench: unexpected argument "${parsed.positionals[0]}"`);
-  const only = (parsed.values.only ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const only = (parsed.values.only ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = only.find((name) => !known.includes(name));
   if (unknown !== undefined) throw new BenchUsageError(`bench: no benchmark named "${unknown}" (known: ${known.join(", ")})`);
   return { quick: parsed.values.quick ?? false, only, profile: parsed.values.profile ?? false };

@@ -2,13 +2,21 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createSandbox, type Sandbox } from "../src/sandbox/index.js";
+import { createSandbox, type ContentCreationLimit, type Sandbox } from "../src/sandbox/index.js";
+import { compiledServers } from "./compiled-servers.js";
+import { ledgerCounts, type LedgerCounts } from "./ledger-counts.js";
 import { logFileIn, startServerProcess, type ServerProcess } from "./server-process.js";
 import { MIXED_EVENTS, type DeliveryTarget } from "./signed-deliveries.js";
 
 export const BENCH_SECRET = "bench-secret";
 export const WEBHOOK_PATH = "/api/github/webhooks";
+export const BENCH_APP_ID = 4242;
+
+/** Steward's production server under test, plus what its SQLite file holds. */
+export interface StewardServer extends ServerProcess {
+  /** The ledger's row counts, read from the server's database file. */
+  ledger(): LedgerCounts;
+}
 
 /** The GitHub a benchmark's servers talk to: a sandbox in the bench process, and where to write. */
 export interface BenchWorld {
@@ -17,56 +25,85 @@ export interface BenchWorld {
   /** A temporary directory for SQLite files and server logs, removed by `close`. */
   dir: string;
   profileDir: string | null;
-  /** Steward, as `npm start` runs it, against the sandbox and a fresh SQLite file. */
-  startSteward(): Promise<ServerProcess>;
-  /** A do-nothing Probot app with the same secret; `handlers: "none"` subscribes to nothing. */
+  /**
+   * Steward as the Docker image runs it (`node dist/src/main.js`, configured by env alone) against
+   * the sandbox and a fresh SQLite file. Its jobs are off (STEWARD_SCHEDULES=*=off) unless `env`
+   * says otherwise, so a cron tick cannot land inside a measure of the webhook path.
+   */
+  startSteward(env?: NodeJS.ProcessEnv): Promise<StewardServer>;
+  /** A do-nothing Probot app with the same env, compiled the same way; `handlers: "none"` subscribes to nothing. */
   startDoNothing(handlers?: "events" | "none"): Promise<ServerProcess>;
   close(): Promise<void>;
+}
+
+export interface BenchWorldOptions {
+  /** GitHub's secondary limit on content creation, enforced by the sandbox; none by default. */
+  contentCreationLimit?: ContentCreationLimit;
 }
 
 /**
  * A sandbox GitHub holding one installation and one repository (so Steward's config reads and
  * token requests are answered), served from the bench process: the servers under test run in
- * their own processes and stay lean.
+ * their own processes, compiled, and stay lean.
  */
-export async function createBenchWorld(profileDir: string | null): Promise<BenchWorld> {
+export async function createBenchWorld(profileDir: string | null, options: BenchWorldOptions = {}): Promise<BenchWorld> {
   const keys = generateKeyPairSync("rsa", {
     modulusLength: 2048,
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
-  const appId = 4242;
-  const sandbox = createSandbox({ appId, publicKeyPem: keys.publicKey, onViolation: () => {} });
+  const sandbox = createSandbox({
+    appId: BENCH_APP_ID,
+    publicKeyPem: keys.publicKey,
+    onViolation: () => {},
+    ...(options.contentCreationLimit ? { contentCreationLimit: options.contentCreationLimit } : {}),
+  });
   const address = await sandbox.listen(0, "127.0.0.1");
   const installation = sandbox.model.addInstallation({ id: 77, account: "acme", accountType: "Organization", repositorySelection: "all" });
   const repository = sandbox.model.addRepository({ fullName: "acme/widget", ownerType: "Organization" });
   const target: DeliveryTarget = { installationId: installation.id, repositoryId: repository.id, owner: "acme", name: "widget" };
   const dir = mkdtempSync(join(tmpdir(), "steward-bench-"));
+  // The image's settings (NODE_ENV, LOG_FORMAT) and nothing from the bench's own environment.
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    APP_ID: String(appId),
+    PATH: process.env.PATH ?? "",
+    HOME: dir,
+    NODE_ENV: "production",
+    LOG_FORMAT: "json",
+    LOG_LEVEL: "info",
+    HOST: "127.0.0.1",
+    APP_ID: String(BENCH_APP_ID),
     PRIVATE_KEY: keys.privateKey,
     WEBHOOK_SECRET: BENCH_SECRET,
     WEBHOOK_PATH,
     GHE_HOST: address.host,
     GHE_PROTOCOL: "http",
-    LOG_LEVEL: "info",
-    HOST: "127.0.0.1",
-    PORT: "0",
   };
   let started = 0;
-  const entry = (file: string) => fileURLToPath(new URL(`./servers/${file}`, import.meta.url));
-  const start = (label: string, file: string, extra: NodeJS.ProcessEnv) =>
-    startServerProcess({ label, entry: entry(file), env: { ...env, ...extra }, logFile: logFileIn(dir, label), profileDir });
+  const start = async (label: string, pick: "steward" | "doNothing", extra: NodeJS.ProcessEnv) => {
+    const compiled = await compiledServers();
+    return startServerProcess({
+      label,
+      entry: compiled[pick],
+      answers: compiled.answers,
+      env: { ...env, ...extra },
+      cwd: dir,
+      logFile: logFileIn(dir, label),
+      profileDir,
+    });
+  };
   return {
     sandbox,
     target,
     dir,
     profileDir,
-    startSteward: () =>
-      start(`steward-${++started}`, "steward-server-process.ts", { DATABASE_URL: join(dir, `steward-${started}.db`) }),
+    async startSteward(extra = {}) {
+      const label = `steward-${++started}`;
+      const databasePath = join(dir, `${label}.db`);
+      const server = await start(label, "steward", { DATABASE_URL: databasePath, STEWARD_SCHEDULES: "*=off", ...extra });
+      return { ...server, ledger: () => ledgerCounts(databasePath) };
+    },
     startDoNothing: (handlers = "events") =>
-      start(`do-nothing-${handlers}-${++started}`, "do-nothing-probot-process.ts", {
+      start(`do-nothing-${handlers}-${++started}`, "doNothing", {
         REFERENCE_EVENTS: MIXED_EVENTS.join(","),
         REFERENCE_HANDLERS: handlers,
       }),

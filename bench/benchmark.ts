@@ -34,6 +34,8 @@ export interface BenchRow {
 export interface Benchmark {
   name: string;
   title: string;
+  /** True when it starts server processes: the runner compiles them (`npm run build`) before any benchmark runs. */
+  servers?: boolean;
   run(options: BenchOptions): Promise<BenchRow[]>;
 }
 

@@ -109,7 +109,13 @@ async function measure(scale: Scale): Promise<Measured> {
       for (let u = 0; u < scale.users; u++) if (u % 3 === 0) writer.profile(`user${u}`, COMPANIES[u % COMPANIES.length]!, WEEK_START);
       for (let i = 0; i < scale.events; i++) {
         const at = WEEK_START - HISTORY_DAYS * DAY + Math.floor((i / scale.events) * HISTORY_DAYS * DAY);
-        writer.event({ naturalKey: `h${i}`, kind: KINDS[next(KINDS.length)]!, actorLogin: `user${next(scale.users)}`, association: "NONE", occurredAt: at });
+        writer.event({
+          naturalKey: `h${i}`,
+          kind: KINDS[next(KINDS.length)]!,
+          actorLogin: `user${next(scale.users)}`,
+          association: "NONE",
+          occurredAt: at,
+        });
       }
     });
     const config = stewardConfigSchema.parse({});
@@ -119,7 +125,8 @@ async function measure(scale: Scale): Promise<Measured> {
     const firstMs = performance.now() - firstStarted;
     // Most people starred at least once in this history: a funnel without them measured nothing.
     const stargazers = first.funnel[0]!.count;
-    if (stargazers < scale.users / 4) throw new Error(`conversion-scaling: ${stargazers} stargazers among ${scale.users} people; the store was not read`);
+    if (stargazers < scale.users / 4)
+      throw new Error(`conversion-scaling: ${stargazers} stargazers among ${scale.users} people; the store was not read`);
     const times: number[] = [];
     const countTimes: number[] = [];
     const people: number[] = [];

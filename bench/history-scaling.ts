@@ -6,7 +6,8 @@ import { renderDigest } from "../src/digest/render-digest.js";
 import { collectCommunityFigures } from "../src/metrics/collect-community-figures.js";
 import { collectResponseFigures } from "../src/sla/collect-response-figures.js";
 import { runSweep } from "../src/sla/run-sweep.js";
-import { registerInstallation, type RepositoryRecord } from "../src/store/installations.js";
+import { registerInstallation } from "../src/store/installations.js";
+import type { RepositoryRecord } from "../src/domain/repository.js";
 import { collectContributorFigures } from "../src/welcome/collect-contributor-figures.js";
 import { createTestStore } from "../test/helpers/test-store.js";
 import type { Benchmark, BenchRow } from "./benchmark.js";
@@ -32,13 +33,27 @@ interface Subject {
 /** Builds a store of `size` events (the sandbox answers the sweep's config read) and binds the operations to it. */
 async function prepare(world: BenchWorld, size: number, progress: (line: string) => void): Promise<Subject> {
   const store = await createTestStore();
-  const repository: RepositoryRecord = { id: world.target.repositoryId, installationId: world.target.installationId, owner: "acme", name: "widget", fullName: "acme/widget", private: false };
-  await registerInstallation(store.db, { id: repository.installationId, accountLogin: "acme", accountType: "Organization" }, [repository], new Date(NOW - 4 * 365 * 86_400_000));
+  const repository: RepositoryRecord = {
+    id: world.target.repositoryId,
+    installationId: world.target.installationId,
+    owner: "acme",
+    name: "widget",
+    fullName: "acme/widget",
+    private: false,
+  };
+  await registerInstallation(
+    store.db,
+    { id: repository.installationId, accountLogin: "acme", accountType: "Organization" },
+    [repository],
+    new Date(NOW - 4 * 365 * 86_400_000),
+  );
   const built = Date.now();
   const history = buildHistoryStore(store.db, repository.id, NOW, size);
   await saveDailyFacts(store.db, repository.id, NOW, history.events);
   store.db.$client.pragma("optimize");
-  progress(`store of ${fmt(history.events)} events (${fmt(history.recentEvents)} in the last 120 days, ${history.waiting} waiting items) built in ${((Date.now() - built) / 1000).toFixed(1)} s`);
+  progress(
+    `store of ${fmt(history.events)} events (${fmt(history.recentEvents)} in the last 120 days, ${history.waiting} waiting items) built in ${((Date.now() - built) / 1000).toFixed(1)} s`,
+  );
 
   const config = defaultConfig;
   const now = new Date(NOW);

@@ -50,25 +50,107 @@ export function buildHistoryStore(db: DB, repositoryId: number, now: number, tot
   const issue = (author: string, at: number, answerAfter: number | null, closeAfter: number | null, title: string) => {
     const n = ++number;
     const id = ++nodeId;
-    event({ naturalKey: `issue:${id}:opened`, kind: "issues.opened", actorLogin: author, association: "NONE", itemNumber: n, isPull: false, occurredAt: at });
+    event({
+      naturalKey: `issue:${id}:opened`,
+      kind: "issues.opened",
+      actorLogin: author,
+      association: "NONE",
+      itemNumber: n,
+      isPull: false,
+      occurredAt: at,
+    });
     if (answerAfter !== null) {
-      event({ naturalKey: `comment:${++nodeId}:created`, kind: "issue_comment.created", actorLogin: "maint", association: "MEMBER", itemNumber: n, isPull: false, occurredAt: at + answerAfter, data: { commentId: nodeId } });
-      event({ naturalKey: `comment:${++nodeId}:created`, kind: "issue_comment.created", actorLogin: author, association: "NONE", itemNumber: n, isPull: false, occurredAt: at + answerAfter + HOUR, data: { commentId: nodeId } });
+      event({
+        naturalKey: `comment:${++nodeId}:created`,
+        kind: "issue_comment.created",
+        actorLogin: "maint",
+        association: "MEMBER",
+        itemNumber: n,
+        isPull: false,
+        occurredAt: at + answerAfter,
+        data: { commentId: nodeId },
+      });
+      event({
+        naturalKey: `comment:${++nodeId}:created`,
+        kind: "issue_comment.created",
+        actorLogin: author,
+        association: "NONE",
+        itemNumber: n,
+        isPull: false,
+        occurredAt: at + answerAfter + HOUR,
+        data: { commentId: nodeId },
+      });
     }
     const closedAt = closeAfter === null ? null : at + closeAfter;
     if (closedAt !== null) {
-      event({ naturalKey: `issue:${id}:closed:${closedAt}:`, kind: "issues.closed", actorLogin: "maint", association: "MEMBER", itemNumber: n, isPull: false, occurredAt: closedAt, data: { stateReason: "completed" } });
+      event({
+        naturalKey: `issue:${id}:closed:${closedAt}:`,
+        kind: "issues.closed",
+        actorLogin: "maint",
+        association: "MEMBER",
+        itemNumber: n,
+        isPull: false,
+        occurredAt: closedAt,
+        data: { stateReason: "completed" },
+      });
     }
-    rows.item({ number: n, isPull: false, title, authorLogin: author, authorAssociation: "NONE", state: closedAt === null ? "open" : "closed", createdAt: at, updatedAt: closedAt ?? at + (answerAfter ?? 0) + HOUR, closedAt });
+    rows.item({
+      number: n,
+      isPull: false,
+      title,
+      authorLogin: author,
+      authorAssociation: "NONE",
+      state: closedAt === null ? "open" : "closed",
+      createdAt: at,
+      updatedAt: closedAt ?? at + (answerAfter ?? 0) + HOUR,
+      closedAt,
+    });
   };
   const pull = (author: string, at: number) => {
     const n = ++number;
     const id = ++nodeId;
     const mergedAt = at + 20 * HOUR;
-    event({ naturalKey: `pr:${id}:opened`, kind: "pull_request.opened", actorLogin: author, association: "CONTRIBUTOR", itemNumber: n, isPull: true, occurredAt: at });
-    event({ naturalKey: `review:${++nodeId}:submitted`, kind: "pull_request_review.submitted", actorLogin: "maint", association: "MEMBER", itemNumber: n, isPull: true, occurredAt: at + 4 * HOUR, data: { state: "approved" } });
-    event({ naturalKey: `pr:${id}:merged`, kind: "pull_request.merged", actorLogin: "maint", association: "MEMBER", itemNumber: n, isPull: true, occurredAt: mergedAt, data: { mergedBy: "maint" } });
-    rows.item({ number: n, isPull: true, title: `Change ${n}`, authorLogin: author, authorAssociation: "CONTRIBUTOR", state: "closed", createdAt: at, updatedAt: mergedAt, closedAt: mergedAt, mergedAt });
+    event({
+      naturalKey: `pr:${id}:opened`,
+      kind: "pull_request.opened",
+      actorLogin: author,
+      association: "CONTRIBUTOR",
+      itemNumber: n,
+      isPull: true,
+      occurredAt: at,
+    });
+    event({
+      naturalKey: `review:${++nodeId}:submitted`,
+      kind: "pull_request_review.submitted",
+      actorLogin: "maint",
+      association: "MEMBER",
+      itemNumber: n,
+      isPull: true,
+      occurredAt: at + 4 * HOUR,
+      data: { state: "approved" },
+    });
+    event({
+      naturalKey: `pr:${id}:merged`,
+      kind: "pull_request.merged",
+      actorLogin: "maint",
+      association: "MEMBER",
+      itemNumber: n,
+      isPull: true,
+      occurredAt: mergedAt,
+      data: { mergedBy: "maint" },
+    });
+    rows.item({
+      number: n,
+      isPull: true,
+      title: `Change ${n}`,
+      authorLogin: author,
+      authorAssociation: "CONTRIBUTOR",
+      state: "closed",
+      createdAt: at,
+      updatedAt: mergedAt,
+      closedAt: mergedAt,
+      mergedAt,
+    });
     rows.contributor(author, mergedAt, n);
   };
 
@@ -81,7 +163,13 @@ export function buildHistoryStore(db: DB, repositoryId: number, now: number, tot
         for (let k = 0; k < 5; k++) starAt(start + (k + 1) * 3 * HOUR);
         for (let k = 0; k < 3; k++) {
           const answered = (d + k) % 4 !== 0;
-          issue(`recent-${(d * 3 + k) % 300}`, start + (k + 2) * 2 * HOUR, answered ? (3 + k * 10) * HOUR : null, d < RECENT_DAYS - 10 ? 3 * DAY : null, `Recent question ${d}-${k}`);
+          issue(
+            `recent-${(d * 3 + k) % 300}`,
+            start + (k + 2) * 2 * HOUR,
+            answered ? (3 + k * 10) * HOUR : null,
+            d < RECENT_DAYS - 10 ? 3 * DAY : null,
+            `Recent question ${d}-${k}`,
+          );
         }
         pull(`dev-${d % 60}`, start + 9 * HOUR);
       }
@@ -108,7 +196,11 @@ export function buildHistoryStore(db: DB, repositoryId: number, now: number, tot
   rows.transaction(() => {
     let stars = 0;
     const starsByDay = new Map<string, number>(
-      db.all<{ d: string; n: number }>(sql`SELECT strftime('%Y-%m-%d', occurred_at / 1000, 'unixepoch') AS d, COUNT(*) AS n FROM events WHERE repository_id = ${repositoryId} AND kind = 'star.created' GROUP BY d`).map((r) => [r.d, r.n]),
+      db
+        .all<{ d: string; n: number }>(
+          sql`SELECT strftime('%Y-%m-%d', occurred_at / 1000, 'unixepoch') AS d, COUNT(*) AS n FROM events WHERE repository_id = ${repositoryId} AND kind = 'star.created' GROUP BY d`,
+        )
+        .map((r) => [r.d, r.n]),
     );
     for (let t = historyStart; t < now - DAY; t += DAY) {
       stars += starsByDay.get(day(t)) ?? 0;
@@ -119,11 +211,15 @@ export function buildHistoryStore(db: DB, repositoryId: number, now: number, tot
   });
   const finished = now - DAY;
   db.$client
-    .prepare(`INSERT INTO backfill_state (repository_id, kind, status, cursor, done, total, requests, last_error, started_at, updated_at, finished_at) VALUES (?, ?, 'done', NULL, 0, 0, 0, NULL, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO backfill_state (repository_id, kind, status, cursor, done, total, requests, last_error, started_at, updated_at, finished_at) VALUES (?, ?, 'done', NULL, 0, 0, 0, NULL, ?, ?, ?)`,
+    )
     .run(repositoryId, "contributors", finished, finished, finished);
   for (const kind of ["stars", "issues", "pulls"]) {
     db.$client
-      .prepare(`INSERT INTO backfill_state (repository_id, kind, status, cursor, done, total, requests, last_error, started_at, updated_at, finished_at) VALUES (?, ?, 'done', NULL, 0, 0, 0, NULL, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO backfill_state (repository_id, kind, status, cursor, done, total, requests, last_error, started_at, updated_at, finished_at) VALUES (?, ?, 'done', NULL, 0, 0, 0, NULL, ?, ?, ?)`,
+      )
       .run(repositoryId, kind, finished, finished, finished);
   }
   return { events, recentEvents, waiting: WAITING };
@@ -141,5 +237,10 @@ function countRecentEvents(): number {
 
 /** The repository facts the daily job writes (totals, licence, community profile), read yesterday. */
 export async function saveDailyFacts(db: DB, repositoryId: number, now: number, stars: number): Promise<void> {
-  await saveRepositoryFacts(db, repositoryId, { stars, forks: Math.floor(stars / 20), openIssues: 40, license: "MIT", community: null, communityNote: "not read" }, new Date(now - DAY));
+  await saveRepositoryFacts(
+    db,
+    repositoryId,
+    { stars, forks: Math.floor(stars / 20), openIssues: 40, license: "MIT", community: null, communityNote: "not read" },
+    new Date(now - DAY),
+  );
 }

@@ -1,7 +1,8 @@
-import type { ServerProcess } from "./server-process.js";
+import { WEBHOOK_PATH, type StewardServer } from "./bench-servers.js";
+import type { LedgerCounts } from "./ledger-counts.js";
 import { sendLoad, type LoadResult } from "./send-load.js";
+import type { ServerProcess } from "./server-process.js";
 import type { SignedDelivery } from "./signed-deliveries.js";
-import { WEBHOOK_PATH } from "./bench-servers.js";
 
 export const CONNECTIONS = 10;
 
@@ -20,11 +21,11 @@ export interface ServerMeasure {
  * is one started for this measure only and is stopped afterwards; `inspect` runs before the stop
  * (to count what Steward's ledger recorded).
  */
-export async function measureServer(
-  server: ServerProcess,
+export async function measureServer<S extends ServerProcess>(
+  server: S,
   delivery: (n: number) => SignedDelivery,
   sizes: { warmup: number; measured: number },
-  inspect?: (server: ServerProcess, sent: number) => Promise<LedgerCounts>,
+  inspect?: (server: S, sent: number) => Promise<LedgerCounts>,
 ): Promise<ServerMeasure> {
   try {
     const base = { url: server.url, path: WEBHOOK_PATH, connections: CONNECTIONS, delivery };
@@ -41,15 +42,9 @@ export async function measureServer(
   }
 }
 
-export interface LedgerCounts {
-  deliveries: number;
-  events: number;
-  items: number;
-}
-
 /** Throws unless Steward's ledger holds exactly one delivery and one event per delivery sent. */
-export async function expectEveryDeliveryRecorded(server: ServerProcess, sent: number): Promise<LedgerCounts> {
-  const counts = await server.ask<LedgerCounts>("ledger");
+export async function expectEveryDeliveryRecorded(server: StewardServer, sent: number): Promise<LedgerCounts> {
+  const counts = server.ledger();
   if (counts.deliveries !== sent || counts.events !== sent) {
     throw new Error(`${server.label}: sent ${sent} deliveries, the ledger holds ${counts.deliveries} deliveries and ${counts.events} events`);
   }

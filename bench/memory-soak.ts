@@ -1,6 +1,7 @@
 import type { Benchmark, BenchRow } from "./benchmark.js";
 import { BENCH_SECRET, createBenchWorld, WEBHOOK_PATH } from "./bench-servers.js";
-import { CONNECTIONS, expectEveryDeliveryRecorded, type LedgerCounts } from "./measure-server.js";
+import type { LedgerCounts } from "./ledger-counts.js";
+import { CONNECTIONS, expectEveryDeliveryRecorded } from "./measure-server.js";
 import { sendLoad } from "./send-load.js";
 import type { ServerProcess } from "./server-process.js";
 import { mixedDeliveryFactory, type SignedDelivery } from "./signed-deliveries.js";
@@ -23,7 +24,8 @@ interface Soak {
  */
 export const memorySoak: Benchmark = {
   name: "memory-soak",
-  title: "4. Memory soak (mixed deliveries at 10 connections; RSS after a full GC)",
+  title: "4. Memory soak (compiled servers; mixed deliveries at 10 connections; RSS after a full GC)",
+  servers: true,
   async run({ quick, profileDir, progress }) {
     const sizes = quick ? { warmup: 1000, soak: 5000 } : { warmup: 10_000, soak: 100_000 };
     const world = await createBenchWorld(profileDir);
@@ -71,11 +73,11 @@ export const memorySoak: Benchmark = {
   },
 };
 
-async function soak(
-  server: ServerProcess,
+async function soak<S extends ServerProcess>(
+  server: S,
   delivery: (n: number) => SignedDelivery,
   sizes: { warmup: number; soak: number },
-  inspect?: (server: ServerProcess, sent: number) => Promise<LedgerCounts>,
+  inspect?: (server: S, sent: number) => Promise<LedgerCounts>,
 ): Promise<Soak> {
   try {
     const base = { url: server.url, path: WEBHOOK_PATH, connections: CONNECTIONS, delivery };

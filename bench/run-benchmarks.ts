@@ -3,18 +3,23 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { BenchUsageError, parseBenchArgs } from "./bench-args.js";
 import { BENCHMARKS } from "./benchmarks.js";
+import { compiledServers } from "./compiled-servers.js";
 import { formatRows } from "./format-rows.js";
 
 /**
- * `npm run bench -- [--quick] [--only name,name] [--profile]`: runs the benchmarks one after the
- * other and prints, for each figure, the value, the reference measured in the same run, their
- * ratio and the target. Exits 2 on a bad command line, 1 when a benchmark could not measure
+ * `npm run bench -- [--quick] [--only name,name] [--profile]`: builds Steward as it ships (`npm run
+ * build`) when a selected benchmark starts servers, runs the benchmarks one after the other and
+ * prints, for each figure, the value, the reference measured in the same run, their ratio and the
+ * target. Exits 2 on a bad command line, 1 when a benchmark could not measure
  * (e.g. a delivery was lost); a missed target is printed, not an error: benchmarks are not tests.
  */
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseBenchArgs(process.argv.slice(2), BENCHMARKS.map((b) => b.name));
+    args = parseBenchArgs(
+      process.argv.slice(2),
+      BENCHMARKS.map((b) => b.name),
+    );
   } catch (error) {
     if (!(error instanceof BenchUsageError)) throw error;
     console.error(error.message);
@@ -25,6 +30,18 @@ async function main(): Promise<number> {
   console.log(
     `Steward benchmarks${args.quick ? " (quick)" : ""}: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${new Date().toISOString()}`,
   );
+  if (selected.some((b) => b.servers)) {
+    // Before the first benchmark, so no benchmark's time includes the build; a failed build measures nothing.
+    try {
+      const compiled = await compiledServers();
+      console.log(
+        `Servers under test run compiled: npm run build (Steward, node dist/src/main.js) and bench/servers (the references), built in ${(compiled.ms / 1000).toFixed(0)} s`,
+      );
+    } catch (error) {
+      console.error(`bench: the build failed, no server can be measured: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   let failed = 0;
   for (const benchmark of selected) {
     console.log(`\n${benchmark.title}`);

@@ -1,11 +1,10 @@
 import { pino } from "pino";
 import type { Logger } from "probot";
-import { createRepoConfigLoader } from "../src/config/repo-config-loader.js";
-import { unpaced, type WritePacer } from "../src/effects/write-pacer.js";
+import { createRepoConfigLoader } from "../src/runtime/repo-config-loader.js";
 import type { GitHubClient } from "../src/github/octokit.js";
 import type { Sandbox } from "../src/sandbox/index.js";
 import { unthrottledOctokit } from "../src/sandbox/unthrottled-octokit.js";
-import type { JobDeps } from "../src/scheduler/job-deps.js";
+import type { JobDeps } from "../src/runtime/job-deps.js";
 import type { DB } from "../src/store/db.js";
 
 export interface BenchJobDepsOptions {
@@ -13,7 +12,6 @@ export interface BenchJobDepsOptions {
   now: () => Date;
   /** The sandbox's wall clock, for renewing the installation token before it expires; Date.now by default. */
   wallClock?: () => number;
-  pacer?: WritePacer;
 }
 
 const TOKEN_RENEW_MS = 50 * 60_000;
@@ -22,7 +20,8 @@ const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}
 /**
  * Steward's JobDeps against a sandbox, as the end-to-end tests build them: Probot's Octokit with its
  * pacing and retries off (an installation token, renewed on the sandbox's clock so a long simulated
- * run does not outlive it), the real configuration loader, a silent log and the given pacer.
+ * run does not outlive it), the real configuration loader and a silent log. Writes are not paced:
+ * the write-pacing benchmark measures the production server's pacing instead.
  */
 export function benchJobDeps(db: DB, sandbox: Sandbox, options: BenchJobDepsOptions): JobDeps {
   const log = pino({ level: "silent" }) as unknown as Logger;
@@ -32,7 +31,6 @@ export function benchJobDeps(db: DB, sandbox: Sandbox, options: BenchJobDepsOpti
     db,
     now: options.now,
     log,
-    pacer: options.pacer ?? unpaced,
     configs: createRepoConfigLoader({ db, log, now: options.now }),
     async github(installationId) {
       const existing = clients.get(installationId);

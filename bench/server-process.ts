@@ -1,11 +1,13 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const require = createRequire(import.meta.url);
+/** The repository, with a trailing slash. */
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** A server under test, running in its own process, reached over HTTP and asked things over IPC. */
+/** A server under test, running compiled in its own process, reached over HTTP and asked things over IPC. */
 export interface ServerProcess {
   label: string;
   /** The base URL, e.g. http://127.0.0.1:41234. */
@@ -14,54 +16,112 @@ export interface ServerProcess {
   memory(): Promise<NodeJS.MemoryUsage>;
   /** The child's `process.cpuUsage()`: CPU time it spent, less sensitive to a busy machine than wall time. */
   cpu(): Promise<NodeJS.CpuUsage>;
-  /** Any other question the child answers (e.g. `ledger` for Steward's row counts). */
-  ask<T>(type: string): Promise<T>;
-  /** Stops the child and waits for it to exit (which also writes its CPU profile, if asked). */
+  /** How the child was started: its node flags, entry file and NODE_OPTIONS. */
+  runtime(): Promise<{ execArgv: string[]; entry: string; nodeOptions: string }>;
+  /** SIGTERM, as a container stop sends, then waits for the exit (which also writes its CPU profile, if asked). */
   stop(): Promise<void>;
 }
 
 export interface ServerProcessOptions {
   label: string;
-  /** The child's entry file, run with tsx like `npm start`. */
+  /** The child's compiled entry file, run with plain `node`. */
   entry: string;
+  /** The IPC answers module, loaded with `--import` before the entry. */
+  answers: string;
+  /** The child's whole environment; PORT is added here. */
   env: NodeJS.ProcessEnv;
-  /** The child's stdout and stderr go to this file (pino's output, as in production). */
+  /** The child's working directory (a temporary one: no developer's .env is read). */
+  cwd: string;
+  /** The child's stdout and stderr go to this file (its logs, as in production). */
   logFile: string;
   profileDir: string | null;
+  timeoutMs?: number;
 }
 
 /**
- * Forks a server process and waits until it says it listens. The child runs with `--expose-gc` so
- * memory samples are taken after a full collection, the same way for every server.
+ * Forks a server on a free port and waits until `GET /healthz` answers 200. The child runs with
+ * `--expose-gc` so memory samples are taken after a full collection, the same way for every server,
+ * and with no loader: the bench's own `--import tsx` is not passed on.
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const log = openSync(options.logFile, "a");
-  const execArgv = ["--import", require.resolve("tsx"), "--expose-gc"];
-  // One directory per server: node writes one profile per thread (tsx's loader runs in a worker).
+  const execArgv = ["--import", pathToFileURL(options.answers).href, "--expose-gc"];
   if (options.profileDir) execArgv.push("--cpu-prof", `--cpu-prof-dir=${join(options.profileDir, options.label)}`);
-  const child = fork(options.entry, [], { execArgv, env: options.env, stdio: ["ignore", log, log, "ipc"] });
-  closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (message: { type?: string; url?: string }) => {
-      if (message.type === "ready" && message.url) resolve(message.url);
-      else reject(new Error(`${options.label}: unexpected first message ${JSON.stringify(message)}`));
-    });
-    void exited.then((code) => reject(new Error(`${options.label} exited with ${code} before listening:\n${tail(options.logFile)}`)));
+  const child = fork(options.entry, [], {
+    cwd: options.cwd,
+    execArgv,
+    env: { ...options.env, PORT: String(port) },
+    stdio: ["ignore", log, log, "ipc"],
   });
+  closeSync(log);
+  let exitCode: number | string | undefined;
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => {
+      exitCode = code ?? signal ?? "unknown";
+      resolve(exitCode);
+    }),
+  );
+  try {
+    await waitUntilHealthy(url, () => exitCode, options.timeoutMs ?? 60_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    await exited;
+    throw new Error(`${options.label}: ${(error as Error).message}:\n${tail(options.logFile)}`);
+  }
   const ask = askChild(child, options.label);
   return {
     label: options.label,
     url,
     memory: () => ask<NodeJS.MemoryUsage>("memory"),
     cpu: () => ask<NodeJS.CpuUsage>("cpu"),
-    ask,
+    runtime: () => ask("runtime"),
     async stop() {
-      child.send({ id: 0, type: "stop" });
+      if (exitCode === undefined) child.kill("SIGTERM");
       const code = await exited;
       if (code !== 0) throw new Error(`${options.label} exited with ${code}:\n${tail(options.logFile)}`);
     },
   };
+}
+
+async function waitUntilHealthy(url: string, exited: () => number | string | undefined, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const code = exited();
+    if (code !== undefined) throw new Error(`exited with ${code} before it was healthy`);
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not healthy within ${timeoutMs} ms`);
+}
+
+/**
+ * A server's command line as the process itself reports it (paths relative to the repository), so
+ * a report shows what was measured. Throws if a TypeScript loader got into the process.
+ */
+export async function compiledCommandLine(server: ServerProcess): Promise<string> {
+  const { execArgv, entry, nodeOptions } = await server.runtime();
+  const line = [...execArgv, entry].join(" ");
+  if (/tsx|\.ts\b/.test(`${line} ${nodeOptions}`))
+    throw new Error(`${server.label} runs through a TypeScript loader: node ${line} (NODE_OPTIONS=${nodeOptions})`);
+  return line.replaceAll(pathToFileURL(ROOT).href, "").replaceAll(ROOT, "");
+}
+
+/** A port nobody listens on right now: Steward takes PORT=0 but tells its port only in its log. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function askChild(child: ChildProcess, label: string) {

@@ -1,13 +1,13 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type ApplicationFunction } from "probot";
-import { answerParent } from "./answer-parent.js";
 
 /**
  * The reference: a Probot app that does nothing, served by Probot's own middleware with the same
- * env (secret, app id, log level) as Steward. With `REFERENCE_HANDLERS=none` it subscribes to
- * nothing, so Probot verifies and parses each delivery but builds no context; otherwise it has an
- * empty handler for the events the bench sends, the least an app that reacts to them costs.
+ * env (secret, app id, log settings, PORT and HOST) as Steward, compiled like Steward. With
+ * `REFERENCE_HANDLERS=none` it subscribes to nothing, so Probot verifies and parses each delivery
+ * but builds no context; otherwise it has an empty handler for the events the bench sends, the
+ * least an app that reacts to them costs. `GET /healthz` answers 200, as Steward's does, so the
+ * bench waits for both the same way; SIGTERM stops it with exit code 0 (writing a CPU profile).
  */
 async function main(): Promise<void> {
   const events = (process.env.REFERENCE_EVENTS ?? "").split(",").filter(Boolean);
@@ -19,14 +19,14 @@ async function main(): Promise<void> {
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: process.env.WEBHOOK_PATH ?? "/api/github/webhooks" });
   const server = createServer((req, res) => {
     void middleware(req, res, () => {
-      res.writeHead(404).end();
+      if (req.method === "GET" && req.url === "/healthz") res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      else res.writeHead(404).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  answerParent(`http://127.0.0.1:${port}`, {}, async () => {
+  await new Promise<void>((resolve) => server.listen(Number(process.env.PORT), process.env.HOST ?? "127.0.0.1", resolve));
+  process.once("SIGTERM", () => {
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.close(() => process.exit(0));
   });
 }
 
