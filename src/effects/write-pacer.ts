@@ -4,12 +4,17 @@
  * reminders) acquire a slot before each write.
  */
 export interface WritePacer {
-  /** Resolves when one more content-creating request may be sent for this installation. */
-  acquire(installationId: number): Promise<void>;
+  /**
+   * Resolves when one more content-creating request may be sent for this installation, with a
+   * function to call once its answer came back. The slot counts from then: a request granted at
+   * once may reach GitHub a while later, and counting from the grant let a minute's burst and the
+   * next one land closer than a minute apart at GitHub's end.
+   */
+  acquire(installationId: number): Promise<() => void>;
 }
 
 /** No pacing: for tests of single writes and for the dry run, which writes nothing. */
-export const unpaced: WritePacer = { acquire: async () => {} };
+export const unpaced: WritePacer = { acquire: async () => () => {} };
 
 export interface WritePacerOptions {
   /** Slots per installation in any 60-second window. */
@@ -34,7 +39,7 @@ export function createWritePacer({ perMinute, perHour = 500, now, sleep }: Write
   const granted = new Map<number, number[]>();
   const queues = new Map<number, Promise<void>>();
 
-  async function take(installationId: number): Promise<void> {
+  async function take(installationId: number): Promise<() => void> {
     const times = granted.get(installationId) ?? [];
     granted.set(installationId, times);
     for (;;) {
@@ -45,8 +50,9 @@ export function createWritePacer({ perMinute, perHour = 500, now, sleep }: Write
       const waitHour = times.length >= perHour ? times[times.length - perHour]! + HOUR - at : 0;
       const wait = Math.max(waitMinute, waitHour);
       if (wait <= 0) {
+        const slot = { at };
         times.push(at);
-        return;
+        return () => restamp(times, slot, now());
       }
       await sleep(wait);
     }
@@ -57,10 +63,27 @@ export function createWritePacer({ perMinute, perHour = 500, now, sleep }: Write
       const previous = queues.get(installationId) ?? Promise.resolve();
       const mine = previous.then(() => take(installationId));
       // The queue must go on after a failed sleep; the caller still sees the failure.
-      queues.set(installationId, mine.catch(() => {}));
+      queues.set(
+        installationId,
+        mine.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
       return mine;
     },
   };
+}
+
+/** Moves a granted slot to when its request was answered, keeping the times in order. */
+function restamp(times: number[], slot: { at: number }, answeredAt: number): void {
+  const index = times.indexOf(slot.at);
+  if (index === -1 || answeredAt <= slot.at) return;
+  times.splice(index, 1);
+  let insertAt = times.length;
+  while (insertAt > 0 && times[insertAt - 1]! > answeredAt) insertAt--;
+  times.splice(insertAt, 0, answeredAt);
+  slot.at = answeredAt;
 }
 
 /** A pacer on the real clock: GitHub's limits are about real minutes, whatever a job's `now`. */

@@ -39,9 +39,13 @@ export function stewardOctokit(pacer: WritePacer): typeof ProbotOctokit {
   const Paced = ProbotOctokit.plugin((octokit, options) => {
     // Probot gives each installation's client its installation id as the throttling id.
     const installationId = Number((options as { throttle?: { id?: string } }).throttle?.id);
-    octokit.hook.before("request", async (request) => {
-      if (Number.isInteger(installationId) && createsContent(request.method, request.url, request)) {
-        await pacer.acquire(installationId);
+    octokit.hook.wrap("request", async (request, options) => {
+      if (!Number.isInteger(installationId) || !createsContent(options.method, options.url, options)) return request(options);
+      const answered = await pacer.acquire(installationId);
+      try {
+        return await request(options);
+      } finally {
+        answered();
       }
     });
   });

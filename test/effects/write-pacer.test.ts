@@ -73,3 +73,18 @@ describe("createWritePacer", () => {
     expect(() => createWritePacer({ perMinute: 0, now: time.now, sleep: time.sleep })).toThrow(/perMinute/);
   });
 });
+
+describe("a slot counts from the answer", () => {
+  it("keeps a minute between the bursts at GitHub's end when the first answers came late", async () => {
+    const time = fakeTime();
+    const pacer = createWritePacer({ perMinute: 3, now: time.now, sleep: time.sleep });
+    // Three requests granted at once; GitHub sees and answers them 2 s later.
+    const first = await Promise.all([pacer.acquire(1), pacer.acquire(1), pacer.acquire(1)]);
+    const firstSeenAt = time.now() + 2_000;
+    time.advance(2_000);
+    for (const answered of first) answered();
+    await pacer.acquire(1);
+    // Counting from the grant would have let the fourth go at +60 s, 58 s after GitHub saw the first three.
+    expect(time.now() - firstSeenAt).toBeGreaterThanOrEqual(60_000);
+  });
+});
