@@ -1,6 +1,7 @@
 import { handleLeadActivity } from "./conversion/handle-lead-activity.js";
-import type { ItemActivityHandler } from "./ingest/item-activity.js";
+import type { ItemActivityHandler } from "./runtime/item-activity.js";
 import { handleResponseActivity } from "./sla/handle-response-activity.js";
+import { handleWaitingReply } from "./sla/handle-waiting-reply.js";
 import { handleWelcomeActivity } from "./welcome/handle-welcome-activity.js";
 
 /**
@@ -10,5 +11,6 @@ import { handleWelcomeActivity } from "./welcome/handle-welcome-activity.js";
 export const ITEM_ACTIVITY_HANDLERS: ReadonlyArray<{ feature: string; handle: ItemActivityHandler }> = [
   { feature: "welcome", handle: handleWelcomeActivity },
   { feature: "response", handle: handleResponseActivity },
+  { feature: "waiting label", handle: handleWaitingReply },
   { feature: "conversion", handle: handleLeadActivity },
 ];

@@ -1,15 +1,15 @@
 import type { ApplicationFunction, Logger } from "probot";
 import { ITEM_ACTIVITY_HANDLERS } from "./activity-handlers.js";
-import type { RepoConfigLoader } from "./config/repo-config-loader.js";
+import type { RepoConfigLoader } from "./runtime/repo-config-loader.js";
 import { healthzHandler } from "./http/healthz.js";
 import { handleInstallationEvent, handleInstallationRepositoriesEvent } from "./ingest/installation-events.js";
-import { handleLedgerDelivery } from "./ingest/handle-ledger-delivery.js";
+import { handleLedgerDelivery } from "./app/handle-ledger-delivery.js";
 import { pushTouchesConfig } from "./ingest/push-touches-config.js";
 import { LEDGER_EVENTS } from "./ingest/to-ledger-entry.js";
 import type { EventOctokits, WebhookEvent } from "./http/event-octokits.js";
 import type { DB } from "./store/db.js";
 import { backfillGrantedRepositories } from "./metrics/backfill-granted-repositories.js";
-import type { JobDeps } from "./scheduler/job-deps.js";
+import type { JobDeps } from "./runtime/job-deps.js";
 import type { BackgroundTasks } from "./runtime/background.js";
 
 export interface StewardDeps {
@@ -51,17 +51,11 @@ export function createStewardApp({ db, now, configs, jobs, background }: Steward
  * installation's reused client, so no Probot context (and no new Octokit) is built per delivery.
  * Returns undefined for the events it does not handle.
  */
-export function ledgerEventHandler(
-  deps: StewardDeps,
-  octokits: EventOctokits,
-  log: Logger,
-): (event: WebhookEvent) => Promise<void> | undefined {
+export function ledgerEventHandler(deps: StewardDeps, octokits: EventOctokits, log: Logger): (event: WebhookEvent) => Promise<void> | undefined {
   const ledgerEvents = new Set<string>(LEDGER_EVENTS);
   const handling = { ...deps, handlers: ITEM_ACTIVITY_HANDLERS };
   return (event) => {
     if (!ledgerEvents.has(event.name)) return undefined;
-    return octokits(event).then((octokit) =>
-      handleLedgerDelivery(handling, { ...event, octokit, log: log.child({ name: "event", id: event.id }) }),
-    );
+    return octokits(event).then((octokit) => handleLedgerDelivery(handling, { ...event, octokit, log: log.child({ name: "event", id: event.id }) }));
   };
 }

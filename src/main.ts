@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { run } from "probot";
 import { EnvError, parseEnv } from "./config/env.js";
-import { StartupError } from "./runtime/open-server-store.js";
-import { setupFlowMessage } from "./runtime/setup-flow.js";
-import { startSteward } from "./runtime/start-steward.js";
+import { StartupError } from "./app/open-server-store.js";
+import { setupFlowMessage } from "./app/setup-flow.js";
+import { startSteward } from "./app/start-steward.js";
 
 /**
  * `npm start` and the Docker image's `node dist/src/main.js`. With an APP_ID: migrate the database,

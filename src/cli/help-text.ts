@@ -33,7 +33,11 @@ export function renderCommandHelp(help: CommandHelp): string {
     help.about,
     `flags:\n${table(rows)}`,
     ...(takesTime ? [TIME_FORMAT_NOTE] : []),
-    `exit codes:\n${table([["0", help.exits.done], ["1", help.exits.failed], ["2", USAGE_EXIT]])}`,
+    `exit codes:\n${table([
+      ["0", help.exits.done],
+      ["1", help.exits.failed],
+      ["2", USAGE_EXIT],
+    ])}`,
   ];
   return sections.join("\n\n") + "\n";
 }

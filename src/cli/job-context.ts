@@ -1,12 +1,12 @@
 import { pino } from "pino";
 import type { Logger } from "probot";
-import { createRepoConfigLoader } from "../config/repo-config-loader.js";
+import { createRepoConfigLoader } from "../runtime/repo-config-loader.js";
 import { parseEnv } from "../config/env.js";
 import { realTimeWritePacer } from "../effects/write-pacer.js";
 import { installationClient } from "../github/app-client.js";
 import type { GitHubClient } from "../github/octokit.js";
 import { stewardOctokit } from "../github/steward-octokit.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import type { Store } from "../store/db.js";
 import { withStore, type CliIo } from "./context.js";
 

@@ -1,5 +1,6 @@
 import type { DB } from "../store/db.js";
-import { findRepository, type RepositoryRecord } from "../store/installations.js";
+import { findRepository } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { CommandFailure } from "./command-failure.js";
 
 /**

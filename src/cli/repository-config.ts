@@ -1,6 +1,6 @@
 import { defaultConfig, type StewardConfig } from "../config/schema.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { JobDeps } from "../runtime/job-deps.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import type { CliIo } from "./context.js";
 
 export interface CliRepositoryConfig {

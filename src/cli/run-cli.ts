@@ -22,8 +22,16 @@ interface CliCommand {
 }
 
 const COMMANDS: Record<string, CliCommand> = {
-  migrate: { run: migrateCommand, summary: "apply the database migrations (the one command that creates the database)", help: () => renderCommandHelp(migrateHelp) },
-  report: { run: reportCommand, summary: "what Steward holds for a repository, and its figures for the past week", help: () => renderCommandHelp(reportHelp) },
+  migrate: {
+    run: migrateCommand,
+    summary: "apply the database migrations (the one command that creates the database)",
+    help: () => renderCommandHelp(migrateHelp),
+  },
+  report: {
+    run: reportCommand,
+    summary: "what Steward holds for a repository, and its figures for the past week",
+    help: () => renderCommandHelp(reportHelp),
+  },
   sweep: { run: sweepCommand, summary: "send the response reminders due now (--dry-run: list them)", help: () => renderCommandHelp(sweepHelp) },
   digest: { run: digestCommand, summary: "open the weekly digest now (--dry-run: print it)", help: () => renderCommandHelp(digestHelp) },
   backfill: { run: backfillCommand, summary: "read (or resume reading) a repository's history", help: () => renderCommandHelp(backfillHelp) },
@@ -34,20 +42,22 @@ const COMMANDS: Record<string, CliCommand> = {
 /** `steward --help`: the commands, the environment, the time format and the exit codes. */
 function overview(): string {
   const commands = Object.entries(COMMANDS).map(([name, c]): [string, string] => [name, c.summary]);
-  return [
-    "usage: steward <command> [flags]\n       steward <command> --help    a command's flags and exit codes\n       steward --version",
-    `commands:\n${table(commands)}`,
-    "DATABASE_URL names the server's SQLite database (default: ./data/steward.db). Every command but\n" +
-      "migrate needs it to exist. sweep, digest and backfill (and report and customers add, for the\n" +
-      "repository's steward.yml) authenticate as the app from APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH.",
-    TIME_FORMAT_NOTE,
-    "exit codes:\n" +
-      table([
-        ["0", "success"],
-        ["1", "failure: no database at DATABASE_URL, a repository Steward does not hold, GitHub refused, a reminder failed, a backfill stopped"],
-        ["2", USAGE_EXIT],
-      ]),
-  ].join("\n\n") + "\n";
+  return (
+    [
+      "usage: steward <command> [flags]\n       steward <command> --help    a command's flags and exit codes\n       steward --version",
+      `commands:\n${table(commands)}`,
+      "DATABASE_URL names the server's SQLite database (default: ./data/steward.db). Every command but\n" +
+        "migrate needs it to exist. sweep, digest and backfill (and report and customers add, for the\n" +
+        "repository's steward.yml) authenticate as the app from APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH.",
+      TIME_FORMAT_NOTE,
+      "exit codes:\n" +
+        table([
+          ["0", "success"],
+          ["1", "failure: no database at DATABASE_URL, a repository Steward does not hold, GitHub refused, a reminder failed, a backfill stopped"],
+          ["2", USAGE_EXIT],
+        ]),
+    ].join("\n\n") + "\n"
+  );
 }
 
 /**

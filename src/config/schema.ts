@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { login } from "./fields.js";
+import { login, userLogin } from "./fields.js";
 import { conversionSchema } from "./sections/conversion.js";
 import { digestSchema } from "./sections/digest.js";
 import { milestonesSchema } from "./sections/milestones.js";
@@ -11,9 +11,12 @@ import { welcomeSchema } from "./sections/welcome.js";
  * is a complete configuration; unknown keys are errors, so a typo is reported instead of ignored.
  */
 export const stewardConfigSchema = z.strictObject({
-  /** Users treated as maintainers in addition to OWNER, MEMBER and COLLABORATOR associations. */
-  maintainers: z.array(login).default([]),
-  /** Users treated as bots: never on the clock, never welcomed, never counted. */
+  /**
+   * Users treated as maintainers in addition to OWNER, MEMBER and COLLABORATOR associations.
+   * People only (EMU logins such as `mona_acme` included): an app is a bot, never a maintainer.
+   */
+  maintainers: z.array(userLogin).default([]),
+  /** Users treated as bots: never on the clock, never welcomed, never counted. People or apps (`name[bot]`). */
   ignoreUsers: z.array(login).default([]),
   response: responseSchema.prefault({}),
   welcome: welcomeSchema.prefault({}),

@@ -1,4 +1,4 @@
-import type { ConfigProblem } from "../store/schema.js";
+import type { ConfigProblem } from "../domain/config.js";
 import { defaultConfig, stewardConfigSchema, type StewardConfig } from "./schema.js";
 
 export interface ConfigOutcome {

@@ -1,9 +1,9 @@
 import type { StewardConfig } from "../config/schema.js";
-import type { ConversionFigures, FunnelStage, Period } from "../report/figures.js";
+import type { ConversionFigures, FunnelStage, Period } from "../domain/figures.js";
 import { countContributors, countStages, leadLogins, tallyCompanies } from "../store/conversion-funnel.js";
 import { listCustomers } from "../store/customers.js";
 import type { DB } from "../store/db.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { countLeads, listLeads } from "../store/leads.js";
 import { refreshMemberProjection } from "../store/member-projection.js";
 import { topCompanies } from "./top-companies.js";

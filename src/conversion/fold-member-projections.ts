@@ -1,4 +1,4 @@
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import { listRepositories } from "../store/installations.js";
 import { refreshMemberProjection } from "../store/member-projection.js";
 

@@ -1,5 +1,5 @@
-import type { ItemActivity, ItemActivityHandler } from "../ingest/item-activity.js";
-import type { LedgerEvent } from "../ingest/ledger-entry.js";
+import type { ItemActivity, ItemActivityHandler } from "../runtime/item-activity.js";
+import type { LedgerEvent } from "../domain/ledger.js";
 import { performOnce } from "../effects/perform-once.js";
 import { addIssueLabel, hasIssueLabel } from "../github/issue-labels.js";
 import { fetchUserProfile } from "../github/user-profile.js";
@@ -56,7 +56,9 @@ async function refreshProfile(activity: ItemActivity, login: string): Promise<vo
     if (profile) await saveUserProfiles(activity.db, [profile], now);
   } catch (error) {
     const status = (error as { status?: unknown }).status;
-    activity.log.warn(`${activity.repository.fullName}: could not read the profile of ${login}${typeof status === "number" ? ` (HTTP ${status})` : ""}; the lead is recorded without a company`);
+    activity.log.warn(
+      `${activity.repository.fullName}: could not read the profile of ${login}${typeof status === "number" ? ` (HTTP ${status})` : ""}; the lead is recorded without a company`,
+    );
   }
 }
 
@@ -72,5 +74,6 @@ async function labelItem(activity: ItemActivity, event: LedgerEvent): Promise<vo
       create: () => addIssueLabel(activity.octokit, where, label),
     },
   );
-  if (outcome.status === "failed") activity.log.warn(`${activity.repository.fullName}: could not label #${event.itemNumber} "${label}": ${outcome.error}`);
+  if (outcome.status === "failed")
+    activity.log.warn(`${activity.repository.fullName}: could not label #${event.itemNumber} "${label}": ${outcome.error}`);
 }

@@ -1,5 +1,5 @@
-import type { ItemSnapshot, LedgerEvent } from "../ingest/ledger-entry.js";
-import { obj, str } from "../ingest/payload-fields.js";
+import type { ItemSnapshot, LedgerEvent } from "../domain/ledger.js";
+import { obj, str } from "../domain/payload-fields.js";
 import type { Person } from "../people/roles.js";
 
 /** What a ledger fact lets a user say: who wrote it, the texts they wrote, and whether it is an edit. */

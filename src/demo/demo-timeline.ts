@@ -23,11 +23,10 @@ export function demoTimeline(start: Date): DemoStep[] {
   const steps: DemoStep[] = [];
   const at = (day: number, hour: number) => new Date(start.getTime() + day * DAY + hour * HOUR);
   const step = (day: number, hour: number, what: string, run: DemoStep["run"]) => steps.push({ at: at(day, hour), what, run });
-  const open = (key: string, user: string, title: string, body: string, extra: { pull?: boolean } = {}) =>
+  const open =
+    (key: string, user: string, title: string, body: string, extra: { pull?: boolean } = {}) =>
     async (a: Activity, numbers: Map<string, number>, when: Date) => {
-      const acted = extra.pull
-        ? await a.openPullRequest(r, { user, title, at: when })
-        : await a.openIssue(r, { user, title, body, at: when });
+      const acted = extra.pull ? await a.openPullRequest(r, { user, title, at: when }) : await a.openIssue(r, { user, title, body, at: when });
       numbers.set(key, acted.record.number);
     };
   const n = (numbers: Map<string, number>, key: string) => {
@@ -36,25 +35,53 @@ export function demoTimeline(start: Date): DemoStep[] {
     return value;
   };
 
-  step(0, 10, "noor opens her first issue", (a, m) => open("noor", "noor", "Crash when the config file is empty", "It throws on start.")(a, m, at(0, 10)));
-  step(0, 13, "maya answers noor within 3 hours", (a, m) => a.comment(r, n(m, "noor"), { user: "maya", body: "Thanks! Fixed on main.", at: at(0, 13) }).then(() => {}));
-  step(1, 9, "li-wei opens an issue nobody answers", (a, m) => open("li-wei", "li-wei", "Docs: the install page 404s", "The link in the README is broken.")(a, m, at(1, 9)));
+  step(0, 10, "noor opens her first issue", (a, m) =>
+    open("noor", "noor", "Crash when the config file is empty", "It throws on start.")(a, m, at(0, 10)),
+  );
+  step(0, 13, "maya answers noor within 3 hours", (a, m) =>
+    a.comment(r, n(m, "noor"), { user: "maya", body: "Thanks! Fixed on main.", at: at(0, 13) }).then(() => {}),
+  );
+  step(1, 9, "li-wei opens an issue nobody answers", (a, m) =>
+    open("li-wei", "li-wei", "Docs: the install page 404s", "The link in the README is broken.")(a, m, at(1, 9)),
+  );
   step(2, 11, "sam-k opens his first pull request", (a, m) => open("sam-k-pr", "sam-k", "Add a --verbose flag", "", { pull: true })(a, m, at(2, 11)));
-  step(2, 16, "omar reviews it", (a, m) => a.review(r, n(m, "sam-k-pr"), { user: "omar", state: "APPROVED", body: "Nice, thanks!", at: at(2, 16) }).then(() => {}));
+  step(2, 16, "omar reviews it", (a, m) =>
+    a.review(r, n(m, "sam-k-pr"), { user: "omar", state: "APPROVED", body: "Nice, thanks!", at: at(2, 16) }).then(() => {}),
+  );
   step(3, 10, "omar merges sam-k's first PR", (a, m) => a.mergePullRequest(r, n(m, "sam-k-pr"), { by: "omar", at: at(3, 10) }).then(() => {}));
-  step(3, 12, "dependabot opens a PR", (a, m) => open("bot-pr", "dependabot[bot]", "Bump lodash from 4.17.20 to 4.17.21", "", { pull: true })(a, m, at(3, 12)));
+  step(3, 12, "dependabot opens a PR", (a, m) =>
+    open("bot-pr", "dependabot[bot]", "Bump lodash from 4.17.20 to 4.17.21", "", { pull: true })(a, m, at(3, 12)),
+  );
   step(3, 15, "maya merges the bot's PR", (a, m) => a.mergePullRequest(r, n(m, "bot-pr"), { by: "maya", at: at(3, 15) }).then(() => {}));
   step(4, 14, "jordan from Globex asks about SSO", (a, m) =>
-    open("jordan", "jordan-globex", "SSO and SAML for an enterprise rollout?", "We would like to roll widget out to 2,000 people. We need SSO (SAML) and an audit log; is there pricing for a support contract?")(a, m, at(4, 14)));
-  step(5, 20, "maya answers jordan, 30 hours later", (a, m) => a.comment(r, n(m, "jordan"), { user: "maya", body: "Yes: SAML is on the roadmap for the enterprise edition. Let's talk.", at: at(5, 20) }).then(() => {}));
-  step(6, 9, "noor comes back on her issue", (a, m) => a.comment(r, n(m, "noor"), { user: "noor", body: "Still happens with an empty file that has a BOM.", at: at(6, 9) }).then(() => {}));
+    open(
+      "jordan",
+      "jordan-globex",
+      "SSO and SAML for an enterprise rollout?",
+      "We would like to roll widget out to 2,000 people. We need SSO (SAML) and an audit log; is there pricing for a support contract?",
+    )(a, m, at(4, 14)),
+  );
+  step(5, 20, "maya answers jordan, 30 hours later", (a, m) =>
+    a
+      .comment(r, n(m, "jordan"), { user: "maya", body: "Yes: SAML is on the roadmap for the enterprise edition. Let's talk.", at: at(5, 20) })
+      .then(() => {}),
+  );
+  step(6, 9, "noor comes back on her issue", (a, m) =>
+    a.comment(r, n(m, "noor"), { user: "noor", body: "Still happens with an empty file that has a BOM.", at: at(6, 9) }).then(() => {}),
+  );
   step(8, 10, "ana-b opens her first PR", (a, m) => open("ana-pr", "ana-b", "Fix a typo in the CLI help", "", { pull: true })(a, m, at(8, 10)));
-  step(8, 15, "maya merges it: contributor number nine", (a, m) => a.mergePullRequest(r, n(m, "ana-pr"), { by: "maya", at: at(8, 15) }).then(() => {}));
+  step(8, 15, "maya merges it: contributor number nine", (a, m) =>
+    a.mergePullRequest(r, n(m, "ana-pr"), { by: "maya", at: at(8, 15) }).then(() => {}),
+  );
   step(9, 10, "kenji opens his first PR", (a, m) => open("kenji-pr", "kenji", "Support YAML anchors in config", "", { pull: true })(a, m, at(9, 10)));
-  step(10, 12, "omar merges it: the tenth contributor", (a, m) => a.mergePullRequest(r, n(m, "kenji-pr"), { by: "omar", at: at(10, 12) }).then(() => {}));
+  step(10, 12, "omar merges it: the tenth contributor", (a, m) =>
+    a.mergePullRequest(r, n(m, "kenji-pr"), { by: "omar", at: at(10, 12) }).then(() => {}),
+  );
   step(15, 11, "sam-k comes back with a second PR", (a, m) => open("sam-k-pr2", "sam-k", "Add --quiet too", "", { pull: true })(a, m, at(15, 11)));
   step(15, 18, "omar merges it", (a, m) => a.mergePullRequest(r, n(m, "sam-k-pr2"), { by: "omar", at: at(15, 18) }).then(() => {}));
-  step(19, 16, "tomas opens an issue late in the week", (a, m) => open("tomas", "tomas", "Windows paths with spaces", "Paths with spaces fail on Windows.")(a, m, at(19, 16)));
+  step(19, 16, "tomas opens an issue late in the week", (a, m) =>
+    open("tomas", "tomas", "Windows paths with spaces", "Paths with spaces fail on Windows.")(a, m, at(19, 16)),
+  );
   backgroundActivity(start, steps);
   return steps.sort((x, y) => x.at.getTime() - y.at.getTime());
 }

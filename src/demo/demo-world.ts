@@ -16,7 +16,13 @@ const DAY = 86_400_000;
  */
 export function seedDemoWorld(model: SandboxModel, installedAt: Date): void {
   const random = createRandom(7);
-  model.addRepository({ fullName: DEMO_REPO, ownerType: "Organization", license: "AGPL-3.0", description: "Widgets, open core", createdAt: daysBefore(installedAt, 200) });
+  model.addRepository({
+    fullName: DEMO_REPO,
+    ownerType: "Organization",
+    license: "AGPL-3.0",
+    description: "Widgets, open core",
+    createdAt: daysBefore(installedAt, 200),
+  });
   for (const maintainer of DEMO_MAINTAINERS) model.addOrgMember("acme", maintainer);
   model.setFile(DEMO_REPO, "README.md", "# widget\n");
   model.setFile(DEMO_REPO, "CONTRIBUTING.md", "# Contributing\n\nFork, branch, test, open a PR.\n");
@@ -38,7 +44,7 @@ function seedStargazers(model: SandboxModel, random: Random, installedAt: Date):
     const login = `fan-${String(i + 1).padStart(3, "0")}`;
     model.addUser({ login, company: random.pick(COMPANIES) });
     // Growth speeds up toward the installation, as a project that is being noticed.
-    const age = 180 * Math.pow(random.next(), 0.6);
+    const age = 180 * random.next() ** 0.6;
     model.addStargazer(DEMO_REPO, login, new Date(installedAt.getTime() - age * DAY));
   }
 }
@@ -47,7 +53,11 @@ function seedHistory(model: SandboxModel, random: Random, installedAt: Date): vo
   EARLY_CONTRIBUTORS.forEach((login, index) => {
     const openedAt = daysBefore(installedAt, 170 - index * 20);
     const issue = model.addIssue(DEMO_REPO, { user: login, title: `Question about setup (${login})`, createdAt: openedAt });
-    model.addComment(DEMO_REPO, issue.number, { user: "maya", body: "Thanks, here is how.", createdAt: new Date(openedAt.getTime() + random.between(2, 20) * 3_600_000) });
+    model.addComment(DEMO_REPO, issue.number, {
+      user: "maya",
+      body: "Thanks, here is how.",
+      createdAt: new Date(openedAt.getTime() + random.between(2, 20) * 3_600_000),
+    });
     model.updateIssue(DEMO_REPO, issue.number, { state: "closed" }, "maya", new Date(openedAt.getTime() + 2 * DAY));
     const prAt = new Date(openedAt.getTime() + 3 * DAY);
     const pr = model.addPullRequest(DEMO_REPO, { user: login, title: `Improve docs (${login})`, createdAt: prAt });

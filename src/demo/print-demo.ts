@@ -16,7 +16,6 @@ export interface DemoTranscript {
   botLogin: string;
 }
 
-
 function when(iso: string): string {
   const at = new Date(iso);
   return `${monthName(at.getUTCMonth() + 1)} ${String(at.getUTCDate()).padStart(2)} ${iso.slice(11, 16)}`;
@@ -35,7 +34,9 @@ export function printDemo(t: DemoTranscript): string {
   const out: string[] = [];
   out.push(`Steward demo: ${t.repository}, ${when(t.start.toISOString())} to ${when(t.end.toISOString())} UTC (simulated clock)`);
   const kinds = t.backfill.report.kinds.map((k) => `${k.done} ${k.kind}`).join(", ");
-  out.push(`History backfill at installation: ${kinds}, in ${t.backfill.requests} API requests (${t.backfill.report.requests} of them GraphQL pages)`);
+  out.push(
+    `History backfill at installation: ${kinds}, in ${t.backfill.requests} API requests (${t.backfill.report.requests} of them GraphQL pages)`,
+  );
   out.push(`Replayed ${t.deliveries} signed webhook deliveries (${t.failedDeliveries} refused)`, "");
   const items = t.model.listIssues(t.repository);
   const written = items.flatMap((item) =>

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "../config/env.js";
 import { runBackfill } from "../metrics/run-backfill.js";
-import { startSteward } from "../runtime/start-steward.js";
+import { startSteward } from "../app/start-steward.js";
 import { createActivity, createInstallationActivity, createSandbox, createWebhookSender } from "../sandbox/index.js";
 import { findRepository } from "../store/installations.js";
 import { demoTimeline, type DemoStep } from "./demo-timeline.js";

@@ -1,11 +1,11 @@
 import type { StewardConfig } from "../config/schema.js";
-import { CONFIG_PATH } from "../github/read-steward-yml.js";
+import { CONFIG_PATH } from "../domain/config.js";
 import { collectFeatureFigures } from "../report/collect-figures.js";
 import { loadConfigStatus } from "../store/config-status.js";
 import type { DB } from "../store/db.js";
 import { latestDigestBefore } from "../store/digests.js";
 import { findRepositoryFacts } from "../store/repository-facts.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import type { DigestData } from "./digest-data.js";
 import type { DigestWeek } from "./digest-week.js";
 
@@ -28,7 +28,10 @@ export async function collectDigestData(
   const { response, contributors, community, conversion } = figures;
   if (community.status === "ok") {
     for (const kind of community.current.backfill.kinds) {
-      if (kind.status === "paused") problems.push(`History backfill of ${kind.kind} paused at ${kind.done}${kind.total === null ? "" : ` of ${kind.total}`}: ${kind.lastError ?? "unknown error"}; it resumes by itself`);
+      if (kind.status === "paused")
+        problems.push(
+          `History backfill of ${kind.kind} paused at ${kind.done}${kind.total === null ? "" : ` of ${kind.total}`}: ${kind.lastError ?? "unknown error"}; it resumes by itself`,
+        );
     }
   }
   problems.push(...permissionProblems((await findRepositoryFacts(db, repository.id))?.data));

@@ -1,5 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
-import type { CommunityFigures, ContributorFigures, ConversionFigures, ResponseFigures, SectionFigures } from "../report/figures.js";
+import type { CommunityFigures, ContributorFigures, ConversionFigures, ResponseFigures, SectionFigures } from "../domain/figures.js";
 import type { DigestWeek } from "./digest-week.js";
 
 export type { SectionFigures };

@@ -1,4 +1,4 @@
-import type { Period } from "../report/figures.js";
+import type { Period } from "../domain/figures.js";
 import { addDays, fromWallClock, isoWeek, monthName, wallClock } from "../time/zoned-time.js";
 
 /** When a repository's digest is published: config `digest.day`, `digest.time`, `digest.timezone`. */

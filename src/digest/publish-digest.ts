@@ -2,9 +2,9 @@ import { performOnce, type EffectOutcome } from "../effects/perform-once.js";
 import { createComment, findCommentWithMarker } from "../github/comments.js";
 import { closeIssue, createIssue, findIssueWithMarker, type CreatedIssue } from "../github/issues.js";
 import type { GitHubClient } from "../github/octokit.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import { findDigest, latestDigestBefore, markDigestClosed, saveDigest } from "../store/digests.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { hiddenMarker } from "../text/index.js";
 import type { DigestData } from "./digest-data.js";
 import { digestMarker } from "./render-digest.js";
@@ -59,7 +59,13 @@ export async function publishDigest(
 }
 
 /** Points the previous digest at this one (one comment, ever) and closes it. */
-async function closePredecessor(deps: JobDeps, octokit: GitHubClient, repository: RepositoryRecord, week: string, issue: CreatedIssue): Promise<void> {
+async function closePredecessor(
+  deps: JobDeps,
+  octokit: GitHubClient,
+  repository: RepositoryRecord,
+  week: string,
+  issue: CreatedIssue,
+): Promise<void> {
   const previous = await latestDigestBefore(deps.db, repository.id, week);
   if (!previous || previous.closedAt) return;
   const where = { owner: repository.owner, repo: repository.name, issueNumber: previous.issueNumber };

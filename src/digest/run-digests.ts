@@ -1,8 +1,9 @@
 import type { StewardConfig } from "../config/schema.js";
 import type { GitHubClient } from "../github/octokit.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import { findDigest } from "../store/digests.js";
-import { listActiveRepositories, type RepositoryRecord } from "../store/installations.js";
+import { listActiveRepositories } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { collectDigestData } from "./collect-digest.js";
 import { dueDigestWeek, latestDigestWeek, previousDigestWeek, type DigestWeek } from "./digest-week.js";
 import { publishDigest, type PublishedDigest } from "./publish-digest.js";
@@ -58,7 +59,8 @@ export async function runDueDigests(deps: JobDeps): Promise<DigestRun[]> {
       if (!week || (await findDigest(deps.db, repository.id, week.key))) continue;
       const run = await makeDigest(deps, repository, { dryRun: false, week, config });
       if (run.published?.status === "created") deps.log.info(`${repository.fullName}: digest ${week.key} opened as #${run.published.issueNumber}`);
-      if (run.published?.status === "failed") deps.log.warn(`${repository.fullName}: digest ${week.key} not opened yet (${run.published.error}); retried next hour`);
+      if (run.published?.status === "failed")
+        deps.log.warn(`${repository.fullName}: digest ${week.key} not opened yet (${run.published.error}); retried next hour`);
       runs.push(run);
     } catch (error) {
       deps.log.error({ err: error }, `${repository.fullName}: digest failed; retried next hour`);

@@ -1,7 +1,5 @@
+import { CONFIG_PATH } from "../domain/config.js";
 import type { GitHubClient, RepoCoordinates } from "./octokit.js";
-
-/** Where a repository's Steward configuration lives. */
-export const CONFIG_PATH = ".github/steward.yml";
 
 /**
  * Reads `.github/steward.yml` the way Probot's `context.config` does (the repository's file, else

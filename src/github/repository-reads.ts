@@ -47,7 +47,8 @@ export async function readTraffic(octokit: GitHubClient, repo: RepoCoordinates):
     };
   } catch (error) {
     const status = (error as { status?: number }).status;
-    if (status === 403 || status === 404) return { available: false, reason: `traffic API answered ${status}: the installation lacks Administration (read)` };
+    if (status === 403 || status === 404)
+      return { available: false, reason: `traffic API answered ${status}: the installation lacks Administration (read)` };
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { UserHistory } from "../welcome/decide-first-opening.js";
+import type { UserHistory } from "../domain/user-history.js";
 import type { GitHubClient } from "./octokit.js";
 
 /** One page: enough to tell a newcomer (who has a handful) from a regular (who has more). */
@@ -9,11 +9,7 @@ export const USER_HISTORY_PAGE = 30;
  * list filtered by creator holds pull requests too, with their merge time. Throws on an API
  * failure; the caller then decides nothing rather than guess.
  */
-export async function readUserHistory(
-  octokit: GitHubClient,
-  where: { owner: string; repo: string },
-  login: string,
-): Promise<UserHistory> {
+export async function readUserHistory(octokit: GitHubClient, where: { owner: string; repo: string }, login: string): Promise<UserHistory> {
   const { data } = await octokit.rest.issues.listForRepo({
     owner: where.owner,
     repo: where.repo,

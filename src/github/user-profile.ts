@@ -1,4 +1,4 @@
-import type { UserProfile } from "../store/user-profiles.js";
+import type { UserProfile } from "../domain/identity.js";
 import type { GitHubClient } from "./octokit.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import type { GitHubClient } from "../github/octokit.js";
-import { num, obj } from "../ingest/payload-fields.js";
+import { num, obj } from "../domain/payload-fields.js";
 
 /** A webhook delivery as @octokit/webhooks names it. */
 export interface WebhookEvent {

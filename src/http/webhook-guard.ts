@@ -11,11 +11,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => bool
  * answers bad requests itself with one short log line and returns null. A verified body is
  * returned, and nothing verifies it again.
  */
-export async function verifiedBody(
-  req: IncomingMessage,
-  res: ServerResponse,
-  options: { secret: string; log: Logger },
-): Promise<Buffer | null> {
+export async function verifiedBody(req: IncomingMessage, res: ServerResponse, options: { secret: string; log: Logger }): Promise<Buffer | null> {
   const delivery = headerValue(req, "x-github-delivery") ?? "-";
   let body: Buffer;
   try {

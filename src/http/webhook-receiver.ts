@@ -73,7 +73,10 @@ async function dispatch(options: WebhookReceiverOptions, event: WebhookEvent, re
     // Probot's own handlers' errors are logged by its error handler; Steward's are logged here.
     const first = error instanceof AggregateError ? (error.errors[0] as Error & { status?: number }) : (error as Error & { status?: number });
     if (!(error instanceof AggregateError)) options.log.error({ err: error }, `${event.name} delivery ${event.id} failed`);
-    if (!timedOut) answer(res, typeof first?.status === "number" ? first.status : 500, { error: `${first?.name ?? "Error"}: ${first?.message ?? "An unspecified error occurred"}` });
+    if (!timedOut)
+      answer(res, typeof first?.status === "number" ? first.status : 500, {
+        error: `${first?.name ?? "Error"}: ${first?.message ?? "An unspecified error occurred"}`,
+      });
   }
 }
 

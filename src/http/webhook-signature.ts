@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * time. Any malformed header is simply not valid.
  */
 export function isValidSignature(secret: string, body: Buffer, header: string | undefined): boolean {
-  if (!header || !header.startsWith("sha256=")) return false;
+  if (!header?.startsWith("sha256=")) return false;
   const given = Buffer.from(header.slice("sha256=".length), "hex");
   const expected = createHmac("sha256", secret).update(body).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -1,12 +1,7 @@
 import type { DB } from "../store/db.js";
-import {
-  forgetInstallation,
-  forgetRepositories,
-  registerInstallation,
-  setInstallationSuspended,
-  type RepositoryRecord,
-} from "../store/installations.js";
-import { num, obj, repository, str, type Json } from "./payload-fields.js";
+import { forgetInstallation, forgetRepositories, registerInstallation, setInstallationSuspended } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
+import { num, obj, repository, str, type Json } from "../domain/payload-fields.js";
 
 /** Reads the `repositories` / `repositories_added` / `repositories_removed` lists of installation payloads. */
 function repositoryRecords(list: unknown, installationId: number): RepositoryRecord[] {
@@ -41,12 +36,7 @@ export async function handleInstallationEvent(db: DB, raw: unknown, now: Date): 
   switch (payload.action) {
     case "created":
     case "new_permissions_accepted":
-      await registerInstallation(
-        db,
-        installation,
-        repositoryRecords(payload.repositories, installation.id),
-        now,
-      );
+      await registerInstallation(db, installation, repositoryRecords(payload.repositories, installation.id), now);
       return;
     case "deleted":
       await forgetInstallation(db, installation.id);
@@ -66,5 +56,8 @@ export async function handleInstallationRepositoriesEvent(db: DB, raw: unknown, 
   const added = repositoryRecords(payload.repositories_added, installation.id);
   const removed = repositoryRecords(payload.repositories_removed, installation.id);
   await registerInstallation(db, installation, added, now);
-  await forgetRepositories(db, removed.map((repo) => repo.id));
+  await forgetRepositories(
+    db,
+    removed.map((repo) => repo.id),
+  );
 }

@@ -1,5 +1,5 @@
-import type { ItemSnapshot } from "./ledger-entry.js";
-import { names, num, obj, str, time, user } from "./payload-fields.js";
+import type { ItemSnapshot } from "../domain/ledger.js";
+import { names, num, obj, str, time, user } from "../domain/payload-fields.js";
 
 /**
  * Reads an issue or pull request object (as found in `issues`, `issue_comment`, `pull_request` and

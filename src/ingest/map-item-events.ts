@@ -1,6 +1,6 @@
 import { itemSnapshot } from "./item-snapshot.js";
-import type { LedgerEvent, LedgerEntry } from "./ledger-entry.js";
-import { num, obj, str, time, user, type Json } from "./payload-fields.js";
+import type { LedgerEvent, LedgerEntry } from "../domain/ledger.js";
+import { num, obj, str, time, user, type Json } from "../domain/payload-fields.js";
 
 type Mapped = Pick<LedgerEntry, "events" | "item" | "removedItemNumber">;
 

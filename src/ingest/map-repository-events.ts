@@ -1,5 +1,5 @@
-import type { LedgerEvent } from "./ledger-entry.js";
-import { num, obj, time, user, type Json } from "./payload-fields.js";
+import type { LedgerEvent } from "../domain/ledger.js";
+import { num, obj, time, user, type Json } from "../domain/payload-fields.js";
 
 /**
  * `star.*`. GitHub stamps a star with `starred_at`; an unstar carries no time at all, so that one

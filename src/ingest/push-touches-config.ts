@@ -1,5 +1,5 @@
-import { CONFIG_PATH } from "../github/read-steward-yml.js";
-import { obj, str } from "./payload-fields.js";
+import { CONFIG_PATH } from "../domain/config.js";
+import { obj, str } from "../domain/payload-fields.js";
 
 /** True when a push to the default branch added, changed or removed `.github/steward.yml`. */
 export function pushTouchesConfig(raw: unknown): boolean {
@@ -10,8 +10,6 @@ export function pushTouchesConfig(raw: unknown): boolean {
   const commits = Array.isArray(payload.commits) ? payload.commits : [];
   return commits.some((raw) => {
     const commit = obj(raw);
-    return ["added", "modified", "removed"].some(
-      (field) => Array.isArray(commit?.[field]) && (commit[field] as unknown[]).includes(CONFIG_PATH),
-    );
+    return ["added", "modified", "removed"].some((field) => Array.isArray(commit?.[field]) && (commit[field] as unknown[]).includes(CONFIG_PATH));
   });
 }

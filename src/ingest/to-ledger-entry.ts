@@ -1,7 +1,7 @@
-import type { LedgerEntry } from "./ledger-entry.js";
+import type { LedgerEntry } from "../domain/ledger.js";
 import { mapIssueComment, mapIssues, mapPullRequest, mapReview } from "./map-item-events.js";
 import { mapFork, mapStar } from "./map-repository-events.js";
-import { num, obj, repository, str } from "./payload-fields.js";
+import { num, obj, repository, str } from "../domain/payload-fields.js";
 
 /** The webhook events whose deliveries go into the ledger. */
 export const LEDGER_EVENTS = [

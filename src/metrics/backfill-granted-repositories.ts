@@ -1,6 +1,6 @@
-import { num, obj, repository, type Json } from "../ingest/payload-fields.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import { num, obj, repository, type Json } from "../domain/payload-fields.js";
+import type { JobDeps } from "../runtime/job-deps.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { runBackfill } from "./run-backfill.js";
 
 /** The repositories an `installation.created` or `installation_repositories.added` payload grants. */

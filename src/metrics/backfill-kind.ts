@@ -1,13 +1,7 @@
 import type { Page, RateLimitInfo } from "../github/backfill-queries.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
-import {
-  findBackfillProgress,
-  pendingProgress,
-  saveBackfillProgress,
-  type BackfillKind,
-  type BackfillProgress,
-} from "../store/backfill-state.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { JobDeps } from "../runtime/job-deps.js";
+import { findBackfillProgress, pendingProgress, saveBackfillProgress, type BackfillKind, type BackfillProgress } from "../store/backfill-state.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { describeFailure, MAX_RETRIES, MAX_WAIT_MS, mustPauseForPoints, rateLimitWaitMs } from "./rate-limit-policy.js";
 
 /** What the backfill keeps in `backfill_state.cursor`: the page cursor and the run's `since`. */
@@ -132,7 +126,9 @@ export async function runKind<T>(run: KindRun, pass: KindPass<T>): Promise<Backf
   async function pause(error: unknown): Promise<BackfillProgress> {
     const reason = describeFailure(error);
     await save({ status: "paused", lastError: reason });
-    deps.log.warn(`backfill ${repository.fullName} ${pass.kind}: stopped after ${progress.done} / ${progress.total ?? "?"} (${reason}); it resumes from there`);
+    deps.log.warn(
+      `backfill ${repository.fullName} ${pass.kind}: stopped after ${progress.done} / ${progress.total ?? "?"} (${reason}); it resumes from there`,
+    );
     return progress;
   }
 }

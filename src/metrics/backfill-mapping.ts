@@ -1,5 +1,5 @@
 import type { GqlActor, GqlComment, GqlReview, GqlStarEdge, GqlThread } from "../github/backfill-queries.js";
-import type { ItemSnapshot, LedgerEvent } from "../ingest/ledger-entry.js";
+import type { ItemSnapshot, LedgerEvent } from "../domain/ledger.js";
 
 /**
  * Turns the backfill's GraphQL nodes into the very ledger facts the webhooks record, with the
@@ -26,10 +26,7 @@ export function actorOf(raw: GqlActor | null | undefined): Actor {
 
 const at = (iso: string) => new Date(iso);
 
-function event(
-  base: Omit<LedgerEvent, "actorLogin" | "actorId" | "actorType">,
-  actor: Actor,
-): LedgerEvent {
+function event(base: Omit<LedgerEvent, "actorLogin" | "actorId" | "actorType">, actor: Actor): LedgerEvent {
   return { ...base, actorLogin: actor.login, actorId: actor.id, actorType: actor.type };
 }
 

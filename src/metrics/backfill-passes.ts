@@ -10,11 +10,11 @@ import {
   type RateLimitInfo,
 } from "../github/backfill-queries.js";
 import type { GitHubClient, RepoCoordinates } from "../github/octokit.js";
-import type { LedgerEvent } from "../ingest/ledger-entry.js";
+import type { LedgerEvent } from "../domain/ledger.js";
 import { isBot } from "../people/roles.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import { recordContribution } from "../store/contributors.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { recordBackfilledFacts } from "../store/backfilled-facts.js";
 import { saveUserProfiles } from "../store/user-profiles.js";
 import type { KindPass, StoredPage } from "./backfill-kind.js";
@@ -114,7 +114,8 @@ async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolea
         const mapped = reviewEvent(review, result.number);
         if (mapped) events.push(mapped);
       }
-      if (result.pageInfo.hasNextPage && result.pageInfo.endCursor) pending.push({ number: result.number, what: result.what, after: result.pageInfo.endCursor });
+      if (result.pageInfo.hasNextPage && result.pageInfo.endCursor)
+        pending.push({ number: result.number, what: result.what, after: result.pageInfo.endCursor });
     }
   }
   await recordBackfilledFacts(ctx.deps.db, ctx.repository.id, { events, items });

@@ -1,15 +1,14 @@
-import { and, eq, lt, sum } from "drizzle-orm";
 import type { StewardConfig } from "../config/schema.js";
-import type { BackfillStatus, CommunityFigures, MilestoneMetric, MilestoneProgress, Period } from "../report/figures.js";
+import type { BackfillStatus, CommunityFigures, MilestoneMetric, MilestoneProgress, Period } from "../domain/figures.js";
 import { collectResponseFigures } from "../sla/collect-response-figures.js";
 import { listBackfillProgress } from "../store/backfill-state.js";
 import { countForksBetween } from "../store/community-activity.js";
+import { sumCustomers } from "../store/customers.js";
 import { readDailySeries } from "../store/daily-metrics.js";
 import type { DB } from "../store/db.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { listCrossings } from "../store/milestone-crossings.js";
 import { findRepositoryFacts } from "../store/repository-facts.js";
-import { customers } from "../store/schema.js";
 import { activeMembersSeries, ACTIVE_WINDOW_DAYS, dayIndex } from "./active-members.js";
 import { contributorsAt, humanActivity, openCommunityItems, starAnchor, starsAtTime } from "./community-values.js";
 import { forecastReach } from "./forecast.js";
@@ -47,7 +46,10 @@ export async function collectCommunityFigures(
   const [activeBefore] = activeMembersSeries(activity, [startDay]);
   const storedStars = await readDailySeries(db, repository.id, "stars", days[0] ?? "", days.at(-1) ?? "");
   const storedActive = await readDailySeries(db, repository.id, "activeMembers", days[0] ?? "", days.at(-1) ?? "");
-  const derivedActive = activeMembersSeries(activity, days.map((d) => dayIndex(dayStart(d))));
+  const derivedActive = activeMembersSeries(
+    activity,
+    days.map((d) => dayIndex(dayStart(d))),
+  );
   const series = days.map((day, i) => ({
     day,
     stars: storedStars.get(day) ?? starsAtTime(new Date(dayStart(day).getTime() + DAY_MS), stars),
@@ -56,7 +58,10 @@ export async function collectCommunityFigures(
 
   const facts = await findRepositoryFacts(db, repository.id);
   const factForks = typeof facts?.data.forks === "number" ? facts.data.forks : null;
-  const forksNow = factForks === null ? await countForksBetween(db, repository.id, new Date(0), end) : factForks + (facts && facts.checkedAt < end ? await countForksBetween(db, repository.id, facts.checkedAt, end) : 0);
+  const forksNow =
+    factForks === null
+      ? await countForksBetween(db, repository.id, new Date(0), end)
+      : factForks + (facts && facts.checkedAt < end ? await countForksBetween(db, repository.id, facts.checkedAt, end) : 0);
   const forksBefore = Math.max(0, forksNow - (await countForksBetween(db, repository.id, start, end)));
 
   const current = {
@@ -112,7 +117,12 @@ function readinessFacts(data: Record<string, unknown> | undefined): Pick<Readine
 }
 
 /** The response goal's share over the last 4 weeks, from the response clock's own figures. */
-async function responseShare(db: DB, repository: RepositoryRecord, now: Date, config: StewardConfig): Promise<Pick<ReadinessInput, "responseShare" | "responseNote">> {
+async function responseShare(
+  db: DB,
+  repository: RepositoryRecord,
+  now: Date,
+  config: StewardConfig,
+): Promise<Pick<ReadinessInput, "responseShare" | "responseNote">> {
   let figures;
   try {
     figures = await collectResponseFigures(db, repository, { start: new Date(now.getTime() - RESPONSE_WINDOW_MS), end: now }, now, config);
@@ -127,12 +137,9 @@ async function responseShare(db: DB, repository: RepositoryRecord, now: Date, co
 
 /** Monthly recurring revenue (USD) of the customers recorded before `at`. */
 async function mrrUsd(db: DB, repositoryId: number, at: Date): Promise<number> {
-  const row = db
-    .select({ cents: sum(customers.mrrCents) })
-    .from(customers)
-    .where(and(eq(customers.repositoryId, repositoryId), lt(customers.since, at)))
-    .get();
-  return Math.round(Number(row?.cents ?? 0)) / 100;
+  // Through the store's own sum (the same query): features reach tables only through store/.
+  const { mrrCents } = await sumCustomers(db, repositoryId, at);
+  return Math.round(mrrCents) / 100;
 }
 
 async function backfillStatus(db: DB, repositoryId: number): Promise<BackfillStatus> {

@@ -60,7 +60,13 @@ export function starsAtTime(at: Date, found: { anchor: StarAnchor; changes: Star
  * Open community items now and at `start`: those open now, and those closed since `start`
  * (found through their close events) that were opened before it.
  */
-export async function openCommunityItems(db: DB, repositoryId: number, start: Date, end: Date, config: StewardConfig): Promise<{ now: number; before: number }> {
+export async function openCommunityItems(
+  db: DB,
+  repositoryId: number,
+  start: Date,
+  end: Date,
+  config: StewardConfig,
+): Promise<{ now: number; before: number }> {
   const community = (i: { authorLogin: string; authorType: string; authorAssociation: string }) =>
     isCommunity({ login: i.authorLogin, type: i.authorType, association: i.authorAssociation }, config);
   const open = (await listOpenItems(db, repositoryId)).filter(community);

@@ -1,4 +1,4 @@
-import type { MilestoneMetric, MilestoneProgress } from "../report/figures.js";
+import type { MilestoneMetric, MilestoneProgress } from "../domain/figures.js";
 
 /**
  * The thresholds `value` has reached that were never recorded as crossed. A threshold once

@@ -1,4 +1,4 @@
-import type { ReadinessItem } from "../report/figures.js";
+import type { ReadinessItem } from "../domain/figures.js";
 
 /** Licenses that keep a commercial edition defensible (open core). */
 const FAVOURED = new Set(["AGPL-3.0", "AGPL-3.0-ONLY", "AGPL-3.0-OR-LATER", "BUSL-1.1", "BSL-1.1"]);
@@ -55,7 +55,8 @@ function licenseItem(license: string | null | undefined): ReadinessItem {
   if (license === null || license === "NOASSERTION") return { id: "license", label, state: "missing", detail: "no license detected" };
   const key = license.toUpperCase();
   if (FAVOURED.has(key)) return { id: "license", label, state: "met", detail: `${license}: favoured for open core` };
-  if (PERMISSIVE.has(key)) return { id: "license", label, state: "risk", detail: `${license}: permissive, others may sell it too (a monetization risk)` };
+  if (PERMISSIVE.has(key))
+    return { id: "license", label, state: "risk", detail: `${license}: permissive, others may sell it too (a monetization risk)` };
   return { id: "license", label, state: "unknown", detail: `${license}: check how it fits open core` };
 }
 

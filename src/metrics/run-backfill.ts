@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import {
   findBackfillProgress,
   listBackfillProgress,
@@ -9,7 +9,8 @@ import {
   type BackfillKind,
 } from "../store/backfill-state.js";
 import { listContributors, numberAllContributors, numberNewContributors } from "../store/contributors.js";
-import { listActiveRepositories, type RepositoryRecord } from "../store/installations.js";
+import { listActiveRepositories } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { decodeCursor, runKind, startKind, type KindRun } from "./backfill-kind.js";
 import { issuesPass, pullsPass, starsPass, type PassContext } from "./backfill-passes.js";
 
@@ -94,7 +95,6 @@ async function ensureContributorsPending(deps: JobDeps, repositoryId: number): P
   const state = await findBackfillProgress(deps.db, repositoryId, "contributors");
   if (state?.status === "done") return;
   await saveBackfillProgress(deps.db, pendingProgress(repositoryId, "contributors", null, deps.now()));
-
 }
 
 async function report(deps: JobDeps, repository: RepositoryRecord): Promise<BackfillReport> {

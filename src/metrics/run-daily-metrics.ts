@@ -1,11 +1,12 @@
 import type { StewardConfig } from "../config/schema.js";
 import type { GitHubClient } from "../github/octokit.js";
 import { readCommunityProfile, readRepositoryTotals, readTraffic } from "../github/repository-reads.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import { findBackfillProgress } from "../store/backfill-state.js";
 import { isContributorHistoryKnown, listContributors } from "../store/contributors.js";
 import { saveDailyMetrics } from "../store/daily-metrics.js";
-import { listActiveRepositories, type RepositoryRecord } from "../store/installations.js";
+import { listActiveRepositories } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { listCrossings, recordCrossing } from "../store/milestone-crossings.js";
 import { nthStarAt } from "../store/community-activity.js";
 import { saveRepositoryFacts } from "../store/repository-facts.js";
@@ -49,7 +50,10 @@ async function dailyMetricsFor(deps: JobDeps, repository: RepositoryRecord): Pro
   };
   await saveDailyMetrics(deps.db, repository.id, utcDay(now), values);
   await recordMilestones(deps, repository, config, values);
-  deps.log.info({ repository: repository.fullName, ...values }, `daily metrics ${repository.fullName}: ${values.stars} stars, ${activeMembers} active members`);
+  deps.log.info(
+    { repository: repository.fullName, ...values },
+    `daily metrics ${repository.fullName}: ${values.stars} stars, ${activeMembers} active members`,
+  );
 }
 
 async function readFacts(octokit: GitHubClient, repository: RepositoryRecord) {
@@ -89,7 +93,14 @@ async function recordMilestones(deps: JobDeps, repository: RepositoryRecord, con
     });
   }
   for (const threshold of dueCrossings(config.milestones.activeMembers, values.activeMembers ?? 0, already("activeMembers"))) {
-    await celebrate(deps, repository, { metric: "activeMembers", threshold, crossedAt: now, value: values.activeMembers ?? 0, login: null, itemNumber: null });
+    await celebrate(deps, repository, {
+      metric: "activeMembers",
+      threshold,
+      crossedAt: now,
+      value: values.activeMembers ?? 0,
+      login: null,
+      itemNumber: null,
+    });
   }
 }
 
@@ -99,6 +110,8 @@ async function celebrate(
   crossing: { metric: string; threshold: number; crossedAt: Date; value: number; login: string | null; itemNumber: number | null },
 ): Promise<void> {
   if (await recordCrossing(deps.db, { repositoryId: repository.id, ...crossing })) {
-    deps.log.info(`milestone ${repository.fullName}: ${crossing.metric} reached ${crossing.threshold} on ${crossing.crossedAt.toISOString().slice(0, 10)}`);
+    deps.log.info(
+      `milestone ${repository.fullName}: ${crossing.metric} reached ${crossing.threshold} on ${crossing.crossedAt.toISOString().slice(0, 10)}`,
+    );
   }
 }

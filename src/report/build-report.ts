@@ -1,9 +1,9 @@
 import type { StewardConfig } from "../config/schema.js";
 import { loadConfigStatus } from "../store/config-status.js";
 import type { DB } from "../store/db.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { summarizeLedger } from "../store/ledger.js";
-import type { ConfigProblem } from "../store/schema.js";
+import type { ConfigProblem } from "../domain/config.js";
 import { collectFeatureFigures, type FeatureFigures } from "./collect-figures.js";
 
 /**
@@ -58,9 +58,7 @@ export async function buildReport(db: DB, repository: RepositoryRecord, options:
       eventsByKind: ledger.eventsByKind,
     },
     items: ledger.items,
-    config: config
-      ? { checkedAt: config.checkedAt.toISOString(), valid: config.valid, problems: config.problems }
-      : null,
+    config: config ? { checkedAt: config.checkedAt.toISOString(), valid: config.valid, problems: config.problems } : null,
     period: { start: period.start.toISOString(), end: period.end.toISOString() },
     configSource: options.configSource,
     response: figures.response,

@@ -3,9 +3,9 @@ import { collectConversionFigures } from "../conversion/collect-conversion-figur
 import { collectCommunityFigures } from "../metrics/collect-community-figures.js";
 import { collectResponseFigures } from "../sla/collect-response-figures.js";
 import type { DB } from "../store/db.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { collectContributorFigures } from "../welcome/collect-contributor-figures.js";
-import type { CommunityFigures, ContributorFigures, ConversionFigures, Period, ResponseFigures, SectionFigures } from "./figures.js";
+import type { CommunityFigures, ContributorFigures, ConversionFigures, Period, ResponseFigures, SectionFigures } from "../domain/figures.js";
 
 /** Every feature's figures for one repository and period. */
 export interface FeatureFigures {

@@ -34,7 +34,5 @@ export function renderReportText(report: RepositoryReport, stewardConfig: Stewar
 
 function configLine(config: RepositoryReport["config"]): string {
   if (!config) return "Config: not read yet";
-  return config.valid
-    ? `Config: valid (read ${config.checkedAt})`
-    : `Config: INVALID, running on defaults (read ${config.checkedAt}):`;
+  return config.valid ? `Config: valid (read ${config.checkedAt})` : `Config: INVALID, running on defaults (read ${config.checkedAt}):`;
 }

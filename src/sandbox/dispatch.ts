@@ -76,7 +76,8 @@ export function dispatchRest(deps: DispatchDeps, req: SandboxRequest): { outcome
     return { outcome: runHandler(deps, ctx, resolution.def, headers), route };
   } catch (error) {
     // Keep the rate-limit headers on handler errors, as GitHub does.
-    if (error instanceof SandboxHttpError) return { outcome: { status: error.status, headers: { ...headers, ...error.headers }, body: error.body() }, route };
+    if (error instanceof SandboxHttpError)
+      return { outcome: { status: error.status, headers: { ...headers, ...error.headers }, body: error.body() }, route };
     throw error;
   }
 }

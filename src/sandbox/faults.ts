@@ -61,7 +61,10 @@ export class FaultInjector {
 
 /** The JSON body of an injected failure. */
 export function faultBody(fault: FaultSpec): Record<string, unknown> {
-  return { message: fault.message ?? DEFAULT_MESSAGES[fault.status] ?? `Injected failure ${fault.status}`, documentation_url: "https://docs.github.com/rest" };
+  return {
+    message: fault.message ?? DEFAULT_MESSAGES[fault.status] ?? `Injected failure ${fault.status}`,
+    documentation_url: "https://docs.github.com/rest",
+  };
 }
 
 function matches(fault: FaultSpec, method: string, path: string, template: string | undefined): boolean {

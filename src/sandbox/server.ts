@@ -115,10 +115,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   };
   let control: ControlHandler | undefined;
   const server = createServer((req, res) => {
-    const served =
-      control && (req.url ?? "").startsWith(CONTROL_PREFIX)
-        ? control(req, res)
-        : delay(latency.ms).then(() => handle(deps, req, res));
+    const served = control && (req.url ?? "").startsWith(CONTROL_PREFIX) ? control(req, res) : delay(latency.ms).then(() => handle(deps, req, res));
     served.catch((error: unknown) => {
       console.error("[sandbox] request failed", error);
       if (!res.headersSent) sendOutcome(res, errorOutcome(500, "sandbox: internal error"));

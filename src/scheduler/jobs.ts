@@ -4,7 +4,7 @@ import { resumeBackfills } from "../metrics/run-backfill.js";
 import { runDailyMetrics } from "../metrics/run-daily-metrics.js";
 import { runSweep } from "../sla/run-sweep.js";
 import { retryUnfinishedWelcomes } from "../welcome/retry-unfinished-welcomes.js";
-import type { JobDeps } from "./job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 
 /** A recurring job: its id (for STEWARD_SCHEDULES), when it runs (a cron pattern, UTC) and what it calls. */
 export interface Job {

@@ -1,6 +1,6 @@
 import { createTask, type ScheduledTask } from "node-cron";
 import { OFF, type Job } from "./jobs.js";
-import type { JobDeps } from "./job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 
 export interface RunningScheduler {
   /** Runs one job now, as its schedule would; resolves when it finished (failures are logged). */

@@ -1,10 +1,10 @@
 import type { StewardConfig } from "../config/schema.js";
 import { isCommunity } from "../people/roles.js";
-import type { Period, ResponseFigures, WaitingItem } from "../report/figures.js";
+import type { Period, ResponseFigures, WaitingItem } from "../domain/figures.js";
 import type { DB } from "../store/db.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { itemsWithEventsBetween, loadClockEvents, loadItems } from "../store/response-clock-data.js";
-import { RESPONSE_EVENT_KINDS, type ClockItem } from "./clock-input.js";
+import { RESPONSE_EVENT_KINDS, type ClockItem } from "../domain/clock.js";
 import { computeResponseClock, type ResponseClock } from "./response-clock.js";
 import { median, outcomeOf, percentile, rankResponders } from "./response-stats.js";
 import { openClocks } from "./run-sweep.js";
@@ -18,13 +18,23 @@ const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
  * the items waiting now. Reads the period's facts (by repository and time) and the open items,
  * never the whole history.
  */
-export async function collectResponseFigures(db: DB, repository: RepositoryRecord, period: Period, now: Date, config: StewardConfig): Promise<ResponseFigures> {
+export async function collectResponseFigures(
+  db: DB,
+  repository: RepositoryRecord,
+  period: Period,
+  now: Date,
+  config: StewardConfig,
+): Promise<ResponseFigures> {
   const opened = await itemsWithEventsBetween(db, repository.id, OPENED_KINDS, period.start, period.end);
   const answeredIn = await itemsWithEventsBetween(db, repository.id, RESPONSE_EVENT_KINDS, period.start, period.end);
   const items = (await loadItems(db, repository.id, [...opened, ...answeredIn])).filter((item) =>
     isCommunity({ login: item.authorLogin, type: item.authorType, association: item.authorAssociation }, config),
   );
-  const events = await loadClockEvents(db, repository.id, items.map((item) => item.number));
+  const events = await loadClockEvents(
+    db,
+    repository.id,
+    items.map((item) => item.number),
+  );
   const clocks = new Map<number, { item: ClockItem; clock: ResponseClock }>();
   for (const item of items) clocks.set(item.number, { item, clock: computeResponseClock(item, events.get(item.number) ?? [], config, now) });
 
@@ -33,7 +43,9 @@ export async function collectResponseFigures(db: DB, repository: RepositoryRecor
   for (const { item, clock } of clocks.values()) {
     if (inPeriod(item.createdAt)) counts[outcomeOf(clock)]++;
   }
-  const responses = [...clocks.values()].flatMap(({ clock }) => (clock.firstResponse && inPeriod(clock.firstResponse.at) ? [clock.firstResponse] : []));
+  const responses = [...clocks.values()].flatMap(({ clock }) =>
+    clock.firstResponse && inPeriod(clock.firstResponse.at) ? [clock.firstResponse] : [],
+  );
   const durations = responses.map((response) => response.clockMs);
   const decided = counts["within-goal"] + counts.missed;
 

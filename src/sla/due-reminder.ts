@@ -1,4 +1,4 @@
-import type { ClockItem } from "./clock-input.js";
+import type { ClockItem } from "../domain/clock.js";
 import type { ResponseClock } from "./response-clock.js";
 
 export type ReminderKind = "at-risk" | "breached" | "follow-up";
@@ -30,7 +30,14 @@ export function dueReminder(item: ClockItem, clock: ResponseClock, now: Date): D
   }
   if (clock.stage === "follow-up-due" && clock.openWait) {
     const since = clock.openWait.since;
-    return { ...base, kind: "follow-up", effectKind: "response.follow-up", period: since.toISOString(), waitedMs: now.getTime() - since.getTime(), waiting: clock.openWait.by };
+    return {
+      ...base,
+      kind: "follow-up",
+      effectKind: "response.follow-up",
+      period: since.toISOString(),
+      waitedMs: now.getTime() - since.getTime(),
+      waiting: clock.openWait.by,
+    };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import type { ItemActivityHandler } from "../ingest/item-activity.js";
+import type { ItemActivityHandler } from "../runtime/item-activity.js";
 import { isCommunity } from "../people/roles.js";
 import { loadClockEvents, loadItems } from "../store/response-clock-data.js";
 import { computeResponseClock, respondent } from "./response-clock.js";

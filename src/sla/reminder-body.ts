@@ -1,6 +1,6 @@
 import type { StewardConfig } from "../config/schema.js";
 import { fitToLimit, hiddenMarker, inlineText, login } from "../text/index.js";
-import type { ClockItem } from "./clock-input.js";
+import type { ClockItem } from "../domain/clock.js";
 import type { DueReminder } from "./due-reminder.js";
 
 const HOUR = 3_600_000;

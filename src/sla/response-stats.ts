@@ -33,7 +33,5 @@ export function percentile(values: readonly number[], p: number): number | null 
 export function rankResponders(logins: readonly string[]): Array<{ login: string; count: number }> {
   const counts = new Map<string, number>();
   for (const login of logins) counts.set(login, (counts.get(login) ?? 0) + 1);
-  return [...counts]
-    .map(([login, count]) => ({ login, count }))
-    .sort((a, b) => b.count - a.count || a.login.localeCompare(b.login));
+  return [...counts].map(([login, count]) => ({ login, count })).sort((a, b) => b.count - a.count || a.login.localeCompare(b.login));
 }

@@ -1,31 +1,38 @@
 import type { StewardConfig } from "../config/schema.js";
 import type { EffectOutcome } from "../effects/perform-once.js";
 import { isCommunity } from "../people/roles.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { JobDeps } from "../runtime/job-deps.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { listActiveRepositories } from "../store/installations.js";
-import {
-  doneEffectSubjects,
-  installationAccountType,
-  loadClockEvents,
-  loadOpenItems,
-} from "../store/response-clock-data.js";
-import type { ClockItem } from "./clock-input.js";
+import { doneEffectSubjects, installationAccountType, loadClockEvents, loadOpenItems } from "../store/response-clock-data.js";
+import type { ClockItem } from "../domain/clock.js";
 import { dueReminder } from "./due-reminder.js";
 import { notifyTargets } from "./notify-targets.js";
 import { reminderBody } from "./reminder-body.js";
 import { computeResponseClock, type ResponseClock } from "./response-clock.js";
-import { LABEL_ADDED, LABEL_REMOVED, labelBreached, sendReminder, unlabelAnswered, type EffectContext } from "./send-reminder.js";
+import { isEffectDone } from "../store/side-effects.js";
+import {
+  LABEL_ADDED,
+  LABEL_REMOVED,
+  labelBreached,
+  sendReminder,
+  unlabelAnswered,
+  unlabelWaiting,
+  waitingLabelKey,
+  type EffectContext,
+} from "./send-reminder.js";
 import type { RepositorySweep, SweepAction, SweepReport } from "./sweep-report.js";
+import { waitingLabelToRemove } from "./waiting-label.js";
 
 export type { SweepReport } from "./sweep-report.js";
 
 /**
  * One sweep of the response clock over every registered repository (or one): the reminders due
  * now are posted (each once ever, paced per installation), breached items get the label, answered
- * ones lose it. Reads only the open items and their facts, so its cost follows the open items,
- * not the history. A repository that fails is reported and the sweep goes on; an effect that
- * fails stays claimed and the next sweep finishes it, marker check first.
+ * ones lose it, and waiting labels lifted by the author's reply come off. Reads only the open
+ * items and their facts, so its cost follows the open items, not the history. A repository that
+ * fails is reported and the sweep goes on; an effect that fails stays claimed and the next sweep
+ * finishes it, marker check first.
  */
 export async function runSweep(deps: JobDeps, options: { repository?: RepositoryRecord; dryRun: boolean }): Promise<SweepReport> {
   const at = deps.now();
@@ -53,7 +60,11 @@ export async function openClocks(deps: Pick<JobDeps, "db">, repositoryId: number
   const open = (await loadOpenItems(deps.db, repositoryId)).filter((item) =>
     isCommunity({ login: item.authorLogin, type: item.authorType, association: item.authorAssociation }, config),
   );
-  const events = await loadClockEvents(deps.db, repositoryId, open.map((item) => item.number));
+  const events = await loadClockEvents(
+    deps.db,
+    repositoryId,
+    open.map((item) => item.number),
+  );
   return open
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map((item) => ({ item, clock: computeResponseClock(item, events.get(item.number) ?? [], config, now) }));
@@ -96,6 +107,17 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
     const body = reminderBody(reminder, item, mentions, config);
     record(reminder.kind, item, await sendReminder(context(item.number), reminder, body));
     if (reminder.kind === "breached") record("label-added", item, await labelBreached(context(item.number), label));
+  }
+
+  // Waiting labels the author's reply lifted, where the webhook's removal failed or was missed.
+  for (const { item, clock } of tracked) {
+    const replyAt = waitingLabelToRemove(item, clock, config);
+    if (!replyAt) continue;
+    if (dryRun) {
+      if (!(await isEffectDone(deps.db, waitingLabelKey(repository.id, item.number, replyAt)))) {
+        result.wouldSend.push({ action: "waiting-label-removed", number: item.number, title: item.title });
+      }
+    } else record("waiting-label-removed", item, await unlabelWaiting(context(item.number), config.response.waitingLabel, replyAt));
   }
 
   // Answered items that still carry the label (a webhook was missed, or Steward put it on).

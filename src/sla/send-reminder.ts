@@ -20,11 +20,7 @@ export interface EffectContext {
  * comment whose POST answered 5xx after all is found, not posted again. The POST is paced by the
  * client (see github/steward-octokit.ts), so a found comment costs no write slot.
  */
-export async function sendReminder(
-  ctx: EffectContext,
-  reminder: DueReminder,
-  body: string,
-): Promise<EffectOutcome<PostedComment>> {
+export async function sendReminder(ctx: EffectContext, reminder: DueReminder, body: string): Promise<EffectOutcome<PostedComment>> {
   const key = { repositoryId: ctx.repositoryId, kind: reminder.effectKind, subject: `#${reminder.number}`, period: reminder.period };
   return performOnce(ctx, key, {
     find: () => findCommentWithMarker(ctx.octokit, ctx.where, reminderMarker(reminder)),
@@ -45,5 +41,26 @@ export async function labelBreached(ctx: EffectContext, label: string): Promise<
 /** Takes the breached label off an answered item, once ever; a label already gone is fine. */
 export async function unlabelAnswered(ctx: EffectContext, label: string): Promise<EffectOutcome<{ label: string; removed: boolean }>> {
   const key = { repositoryId: ctx.repositoryId, kind: LABEL_REMOVED, subject: `#${ctx.where.issueNumber}`, period: "" };
+  return performOnce(ctx, key, { find: async () => null, create: () => removeLabel(ctx.octokit, ctx.where, label) });
+}
+
+/** Side-effect kind of the waiting-for-author label coming off after the author's reply, once per reply. */
+const WAITING_LABEL_REMOVED = "response.waiting-label-removed";
+
+/** The key of the waiting label's removal after the reply at `replyAt`. */
+export const waitingLabelKey = (repositoryId: number, issueNumber: number, replyAt: Date) => ({
+  repositoryId,
+  kind: WAITING_LABEL_REMOVED,
+  subject: `#${issueNumber}`,
+  period: replyAt.toISOString(),
+});
+
+/**
+ * Takes the waiting-for-author label off after the author's reply at `replyAt`, once for that
+ * reply. Removing a label is idempotent (a label already gone is fine), so `find` need not look;
+ * a label put on again later and lifted by a later reply is a new removal.
+ */
+export async function unlabelWaiting(ctx: EffectContext, label: string, replyAt: Date): Promise<EffectOutcome<{ label: string; removed: boolean }>> {
+  const key = waitingLabelKey(ctx.repositoryId, ctx.where.issueNumber, replyAt);
   return performOnce(ctx, key, { find: async () => null, create: () => removeLabel(ctx.octokit, ctx.where, label) });
 }

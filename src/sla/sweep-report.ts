@@ -2,7 +2,7 @@ import type { ReminderKind } from "./due-reminder.js";
 
 /** One thing a sweep did, would do (dry run), or failed to do for an item. */
 export interface SweepAction {
-  action: ReminderKind | "label-added" | "label-removed";
+  action: ReminderKind | "label-added" | "label-removed" | "waiting-label-removed";
   number: number;
   title: string;
   /** The comment's URL when one was posted or found. */
@@ -37,7 +37,9 @@ export function renderSweepText(report: SweepReport): string {
       lines.push(`${repo.repository}: skipped (${repo.skipped})`);
       continue;
     }
-    lines.push(`${repo.repository}: ${repo.waiting} waiting, ${repo.sent.length} sent, ${repo.wouldSend.length} would send, ${repo.failed.length} failed`);
+    lines.push(
+      `${repo.repository}: ${repo.waiting} waiting, ${repo.sent.length} sent, ${repo.wouldSend.length} would send, ${repo.failed.length} failed`,
+    );
     const show = (verb: string, list: SweepAction[]) => {
       for (const a of list) lines.push(`  ${verb} ${a.action} #${a.number}${a.url ? ` ${a.url}` : ""}${a.error ? ` (${a.error})` : ""}`);
     };

@@ -1,4 +1,4 @@
-import type { ItemSnapshot, LedgerEvent } from "../ingest/ledger-entry.js";
+import type { ItemSnapshot, LedgerEvent } from "../domain/ledger.js";
 import type { DB } from "./db.js";
 import { eventParams, INSERT_EVENT_SQL, itemParams, UPSERT_ITEM_SQL } from "./fact-rows.js";
 
@@ -21,14 +21,13 @@ const BATCH_ROWS = 1000;
  * webhook arriving later for a backfilled fact is skipped the same way). Returns how many events
  * were new.
  */
-export async function recordBackfilledFacts(
-  db: DB,
-  repositoryId: number,
-  facts: { events: LedgerEvent[]; items: ItemSnapshot[] },
-): Promise<number> {
+export async function recordBackfilledFacts(db: DB, repositoryId: number, facts: { events: LedgerEvent[]; items: ItemSnapshot[] }): Promise<number> {
   const sqlite = db.$client;
   let statements = prepared.get(sqlite);
-  if (!statements) prepared.set(sqlite, (statements = backfillStatements(sqlite)));
+  if (!statements) {
+    statements = backfillStatements(sqlite);
+    prepared.set(sqlite, statements);
+  }
   const q = statements;
   let inserted = 0;
   const writes: Array<() => void> = [
@@ -41,7 +40,9 @@ export async function recordBackfilledFacts(
   ];
   for (let start = 0; start < writes.length; start += BATCH_ROWS) {
     const batch = writes.slice(start, start + BATCH_ROWS);
-    sqlite.transaction(() => batch.forEach((write) => write()))();
+    sqlite.transaction(() => {
+      for (const write of batch) write();
+    })();
   }
   return inserted;
 }

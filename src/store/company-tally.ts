@@ -83,7 +83,12 @@ function rankedKeys(db: DB, repositoryId: number, limit: number | null, from: Ra
   const query = db
     .select({ companyKey: c.companyKey })
     .from(c)
-    .where(and(eq(c.repositoryId, repositoryId), from ? sql`(${c.participants}, ${c.stargazers}) >= (${from.participants}, ${from.stargazers})` : undefined))
+    .where(
+      and(
+        eq(c.repositoryId, repositoryId),
+        from ? sql`(${c.participants}, ${c.stargazers}) >= (${from.participants}, ${from.stargazers})` : undefined,
+      ),
+    )
     .orderBy(sql`${c.participants} desc, ${c.stargazers} desc`);
   return (limit === null ? query.all() : query.limit(limit).all()).map((r) => r.companyKey);
 }
@@ -215,7 +220,13 @@ async function leadsWithoutMemberRow(db: DB, repositoryId: number, leadLogins: r
   const missing = leadLogins.filter((login) => !known.has(login));
   if (missing.length === 0) return [];
   return chunks(missing)
-    .flatMap((part) => db.select({ companyKey: userProfiles.companyKey, spelling: userProfiles.company }).from(userProfiles).where(inArray(userProfiles.login, part)).all())
+    .flatMap((part) =>
+      db
+        .select({ companyKey: userProfiles.companyKey, spelling: userProfiles.company })
+        .from(userProfiles)
+        .where(inArray(userProfiles.login, part))
+        .all(),
+    )
     .filter((p) => p.companyKey && p.spelling)
     .map((p) => ({ companyKey: p.companyKey!, spelling: p.spelling!, stargazers: 0, participants: 0, leads: 1, people: 1 }));
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { configStatus, type ConfigProblem } from "./schema.js";
+import { configStatus } from "./schema.js";
+import type { ConfigProblem } from "../domain/config.js";
 
 export interface ConfigStatusRecord {
   valid: boolean;
@@ -13,19 +14,10 @@ export interface ConfigStatusRecord {
  * the ones stored before, which is when they deserve a log line: a broken file read a hundred
  * times is reported once.
  */
-export async function saveConfigStatus(
-  db: DB,
-  repositoryId: number,
-  problems: ConfigProblem[],
-  now: Date,
-): Promise<boolean> {
+export async function saveConfigStatus(db: DB, repositoryId: number, problems: ConfigProblem[], now: Date): Promise<boolean> {
   const fingerprint = JSON.stringify(problems);
   return db.transaction((tx) => {
-    const previous = tx
-      .select({ fingerprint: configStatus.fingerprint })
-      .from(configStatus)
-      .where(eq(configStatus.repositoryId, repositoryId))
-      .get();
+    const previous = tx.select({ fingerprint: configStatus.fingerprint }).from(configStatus).where(eq(configStatus.repositoryId, repositoryId)).get();
     const row = { valid: problems.length === 0, errors: problems, fingerprint, checkedAt: now };
     tx.insert(configStatus)
       .values({ repositoryId, ...row })

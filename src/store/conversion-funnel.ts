@@ -47,7 +47,12 @@ export async function countStages(db: DB, repositoryId: number, until: Date, act
     .from(m)
     .where(sql`${repo} and ${m.lastActiveAt} >= ${end}`)
     .get();
-  const activeMembers = db.select({ n: sql<number>`count(*)` }).from(m).where(sql`${repo} and ${activeIn(from, end)}`).get()?.n ?? 0;
+  const activeMembers =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(m)
+      .where(sql`${repo} and ${activeIn(from, end)}`)
+      .get()?.n ?? 0;
 
   const ignored = lowered(filter.ignoreUsers);
   const named = new Set([...ignored, ...lowered(filter.maintainers)]);
@@ -85,7 +90,13 @@ export async function countStages(db: DB, repositoryId: number, until: Date, act
 export async function countContributors(db: DB, repositoryId: number, until: Date, ignoreUsers: readonly string[]): Promise<number> {
   const c = contributors;
   const ignored = lowered(ignoreUsers);
-  const listed = ignored.size === 0 ? sql`0` : sql`lower(${c.login}) in (${sql.join([...ignored].map((l) => sql`${l}`), sql`, `)})`;
+  const listed =
+    ignored.size === 0
+      ? sql`0`
+      : sql`lower(${c.login}) in (${sql.join(
+          [...ignored].map((l) => sql`${l}`),
+          sql`, `,
+        )})`;
   return (
     db
       .select({ n: sql<number>`count(*)` })

@@ -36,7 +36,9 @@ export async function saveCustomer(db: DB, customer: Customer, now: Date): Promi
       tx.update(customers).set({ company, plan, mrrCents, login, since }).where(eq(customers.id, existing.id)).run();
       return "updated";
     }
-    tx.insert(customers).values({ ...customer, createdAt: now }).run();
+    tx.insert(customers)
+      .values({ ...customer, createdAt: now })
+      .run();
     return "added";
   });
 }
@@ -44,7 +46,10 @@ export async function saveCustomer(db: DB, customer: Customer, now: Date): Promi
 /** Removes the customer recorded under `companyKey`; false when there was none. */
 export async function removeCustomer(db: DB, repositoryId: number, companyKey: string): Promise<boolean> {
   return (
-    db.delete(customers).where(and(eq(customers.repositoryId, repositoryId), eq(customers.companyKey, companyKey))).run().changes > 0
+    db
+      .delete(customers)
+      .where(and(eq(customers.repositoryId, repositoryId), eq(customers.companyKey, companyKey)))
+      .run().changes > 0
   );
 }
 

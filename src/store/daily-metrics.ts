@@ -1,4 +1,4 @@
-import { and, asc, between, desc, eq, lte } from "drizzle-orm";
+import { and, asc, between, eq } from "drizzle-orm";
 import type { DB } from "./db.js";
 import { dailyMetrics } from "./schema.js";
 
@@ -23,15 +23,4 @@ export async function readDailySeries(db: DB, repositoryId: number, metric: stri
     .orderBy(asc(dailyMetrics.day))
     .all();
   return new Map(rows.map((r) => [r.day, r.value]));
-}
-
-/** The latest stored value of a metric on or before `day`. */
-export async function latestDailyValue(db: DB, repositoryId: number, metric: string, day: string): Promise<{ day: string; value: number } | undefined> {
-  return db
-    .select({ day: dailyMetrics.day, value: dailyMetrics.value })
-    .from(dailyMetrics)
-    .where(and(eq(dailyMetrics.repositoryId, repositoryId), eq(dailyMetrics.metric, metric), lte(dailyMetrics.day, day)))
-    .orderBy(desc(dailyMetrics.day))
-    .limit(1)
-    .get();
 }

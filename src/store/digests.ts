@@ -19,7 +19,11 @@ export async function saveDigest(db: DB, digest: Omit<DigestRecord, "closedAt">)
 
 /** The digest of one week, if it was published. */
 export async function findDigest(db: DB, repositoryId: number, week: string): Promise<DigestRecord | undefined> {
-  return db.select().from(digests).where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week))).get();
+  return db
+    .select()
+    .from(digests)
+    .where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week)))
+    .get();
 }
 
 /** The latest digest published for a week before `week` (ISO week keys sort in time order). */
@@ -35,5 +39,8 @@ export async function latestDigestBefore(db: DB, repositoryId: number, week: str
 
 /** Notes that a digest issue was closed in favour of its successor. */
 export async function markDigestClosed(db: DB, repositoryId: number, week: string, at: Date): Promise<void> {
-  db.update(digests).set({ closedAt: at }).where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week))).run();
+  db.update(digests)
+    .set({ closedAt: at })
+    .where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week)))
+    .run();
 }

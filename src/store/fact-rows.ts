@@ -1,4 +1,4 @@
-import type { ItemSnapshot, LedgerEvent } from "../ingest/ledger-entry.js";
+import type { ItemSnapshot, LedgerEvent } from "../domain/ledger.js";
 
 /**
  * The raw SQL that stores ledger facts, shared by the webhook path (`ledger.ts`) and the history
@@ -30,16 +30,40 @@ export const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 
 /** The parameters of INSERT_EVENT_SQL for one fact; `deliveryId` is null for backfilled facts. */
 export function eventParams(repositoryId: number, deliveryId: string | null, e: LedgerEvent): unknown[] {
   return [
-    repositoryId, deliveryId, e.naturalKey, e.kind, e.actorLogin, e.actorId, e.actorType, e.association,
-    e.itemNumber, bit(e.isPull), ms(e.occurredAt), e.data === null ? null : JSON.stringify(e.data),
+    repositoryId,
+    deliveryId,
+    e.naturalKey,
+    e.kind,
+    e.actorLogin,
+    e.actorId,
+    e.actorType,
+    e.association,
+    e.itemNumber,
+    bit(e.isPull),
+    ms(e.occurredAt),
+    e.data === null ? null : JSON.stringify(e.data),
   ];
 }
 
 /** The parameters of UPSERT_ITEM_SQL for one snapshot. */
 export function itemParams(repositoryId: number, item: ItemSnapshot): unknown[] {
   return [
-    repositoryId, item.number, bit(item.isPull), item.title, item.authorLogin, item.authorId, item.authorType,
-    item.authorAssociation, item.state, bit(item.draft), bit(item.locked), JSON.stringify(item.labels),
-    JSON.stringify(item.assignees), ms(item.createdAt), ms(item.updatedAt), ms(item.closedAt), ms(item.mergedAt),
+    repositoryId,
+    item.number,
+    bit(item.isPull),
+    item.title,
+    item.authorLogin,
+    item.authorId,
+    item.authorType,
+    item.authorAssociation,
+    item.state,
+    bit(item.draft),
+    bit(item.locked),
+    JSON.stringify(item.labels),
+    JSON.stringify(item.assignees),
+    ms(item.createdAt),
+    ms(item.updatedAt),
+    ms(item.closedAt),
+    ms(item.mergedAt),
   ];
 }

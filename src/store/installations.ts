@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { RepositoryRecord } from "../domain/repository.js";
 import type { DB } from "./db.js";
 import {
   backfillState,
@@ -48,22 +49,8 @@ export interface InstallationRecord {
   accountType: string;
 }
 
-export interface RepositoryRecord {
-  id: number;
-  installationId: number;
-  owner: string;
-  name: string;
-  fullName: string;
-  private: boolean;
-}
-
 /** Records an installation (or refreshes its account) and the repositories it grants. */
-export async function registerInstallation(
-  db: DB,
-  installation: InstallationRecord,
-  repos: RepositoryRecord[],
-  now: Date,
-): Promise<void> {
+export async function registerInstallation(db: DB, installation: InstallationRecord, repos: RepositoryRecord[], now: Date): Promise<void> {
   db.transaction((tx) => {
     tx.insert(installations)
       .values({ ...installation, registeredAt: now })
@@ -74,11 +61,6 @@ export async function registerInstallation(
       .run();
     for (const repo of repos) upsertRepository(tx, repo, now);
   });
-}
-
-/** Records one repository, e.g. one seen in a delivery before its installation was announced. */
-export async function registerRepository(db: DB, repo: RepositoryRecord, now: Date): Promise<void> {
-  db.transaction((tx) => upsertRepository(tx, repo, now));
 }
 
 function upsertRepository(tx: Pick<DB, "insert" | "delete">, repo: RepositoryRecord, now: Date): void {
@@ -147,11 +129,7 @@ const repositoryColumns = {
 
 /** Looks a repository up by "owner/name", ignoring case as GitHub does. */
 export async function findRepository(db: DB, fullName: string): Promise<RepositoryRecord | undefined> {
-  return db
-    .select(repositoryColumns)
-    .from(repositories)
-    .where(sql`lower(${repositories.fullName}) = ${fullName.toLowerCase()}`)
-    .get();
+  return db.select(repositoryColumns).from(repositories).where(sql`lower(${repositories.fullName}) = ${fullName.toLowerCase()}`).get();
 }
 
 /** All repositories Steward serves, for the scheduler and the CLI. */

@@ -1,5 +1,5 @@
 import { count, eq, max, min } from "drizzle-orm";
-import type { LedgerEntry } from "../ingest/ledger-entry.js";
+import type { LedgerEntry } from "../domain/ledger.js";
 import type { DB } from "./db.js";
 import { bit, eventParams, INSERT_EVENT_SQL, itemParams, ms, UPSERT_ITEM_SQL } from "./fact-rows.js";
 import { deliveries, events, items } from "./schema.js";
@@ -66,7 +66,6 @@ const MAX_WAIT_MS = 2;
 const MAX_BATCH = 32;
 
 const writers = new WeakMap<SqliteClient, LedgerWriter>();
-
 
 /**
  * Stores one delivery and its ledger rows. Returns false, writing nothing, when this delivery id
@@ -147,18 +146,14 @@ function writerFor(sqlite: SqliteClient): LedgerWriter {
 /** The rows of one delivery; runs inside its own savepoint. */
 function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: LedgerEntry): boolean {
   const repositoryId = entry.repository?.id ?? null;
-  const inserted = statements.delivery.run(
-    meta.id, meta.event, meta.action, repositoryId, entry.installationId, ms(meta.receivedAt),
-  );
+  const inserted = statements.delivery.run(meta.id, meta.event, meta.action, repositoryId, entry.installationId, ms(meta.receivedAt));
   if (inserted.changes === 0) return false;
   if (repositoryId === null) return true;
   const repo = entry.repository;
   if (repo && entry.installationId !== null) {
     // A repository can send events before Steward saw its installation (a lost delivery, a
     // database restored from backup); register it rather than drop its events.
-    statements.repository.run(
-      repo.id, entry.installationId, repo.owner, repo.name, repo.fullName, bit(repo.private), ms(meta.receivedAt),
-    );
+    statements.repository.run(repo.id, entry.installationId, repo.owner, repo.name, repo.fullName, bit(repo.private), ms(meta.receivedAt));
   }
   for (const e of entry.events) {
     statements.event.run(...eventParams(repositoryId, meta.id, e));
@@ -182,11 +177,7 @@ export interface LedgerSummary {
 
 /** What the ledger holds for one repository, for `steward report`. */
 export async function summarizeLedger(db: DB, repositoryId: number): Promise<LedgerSummary> {
-  const deliveryCount = db
-    .select({ n: count() })
-    .from(deliveries)
-    .where(eq(deliveries.repositoryId, repositoryId))
-    .get();
+  const deliveryCount = db.select({ n: count() }).from(deliveries).where(eq(deliveries.repositoryId, repositoryId)).get();
   const span = db
     .select({ n: count(), first: min(events.occurredAt), last: max(events.occurredAt) })
     .from(events)
@@ -205,8 +196,7 @@ export async function summarizeLedger(db: DB, repositoryId: number): Promise<Led
     .where(eq(items.repositoryId, repositoryId))
     .groupBy(items.isPull, items.state)
     .all();
-  const itemTotal = (isPull: boolean, state: "open" | "closed") =>
-    itemCounts.find((row) => row.isPull === isPull && row.state === state)?.n ?? 0;
+  const itemTotal = (isPull: boolean, state: "open" | "closed") => itemCounts.find((row) => row.isPull === isPull && row.state === state)?.n ?? 0;
   return {
     deliveries: deliveryCount?.n ?? 0,
     events: span?.n ?? 0,

@@ -94,8 +94,7 @@ function prepareStatements(sqlite: SqliteClient) {
   const inserted = derivedFlags((name) => `@${name}`);
   const updated = derivedFlags(merged);
   // A new row takes its company from the stored profile; saving a profile updates existing rows.
-  const profile = (column: string) =>
-    `(SELECT p.${column} FROM user_profiles p WHERE p.login = @login AND p.company_key <> '' AND p.company <> '')`;
+  const profile = (column: string) => `(SELECT p.${column} FROM user_profiles p WHERE p.login = @login AND p.company_key <> '' AND p.company <> '')`;
   return {
     watermark: sqlite.prepare<[number, string], { id: number }>(
       `SELECT last_event_id AS id FROM projection_watermarks WHERE repository_id = ? AND projection = ?`,

@@ -30,7 +30,10 @@ export const PARTICIPANT_NOW = sql`(${m.community} = 1 and ${m.firstParticipated
 
 /** The rows of logins named in a config list, any case: point lookups on the lower(login) index. */
 export function namedIn(logins: ReadonlySet<string>): SQL {
-  return sql`lower(${m.login}) in (${sql.join([...logins].map((l) => sql`${l}`), sql`, `)})`;
+  return sql`lower(${m.login}) in (${sql.join(
+    [...logins].map((l) => sql`${l}`),
+    sql`, `,
+  )})`;
 }
 
 /** The logins of the config's lists, lower-cased. */

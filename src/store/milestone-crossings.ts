@@ -26,12 +26,7 @@ export async function listCrossings(db: DB, repositoryId: number, metric?: strin
   const where = metric
     ? and(eq(milestoneCrossings.repositoryId, repositoryId), eq(milestoneCrossings.metric, metric))
     : eq(milestoneCrossings.repositoryId, repositoryId);
-  return db
-    .select()
-    .from(milestoneCrossings)
-    .where(where)
-    .orderBy(asc(milestoneCrossings.metric), asc(milestoneCrossings.threshold))
-    .all();
+  return db.select().from(milestoneCrossings).where(where).orderBy(asc(milestoneCrossings.metric), asc(milestoneCrossings.threshold)).all();
 }
 
 /**

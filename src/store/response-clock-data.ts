@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
-import { CLOCK_EVENT_KINDS, type ClockEvent, type ClockItem } from "../sla/clock-input.js";
+import { CLOCK_EVENT_KINDS, type ClockEvent, type ClockItem } from "../domain/clock.js";
 import type { DB } from "./db.js";
 import { events, installations, items, sideEffects } from "./schema.js";
 
@@ -31,14 +31,24 @@ const itemColumns = {
 
 /** The open issues and PRs of a repository (the `items_open_idx` index), for the sweep. */
 export async function loadOpenItems(db: DB, repositoryId: number): Promise<ClockItem[]> {
-  return db.select(itemColumns).from(items).where(and(eq(items.repositoryId, repositoryId), eq(items.state, "open"))).all();
+  return db
+    .select(itemColumns)
+    .from(items)
+    .where(and(eq(items.repositoryId, repositoryId), eq(items.state, "open")))
+    .all();
 }
 
 /** The given items of a repository, by number (primary key lookups). */
 export async function loadItems(db: DB, repositoryId: number, numbers: readonly number[]): Promise<ClockItem[]> {
   const found: ClockItem[] = [];
   for (const part of chunks([...new Set(numbers)])) {
-    found.push(...db.select(itemColumns).from(items).where(and(eq(items.repositoryId, repositoryId), inArray(items.number, part))).all());
+    found.push(
+      ...db
+        .select(itemColumns)
+        .from(items)
+        .where(and(eq(items.repositoryId, repositoryId), inArray(items.number, part)))
+        .all(),
+    );
   }
   return found;
 }
@@ -95,7 +105,14 @@ export async function doneEffectSubjects(db: DB, repositoryId: number, kind: str
     const rows = db
       .select({ subject: sideEffects.subject })
       .from(sideEffects)
-      .where(and(eq(sideEffects.repositoryId, repositoryId), eq(sideEffects.kind, kind), inArray(sideEffects.subject, part), eq(sideEffects.state, "done")))
+      .where(
+        and(
+          eq(sideEffects.repositoryId, repositoryId),
+          eq(sideEffects.kind, kind),
+          inArray(sideEffects.subject, part),
+          eq(sideEffects.state, "done"),
+        ),
+      )
       .all();
     for (const row of rows) done.add(row.subject);
   }

@@ -1,15 +1,9 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import { normalizeCompany } from "../conversion/normalize-company.js";
+import { eq, sql } from "drizzle-orm";
+import { normalizeCompany } from "../domain/company.js";
+import type { UserProfile } from "../domain/identity.js";
 import type { DB } from "./db.js";
 import { COPY_PROFILE_COMPANY } from "./member-projection.js";
 import { userProfiles } from "./schema.js";
-
-export interface UserProfile {
-  login: string;
-  userId: number | null;
-  type: string | null;
-  company: string | null;
-}
 
 export interface StoredUserProfile extends UserProfile {
   companyKey: string | null;
@@ -30,7 +24,9 @@ export async function saveUserProfiles(db: DB, profiles: UserProfile[], fetchedA
         })
         .run();
       // The member rows carry the company for the conversion tally: a new profile reaches them now.
-      tx.run(sql`UPDATE community_members SET ${sql.raw(COPY_PROFILE_COMPANY)} WHERE repository_id IN (SELECT id FROM repositories) AND login = ${p.login}`);
+      tx.run(
+        sql`UPDATE community_members SET ${sql.raw(COPY_PROFILE_COMPANY)} WHERE repository_id IN (SELECT id FROM repositories) AND login = ${p.login}`,
+      );
     }
   });
 }
@@ -38,16 +34,6 @@ export async function saveUserProfiles(db: DB, profiles: UserProfile[], fetchedA
 /** The stored profile of `login`, if any. */
 export async function findUserProfile(db: DB, login: string): Promise<StoredUserProfile | undefined> {
   return db.select().from(userProfiles).where(eq(userProfiles.login, login)).get();
-}
-
-/** The stored profiles of many logins, by login. */
-export async function findUserProfiles(db: DB, logins: string[]): Promise<Map<string, StoredUserProfile>> {
-  const found = new Map<string, StoredUserProfile>();
-  for (let i = 0; i < logins.length; i += 500) {
-    const rows = db.select().from(userProfiles).where(inArray(userProfiles.login, logins.slice(i, i + 500))).all();
-    for (const row of rows) found.set(row.login, row);
-  }
-  return found;
 }
 
 /** Whether the stored profile of `login` is missing or older than `maxAgeMs` at `now`. */

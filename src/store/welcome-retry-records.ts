@@ -18,7 +18,6 @@ export async function unfinishedWelcomes(
   return unfinishedEffects(db, olderThan, { ...options, kindPrefix: "welcome.", limit: options.limit ?? 200 });
 }
 
-
 /**
  * The lowest number among the issues (`issues.opened`) or pull requests (`pull_request.opened`)
  * that `login` opened, per the ledger, ignoring the login's case (claims store it lowercased).

@@ -1,13 +1,8 @@
 import type { StewardConfig } from "../config/schema.js";
-import type { ContributorFigures, Period } from "../report/figures.js";
+import type { ContributorFigures, Period } from "../domain/figures.js";
 import type { DB } from "../store/db.js";
-import {
-  countContributorsBefore,
-  countReturningContributors,
-  isContributorHistoryKnown,
-  listNewContributors,
-} from "../store/contributors.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import { countContributorsBefore, countReturningContributors, isContributorHistoryKnown, listNewContributors } from "../store/contributors.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { listCrossings } from "../store/milestone-crossings.js";
 
 /**

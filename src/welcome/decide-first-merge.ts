@@ -1,11 +1,10 @@
 import type { StewardConfig } from "../config/schema.js";
 import type { Person } from "../people/roles.js";
-import { screenPerson, type SkipReason, type UserHistory } from "./decide-first-opening.js";
+import { screenPerson, type SkipReason } from "./decide-first-opening.js";
+import type { UserHistory } from "../domain/user-history.js";
 
 /** The congratulation a first merged pull request gets. */
-export type MergeMessage =
-  | { message: "foundingContributor" | "firstMerge"; number: number }
-  | { message: "firstMergeWithoutNumber" };
+export type MergeMessage = { message: "foundingContributor" | "firstMerge"; number: number } | { message: "firstMergeWithoutNumber" };
 
 /** Who gets no congratulation for a merge (their contribution is still recorded). */
 export function screenMerge(author: Person, config: StewardConfig): SkipReason | null {

@@ -1,4 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
+import type { UserHistory } from "../domain/user-history.js";
 import { isBot, isMaintainer, type Person } from "../people/roles.js";
 
 /** What a user opened: an issue or a pull request. */
@@ -6,20 +7,6 @@ export type OpeningKind = "issue" | "pull";
 
 /** Why someone gets no welcome, for the log. */
 export type SkipReason = "disabled" | "bot" | "maintainer" | "mannequin" | "already-contributor";
-
-/** One of the user's issues or pull requests in the repository, as an API read shows it. */
-export interface UserItem {
-  number: number;
-  isPull: boolean;
-  createdAt: Date;
-  mergedAt: Date | null;
-}
-
-/** The user's items in the repository, oldest first; `complete` when the read saw all of them. */
-export interface UserHistory {
-  items: UserItem[];
-  complete: boolean;
-}
 
 /**
  * Who is never welcomed for an opening, whatever the history says: switched off, bots (never

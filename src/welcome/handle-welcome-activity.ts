@@ -1,6 +1,6 @@
 import { readUserHistory } from "../github/user-history.js";
-import type { ItemActivity, ItemActivityHandler } from "../ingest/item-activity.js";
-import type { ItemSnapshot } from "../ingest/ledger-entry.js";
+import type { ItemActivity, ItemActivityHandler } from "../runtime/item-activity.js";
+import type { ItemSnapshot } from "../domain/ledger.js";
 import type { Person } from "../people/roles.js";
 import { countEarlierOpenings, isBackfillDone } from "../store/earlier-openings.js";
 import { isFirstByRecords, isFirstByUserHistory, screenOpening, type OpeningKind } from "./decide-first-opening.js";

@@ -1,6 +1,6 @@
 import { readUserHistory } from "../github/user-history.js";
-import type { ItemActivity } from "../ingest/item-activity.js";
-import type { ItemSnapshot } from "../ingest/ledger-entry.js";
+import type { ItemActivity } from "../runtime/item-activity.js";
+import type { ItemSnapshot } from "../domain/ledger.js";
 import { isBot } from "../people/roles.js";
 import { findContributor, isContributorHistoryKnown, numberNewContributors, recordContribution } from "../store/contributors.js";
 import { listCrossings, recordContributorCrossings } from "../store/milestone-crossings.js";
@@ -69,7 +69,9 @@ async function confirmedByApi(activity: ItemActivity, item: ItemSnapshot, merged
     const history = await readUserHistory(activity.octokit, { owner: repository.owner, repo: repository.name }, item.authorLogin);
     return isFirstMergeByUserHistory(item.number, mergedAt, history);
   } catch (error) {
-    activity.log.warn(`${repository.fullName}#${item.number}: could not read ${item.authorLogin}'s earlier pull requests (${String(error)}); no congratulation now`);
+    activity.log.warn(
+      `${repository.fullName}#${item.number}: could not read ${item.authorLogin}'s earlier pull requests (${String(error)}); no congratulation now`,
+    );
     return false;
   }
 }

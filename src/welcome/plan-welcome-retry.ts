@@ -94,6 +94,11 @@ export function planWelcomeRetry(claim: { kind: string; subject: string }, recor
   }
 }
 
-function post(claim: { kind: string; subject: string }, message: WelcomePost["message"], issueNumber: number, facts: WelcomePost["facts"]): RetryPlan {
+function post(
+  claim: { kind: string; subject: string },
+  message: WelcomePost["message"],
+  issueNumber: number,
+  facts: WelcomePost["facts"],
+): RetryPlan {
   return { action: "post", post: { effect: claim.kind, subject: claim.subject, message, issueNumber, facts } };
 }

@@ -2,7 +2,7 @@ import type { WelcomeMessage } from "../config/sections/welcome.js";
 import { performOnce, type EffectOutcome } from "../effects/perform-once.js";
 import { readCommunityLinks, type CommunityLinks } from "../github/community-files.js";
 import { createComment, findCommentWithMarker, type PostedComment } from "../github/comments.js";
-import type { ItemActivity } from "../ingest/item-activity.js";
+import type { ItemActivity } from "../runtime/item-activity.js";
 import { fitToLimit, hiddenMarker } from "../text/index.js";
 import { messageValues, type MessageFacts } from "./message-values.js";
 import { renderTemplate } from "./render-template.js";

@@ -20,5 +20,8 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
     });
     if (!missing) lines.push(filled);
   }
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

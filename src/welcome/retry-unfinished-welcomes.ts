@@ -1,6 +1,6 @@
 import { DEFAULT_LEASE_MS, type EffectOutcome } from "../effects/perform-once.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
-import type { RepositoryRecord } from "../store/installations.js";
+import type { JobDeps } from "../runtime/job-deps.js";
+import type { RepositoryRecord } from "../domain/repository.js";
 import { listActiveRepositories, repositoryById } from "../store/installations.js";
 import { unfinishedWelcomes, type UnfinishedWelcome } from "../store/welcome-retry-records.js";
 import { loadRetryRecords } from "./load-retry-records.js";
@@ -43,7 +43,8 @@ export async function retryUnfinishedWelcomes(deps: JobDeps, options: { reposito
   const byRepository = new Map<number, UnfinishedWelcome[]>();
   // A suspended installation's welcomes wait for it to be unsuspended.
   const active = options.repository ? null : new Set((await listActiveRepositories(deps.db)).map((r) => r.id));
-  for (const claim of claims) if (!active || active.has(claim.repositoryId)) byRepository.set(claim.repositoryId, [...(byRepository.get(claim.repositoryId) ?? []), claim]);
+  for (const claim of claims)
+    if (!active || active.has(claim.repositoryId)) byRepository.set(claim.repositoryId, [...(byRepository.get(claim.repositoryId) ?? []), claim]);
 
   const retries: WelcomeRetry[] = [];
   for (const [repositoryId, pending] of byRepository) {

@@ -57,7 +57,9 @@ describe("bin/steward.js, run as a child process", () => {
     const run = await steward(cwd, { DATABASE_URL: join(cwd, "none.db") }, "report", "--repo", "acme/widget", "--now", "2026-02-31");
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(oneLine(run.stderr)).toEqual(['steward report: --now "2026-02-31" is not a real date or time: February 2026 has no day 31 (it has 28 days)']);
+    expect(oneLine(run.stderr)).toEqual([
+      'steward report: --now "2026-02-31" is not a real date or time: February 2026 has no day 31 (it has 28 days)',
+    ]);
   }, 60_000);
 
   it("refuses an unknown flag with exit 2 and one line", async () => {

@@ -33,7 +33,10 @@ describe("steward customers and steward leads", () => {
   const stored = () => store.db.select({ n: count() }).from(customers).get()!.n;
 
   it.each([
-    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "-5"], /--mrr must be an amount in USD of zero or more, like 500 or 99.50, got "-5"/],
+    [
+      ["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "-5"],
+      /--mrr must be an amount in USD of zero or more, like 500 or 99.50, got "-5"/,
+    ],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr=-5"], /--mrr must be an amount in USD of zero or more/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "lots"], /--mrr must be an amount/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "1.999"], /--mrr must be an amount/],
@@ -42,10 +45,19 @@ describe("steward customers and steward leads", () => {
     [["add", "--repo", "acme/widget", "--company", "  ", "--plan", "pro", "--mrr", "5"], /--company is required/],
     [["add", "--repo", "acme/widget", "--company", "@ ,", "--plan", "pro", "--mrr", "5"], /no letters or digits/],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--mrr", "5"], /--plan is required/],
-    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--login", "not a login"], /--login must be a GitHub login/],
+    [
+      ["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--login", "not a login"],
+      /--login must be a GitHub login/,
+    ],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--since", "yesterday"], /--since must be a date/],
-    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--since", "2026-02-31"], /--since "2026-02-31" is not a real date or time: February 2026 has no day 31/],
-    [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--now", "2026-03-01junk"], /--now must be a date or time in ISO 8601 form/],
+    [
+      ["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--since", "2026-02-31"],
+      /--since "2026-02-31" is not a real date or time: February 2026 has no day 31/,
+    ],
+    [
+      ["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--now", "2026-03-01junk"],
+      /--now must be a date or time in ISO 8601 form/,
+    ],
     [["add", "--repo", "acme/widget", "--company", "Acme", "--plan", "pro", "--mrr", "5", "--seats", "3"], /Unknown option '--seats'/],
     [["upgrade", "--repo", "acme/widget"], /expected one of add, list, remove, got "upgrade"/],
     [[], /expected one of add, list, remove/],
@@ -67,11 +79,55 @@ describe("steward customers and steward leads", () => {
   });
 
   it("adds, updates, lists and removes customers; milestones are recorded once, on the day they were reached", async () => {
-    const first = await customers_("add", "--repo", "acme/widget", "--company", "Acme, Inc.", "--plan", "team", "--mrr", "600", "--since", "2026-01-10", "--now", NOW);
+    const first = await customers_(
+      "add",
+      "--repo",
+      "acme/widget",
+      "--company",
+      "Acme, Inc.",
+      "--plan",
+      "team",
+      "--mrr",
+      "600",
+      "--since",
+      "2026-01-10",
+      "--now",
+      NOW,
+    );
     expect(first).toEqual({ code: 0, out: "added customer Acme, Inc. (team, $600/month) for acme/widget\n", err: "" });
-    const second = await customers_("add", "--repo", "acme/widget", "--company", "Globex", "--plan", "enterprise", "--mrr", "499.50", "--login", "jordan", "--since", "2026-02-01", "--now", NOW);
+    const second = await customers_(
+      "add",
+      "--repo",
+      "acme/widget",
+      "--company",
+      "Globex",
+      "--plan",
+      "enterprise",
+      "--mrr",
+      "499.50",
+      "--login",
+      "jordan",
+      "--since",
+      "2026-02-01",
+      "--now",
+      NOW,
+    );
     expect(second.out).toContain("milestone: MRR reached $1,000 on 2026-02-01");
-    const update = await customers_("add", "--repo", "acme/widget", "--company", "ACME", "--plan", "enterprise", "--mrr", "9600", "--since", "2026-01-10", "--now", NOW);
+    const update = await customers_(
+      "add",
+      "--repo",
+      "acme/widget",
+      "--company",
+      "ACME",
+      "--plan",
+      "enterprise",
+      "--mrr",
+      "9600",
+      "--since",
+      "2026-01-10",
+      "--now",
+      NOW,
+    );
     expect(update.out).toMatch(/^updated customer ACME \(enterprise, \$9,600\/month\)/);
     expect(update.out).toContain("milestone: MRR reached $10,000 on 2026-02-01");
     expect((await listCrossings(store.db, REPO.id, "mrr")).map((c) => [c.threshold, c.crossedAt.toISOString().slice(0, 10), c.value])).toEqual([
@@ -99,13 +155,38 @@ describe("steward customers and steward leads", () => {
 
   it("exports leads as CSV with RFC 4180 quoting and defused formulas, and refuses --csv with --json", async () => {
     const at = (iso: string) => new Date(iso);
-    await recordLeadSignal(store.db, { repositoryId: REPO.id, naturalKey: "issue:1:opened", login: "ann", itemNumber: 4, terms: ["SSO"], occurredAt: at("2026-02-01T10:00:00Z") });
-    await recordLeadSignal(store.db, { repositoryId: REPO.id, naturalKey: "comment:99:created", login: "ann", itemNumber: 4, terms: ["SLA", "sso"], occurredAt: at("2026-02-03T10:00:00Z") });
-    await recordLeadSignal(store.db, { repositoryId: REPO.id, naturalKey: "issue:2:opened", login: "bob", itemNumber: 5, terms: ["pricing"], occurredAt: at("2026-01-05T10:00:00Z") });
-    await saveUserProfiles(store.db, [
-      { login: "ann", userId: 1, type: "User", company: 'Acme, "the" Company\nLtd' },
-      { login: "bob", userId: 2, type: "User", company: "=HYPERLINK(\"x\")" },
-    ], at(NOW));
+    await recordLeadSignal(store.db, {
+      repositoryId: REPO.id,
+      naturalKey: "issue:1:opened",
+      login: "ann",
+      itemNumber: 4,
+      terms: ["SSO"],
+      occurredAt: at("2026-02-01T10:00:00Z"),
+    });
+    await recordLeadSignal(store.db, {
+      repositoryId: REPO.id,
+      naturalKey: "comment:99:created",
+      login: "ann",
+      itemNumber: 4,
+      terms: ["SLA", "sso"],
+      occurredAt: at("2026-02-03T10:00:00Z"),
+    });
+    await recordLeadSignal(store.db, {
+      repositoryId: REPO.id,
+      naturalKey: "issue:2:opened",
+      login: "bob",
+      itemNumber: 5,
+      terms: ["pricing"],
+      occurredAt: at("2026-01-05T10:00:00Z"),
+    });
+    await saveUserProfiles(
+      store.db,
+      [
+        { login: "ann", userId: 1, type: "User", company: 'Acme, "the" Company\nLtd' },
+        { login: "bob", userId: 2, type: "User", company: '=HYPERLINK("x")' },
+      ],
+      at(NOW),
+    );
     const io = captureIo(env);
     expect(await leadsCommand(["--repo", "acme/widget", "--csv"], io)).toBe(0);
     expect(io.stdout).toBe(

@@ -32,7 +32,9 @@ describe("a DATABASE_URL naming no database", () => {
     const io = captureIo({ DATABASE_URL: "./dta/steward.db" }, dir);
     expect(await runCli(argv, io)).toBe(1);
     const command = argv[0] === "customers" ? `customers ${argv[1]}` : argv[0];
-    expect(io.stderr).toBe(`steward ${command}: no database at ${join(dir, "dta", "steward.db")}; run \`steward migrate\` or start the server first\n`);
+    expect(io.stderr).toBe(
+      `steward ${command}: no database at ${join(dir, "dta", "steward.db")}; run \`steward migrate\` or start the server first\n`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -24,7 +24,10 @@ describe("date flags", () => {
       "2026-01-01junk",
       'report: --now must be a date or time in ISO 8601 form (YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS(.sss), optionally followed by Z or ±HH:MM), got "2026-01-01junk"',
     ],
-    ["2026-01-01\nT10:00", 'report: --now must be a date or time in ISO 8601 form (YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS(.sss), optionally followed by Z or ±HH:MM), got "2026-01-01\\nT10:00"'],
+    [
+      "2026-01-01\nT10:00",
+      'report: --now must be a date or time in ISO 8601 form (YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS(.sss), optionally followed by Z or ±HH:MM), got "2026-01-01\\nT10:00"',
+    ],
   ])("refuse %j with a UsageError naming the command and the flag, in one line", (value, message) => {
     expect(() => parseDateFlag("report", "now", value)).toThrow(UsageError);
     expect(() => parseDateFlag("report", "now", value)).toThrow(message);

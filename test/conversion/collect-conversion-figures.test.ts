@@ -36,46 +36,78 @@ describe("collectConversionFigures", () => {
 
   async function seed() {
     const db = store.db;
-    db.insert(events).values([
-      event("ann", "star.created", "2026-01-01T00:00:00Z"),
-      event("bob", "star.created", "2026-01-02T00:00:00Z"),
-      event("bob", "star.deleted", "2026-02-01T00:00:00Z"),
-      event("cat", "star.created", "2026-01-03T00:00:00Z"),
-      event("cat", "star.deleted", "2026-01-04T00:00:00Z"),
-      event("cat", "star.created", "2026-01-05T00:00:00Z"),
-      event("dan", "fork.created", "2026-01-06T00:00:00Z"),
-      event("dan", "star.created", "2026-01-06T00:00:00Z"),
-      event("dan", "star.deleted", "2026-01-07T00:00:00Z"),
-      event("owner", "star.created", "2026-01-08T00:00:00Z"),
-      event("owner", "issues.opened", "2026-01-08T00:00:00Z", { association: "OWNER" }),
-      event("lead-dev", "star.created", "2026-01-08T00:00:00Z"),
-      event("renovate[bot]", "star.created", "2026-01-08T00:00:00Z", { actorType: "Bot" }),
-      event("ci-helper", "issue_comment.created", "2026-03-03T00:00:00Z"),
-      event("late", "star.created", "2026-03-10T00:00:00Z"),
-      event("ann", "issues.opened", "2026-02-10T00:00:00Z", { association: "NONE" }),
-      event("eve", "issue_comment.created", "2026-03-03T00:00:00Z", { association: "NONE" }),
-      event("fay", "pull_request_review.submitted", "2026-03-04T00:00:00Z", { association: "CONTRIBUTOR" }),
-      event("gus", "pull_request.opened", "2026-01-10T00:00:00Z", { association: "NONE" }),
-      event("gus", "issues.labeled", "2026-03-05T00:00:00Z"),
-      event("zed", "star.created", "2026-01-01T00:00:00Z", { repositoryId: OTHER.id }),
-    ]).run();
-    db.insert(contributors).values([
-      { repositoryId: REPO.id, login: "gus", firstContributedAt: new Date("2026-01-11T00:00:00Z"), source: "webhook" },
-      { repositoryId: REPO.id, login: "fay", firstContributedAt: new Date("2026-03-20T00:00:00Z"), source: "webhook" },
-    ]).run();
+    db.insert(events)
+      .values([
+        event("ann", "star.created", "2026-01-01T00:00:00Z"),
+        event("bob", "star.created", "2026-01-02T00:00:00Z"),
+        event("bob", "star.deleted", "2026-02-01T00:00:00Z"),
+        event("cat", "star.created", "2026-01-03T00:00:00Z"),
+        event("cat", "star.deleted", "2026-01-04T00:00:00Z"),
+        event("cat", "star.created", "2026-01-05T00:00:00Z"),
+        event("dan", "fork.created", "2026-01-06T00:00:00Z"),
+        event("dan", "star.created", "2026-01-06T00:00:00Z"),
+        event("dan", "star.deleted", "2026-01-07T00:00:00Z"),
+        event("owner", "star.created", "2026-01-08T00:00:00Z"),
+        event("owner", "issues.opened", "2026-01-08T00:00:00Z", { association: "OWNER" }),
+        event("lead-dev", "star.created", "2026-01-08T00:00:00Z"),
+        event("renovate[bot]", "star.created", "2026-01-08T00:00:00Z", { actorType: "Bot" }),
+        event("ci-helper", "issue_comment.created", "2026-03-03T00:00:00Z"),
+        event("late", "star.created", "2026-03-10T00:00:00Z"),
+        event("ann", "issues.opened", "2026-02-10T00:00:00Z", { association: "NONE" }),
+        event("eve", "issue_comment.created", "2026-03-03T00:00:00Z", { association: "NONE" }),
+        event("fay", "pull_request_review.submitted", "2026-03-04T00:00:00Z", { association: "CONTRIBUTOR" }),
+        event("gus", "pull_request.opened", "2026-01-10T00:00:00Z", { association: "NONE" }),
+        event("gus", "issues.labeled", "2026-03-05T00:00:00Z"),
+        event("zed", "star.created", "2026-01-01T00:00:00Z", { repositoryId: OTHER.id }),
+      ])
+      .run();
+    db.insert(contributors)
+      .values([
+        { repositoryId: REPO.id, login: "gus", firstContributedAt: new Date("2026-01-11T00:00:00Z"), source: "webhook" },
+        { repositoryId: REPO.id, login: "fay", firstContributedAt: new Date("2026-03-20T00:00:00Z"), source: "webhook" },
+      ])
+      .run();
     const signal = (login: string, at: string, key: string) =>
       recordLeadSignal(db, { repositoryId: REPO.id, naturalKey: key, login, itemNumber: 1, terms: ["SSO"], occurredAt: new Date(at) });
     await signal("ann", "2026-02-10T00:00:00Z", "s1");
     await signal("eve", "2026-03-03T00:00:00Z", "s2");
     await signal("ann", "2026-03-04T00:00:00Z", "s3");
-    await saveUserProfiles(db, [
-      { login: "ann", userId: 1, type: "User", company: "Acme Corp" },
-      { login: "cat", userId: 3, type: "User", company: "@acme" },
-      { login: "eve", userId: 5, type: "User", company: "Initech" },
-      { login: "gus", userId: 7, type: "User", company: null },
-    ], WEEK.start);
-    await saveCustomer(db, { repositoryId: REPO.id, company: "ACME", companyKey: "acme", plan: "team", mrrCents: 50_050, login: null, since: new Date("2026-02-15T00:00:00Z") }, WEEK.start);
-    await saveCustomer(db, { repositoryId: REPO.id, company: "Hooli", companyKey: "hooli", plan: "team", mrrCents: 10_000, login: null, since: new Date("2026-04-01T00:00:00Z") }, WEEK.start);
+    await saveUserProfiles(
+      db,
+      [
+        { login: "ann", userId: 1, type: "User", company: "Acme Corp" },
+        { login: "cat", userId: 3, type: "User", company: "@acme" },
+        { login: "eve", userId: 5, type: "User", company: "Initech" },
+        { login: "gus", userId: 7, type: "User", company: null },
+      ],
+      WEEK.start,
+    );
+    await saveCustomer(
+      db,
+      {
+        repositoryId: REPO.id,
+        company: "ACME",
+        companyKey: "acme",
+        plan: "team",
+        mrrCents: 50_050,
+        login: null,
+        since: new Date("2026-02-15T00:00:00Z"),
+      },
+      WEEK.start,
+    );
+    await saveCustomer(
+      db,
+      {
+        repositoryId: REPO.id,
+        company: "Hooli",
+        companyKey: "hooli",
+        plan: "team",
+        mrrCents: 10_000,
+        login: null,
+        since: new Date("2026-04-01T00:00:00Z"),
+      },
+      WEEK.start,
+    );
   }
 
   it("counts each stage without bots, maintainers or unstarred users, with rates, leads new and total, MRR and companies", async () => {
@@ -107,17 +139,20 @@ describe("collectConversionFigures", () => {
   it("counts facts stored after an earlier collection, a backfill's old ones included, and keeps config names case-insensitive", async () => {
     await seed();
     const before = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
-    store.db.insert(events).values([
-      // A backfilled star from last year, stored after everything else: a new stargazer at the week's end.
-      event("old-fan", "star.created", "2025-06-01T00:00:00Z"),
-      // bob stars again within the week: back among the stargazers.
-      event("bob", "star.created", "2026-03-06T00:00:00Z"),
-      // Listed in ignoreUsers and maintainers with another case: still left out.
-      event("CI-Helper", "star.created", "2026-03-06T00:00:00Z"),
-      event("Lead-Dev", "issue_comment.created", "2026-03-06T00:00:00Z", { association: "NONE" }),
-      // After the period: not counted yet.
-      event("hal", "issues.opened", "2026-03-09T00:00:00Z", { association: "NONE" }),
-    ]).run();
+    store.db
+      .insert(events)
+      .values([
+        // A backfilled star from last year, stored after everything else: a new stargazer at the week's end.
+        event("old-fan", "star.created", "2025-06-01T00:00:00Z"),
+        // bob stars again within the week: back among the stargazers.
+        event("bob", "star.created", "2026-03-06T00:00:00Z"),
+        // Listed in ignoreUsers and maintainers with another case: still left out.
+        event("CI-Helper", "star.created", "2026-03-06T00:00:00Z"),
+        event("Lead-Dev", "issue_comment.created", "2026-03-06T00:00:00Z", { association: "NONE" }),
+        // After the period: not counted yet.
+        event("hal", "issues.opened", "2026-03-09T00:00:00Z", { association: "NONE" }),
+      ])
+      .run();
     const after = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
     expect(before.funnel.slice(0, 2).map((s) => s.count)).toEqual([3, 4]);
     expect(after.funnel.slice(0, 2).map((s) => s.count)).toEqual([5, 4]);
@@ -127,24 +162,60 @@ describe("collectConversionFigures", () => {
 
   it("gives empty figures, without rates, for a repository with no history", async () => {
     const figures = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
-    expect(figures.funnel.map((s) => [s.count, s.rateFromPrevious])).toEqual([[0, null], [0, null], [0, null], [0, null], [0, null]]);
+    expect(figures.funnel.map((s) => [s.count, s.rateFromPrevious])).toEqual([
+      [0, null],
+      [0, null],
+      [0, null],
+      [0, null],
+      [0, null],
+    ]);
     expect(figures).toMatchObject({ customersPerActiveMember: null, leadsNew: 0, leadsTotal: 0, mrrUsd: 0, topCompanies: [], leads: [] });
   });
 
   it("closes a lead as converted by the customer's login or company", async () => {
     await seed();
-    expect((await listLeads(store.db, REPO.id)).map((l) => [l.login, l.status])).toEqual([["ann", "converted"], ["eve", "open"]]);
-    await saveCustomer(store.db, { repositoryId: REPO.id, company: "Solo", companyKey: "solo", plan: "pro", mrrCents: 1, login: "EVE", since: WEEK.start }, WEEK.start);
+    expect((await listLeads(store.db, REPO.id)).map((l) => [l.login, l.status])).toEqual([
+      ["ann", "converted"],
+      ["eve", "open"],
+    ]);
+    await saveCustomer(
+      store.db,
+      { repositoryId: REPO.id, company: "Solo", companyKey: "solo", plan: "pro", mrrCents: 1, login: "EVE", since: WEEK.start },
+      WEEK.start,
+    );
     expect((await listLeads(store.db, REPO.id)).map((l) => l.status)).toEqual(["converted", "converted"]);
   });
 
   it("forgets a repository's leads and customers with the repository, and an installation's with it", async () => {
     await seed();
-    await recordLeadSignal(store.db, { repositoryId: OTHER.id, naturalKey: "o1", login: "zed", itemNumber: 1, terms: ["SLA"], occurredAt: WEEK.start });
-    await saveCustomer(store.db, { repositoryId: OTHER.id, company: "Z", companyKey: "z", plan: "p", mrrCents: 1, login: null, since: WEEK.start }, WEEK.start);
+    await recordLeadSignal(store.db, {
+      repositoryId: OTHER.id,
+      naturalKey: "o1",
+      login: "zed",
+      itemNumber: 1,
+      terms: ["SLA"],
+      occurredAt: WEEK.start,
+    });
+    await saveCustomer(
+      store.db,
+      { repositoryId: OTHER.id, company: "Z", companyKey: "z", plan: "p", mrrCents: 1, login: null, since: WEEK.start },
+      WEEK.start,
+    );
     await forgetRepositories(store.db, [REPO.id]);
-    expect(store.db.select().from(leadSignals).all().map((s) => s.repositoryId)).toEqual([OTHER.id]);
-    expect(store.db.select().from(customers).all().map((c) => c.repositoryId)).toEqual([OTHER.id]);
+    expect(
+      store.db
+        .select()
+        .from(leadSignals)
+        .all()
+        .map((s) => s.repositoryId),
+    ).toEqual([OTHER.id]);
+    expect(
+      store.db
+        .select()
+        .from(customers)
+        .all()
+        .map((c) => c.repositoryId),
+    ).toEqual([OTHER.id]);
     await forgetInstallation(store.db, 1);
     expect(store.db.select().from(leadSignals).all()).toEqual([]);
     expect(store.db.select().from(customers).all()).toEqual([]);

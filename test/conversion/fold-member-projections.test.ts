@@ -22,7 +22,14 @@ describe("foldMemberProjections", () => {
   const star = (repositoryId: number, login: string) =>
     store.db
       .insert(events)
-      .values({ repositoryId, naturalKey: `star:${login}`, kind: "star.created", actorLogin: login, actorType: "User", occurredAt: new Date("2026-11-02T10:00:00Z") })
+      .values({
+        repositoryId,
+        naturalKey: `star:${login}`,
+        kind: "star.created",
+        actorLogin: login,
+        actorType: "User",
+        occurredAt: new Date("2026-11-02T10:00:00Z"),
+      })
       .run();
 
   it("brings every repository's projection up to date, and a second run finds nothing new", async () => {
@@ -30,7 +37,14 @@ describe("foldMemberProjections", () => {
     star(WIDGET.id, "bo");
     star(GADGET.id, "cem");
     expect(await foldMemberProjections({ db: store.db, log })).toBe(3);
-    expect(store.db.select({ login: communityMembers.login }).from(communityMembers).all().map((m) => m.login).sort()).toEqual(["ana", "bo", "cem"]);
+    expect(
+      store.db
+        .select({ login: communityMembers.login })
+        .from(communityMembers)
+        .all()
+        .map((m) => m.login)
+        .sort(),
+    ).toEqual(["ana", "bo", "cem"]);
     expect(await memberProjectionWatermark(store.db, WIDGET.id)).toBeGreaterThan(0);
     expect(await foldMemberProjections({ db: store.db, log })).toBe(0);
     star(GADGET.id, "dia");

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handleLeadActivity, PROFILE_MAX_AGE_MS } from "../../src/conversion/handle-lead-activity.js";
 import { stewardConfigSchema, type StewardConfig } from "../../src/config/schema.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
-import type { ItemActivity } from "../../src/ingest/item-activity.js";
+import type { ItemActivity } from "../../src/runtime/item-activity.js";
 import { toLedgerEntry } from "../../src/ingest/to-ledger-entry.js";
 import { leadSignals } from "../../src/store/schema.js";
 import { findUserProfile } from "../../src/store/user-profiles.js";
@@ -44,7 +44,12 @@ describe("handleLeadActivity", () => {
   function issuePayload(action: string, body: string, association = "NONE", title = "A question"): Record<string, unknown> {
     const payload = forRepository(examplePayload("issues", "opened"), TARGET);
     const issue = payload.issue as Record<string, unknown>;
-    Object.assign(issue, { body, title, author_association: association, updated_at: new Date(T0.getTime() + (action === "edited" ? 60_000 : 0)).toISOString() });
+    Object.assign(issue, {
+      body,
+      title,
+      author_association: association,
+      updated_at: new Date(T0.getTime() + (action === "edited" ? 60_000 : 0)).toISOString(),
+    });
     return { ...payload, action };
   }
 
@@ -54,12 +59,27 @@ describe("handleLeadActivity", () => {
     const log = pino({ level: "silent" }) as unknown as Logger;
     log.warn = ((msg: string) => void warnings.push(msg)) as Logger["warn"];
     const activity: ItemActivity = {
-      db: store.db, now: () => now, log, octokit, deliveryId: "d", name, action: String(payload.action), payload,
-      repository: entry.repository!, installationId: 1, config, entry,
+      db: store.db,
+      now: () => now,
+      log,
+      octokit,
+      deliveryId: "d",
+      name,
+      action: String(payload.action),
+      payload,
+      repository: entry.repository!,
+      installationId: 1,
+      config,
+      entry,
     };
     await handleLeadActivity(activity);
   }
-  const signals = () => store.db.select().from(leadSignals).all().map((s) => [s.login, s.terms]);
+  const signals = () =>
+    store.db
+      .select()
+      .from(leadSignals)
+      .all()
+      .map((s) => [s.login, s.terms]);
 
   it("records a community member's interest once, reads their company once a month", async () => {
     const opened = issuePayload("opened", "We need SSO and an SLA.");
@@ -76,7 +96,10 @@ describe("handleLeadActivity", () => {
     expect(signals()).toHaveLength(1);
     now = new Date(T0.getTime() + PROFILE_MAX_AGE_MS + 1);
     await deliver("issues", { ...issuePayload("edited", "We need SSO, an SLA and SCIM."), changes: {} });
-    expect(signals()).toEqual([[author, ["SSO", "SLA"]], [author, ["SCIM"]]]);
+    expect(signals()).toEqual([
+      [author, ["SSO", "SLA"]],
+      [author, ["SCIM"]],
+    ]);
     expect(profileReads).toEqual([author, author]);
   });
 

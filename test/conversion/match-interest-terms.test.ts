@@ -45,7 +45,9 @@ describe("matchInterestTerms", () => {
   it("ignores quoted text and hidden HTML comments", () => {
     expect(match("> Do you offer SSO?\nNo idea, sorry.")).toEqual([]);
     expect(match("<!-- Enterprise users: mention your SLA -->\nThe button is broken")).toEqual([]);
-    expect(match("> quote\nWe need RBAC")).toEqual(["RBAC"]);
+    expect(match("> quote\n\nWe need RBAC")).toEqual(["RBAC"]);
+    // Without a blank line the next line continues the quote, as GitHub renders it.
+    expect(match("> quote\nWe need RBAC")).toEqual([]);
   });
 
   it("never lets a phrase bridge removed code", () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listBackfillProgress } from "../../src/store/backfill-state.js";
 import { listContributors } from "../../src/store/contributors.js";
 import type { DB } from "../../src/store/db.js";
-import type { RepositoryRecord } from "../../src/store/installations.js";
+import type { RepositoryRecord } from "../../src/domain/repository.js";
 import { events, items } from "../../src/store/schema.js";
 import { findUserProfile } from "../../src/store/user-profiles.js";
 import { runBackfill } from "../../src/metrics/run-backfill.js";
@@ -55,7 +55,14 @@ describe("history backfill against the sandbox", () => {
   beforeAll(async () => {
     e2e = await startE2E({ now });
     seedHistory(e2e.sandbox.model, REPO, SIZE);
-    repository = { id: e2e.target.repositoryId, installationId: e2e.target.installationId, owner: "acme", name: "widget", fullName: REPO, private: false };
+    repository = {
+      id: e2e.target.repositoryId,
+      installationId: e2e.target.installationId,
+      owner: "acme",
+      name: "widget",
+      fullName: REPO,
+      private: false,
+    };
     await registerSandboxRepository(e2e.db, repository, now());
   }, 30_000);
   afterAll(() => e2e.close());
@@ -139,7 +146,13 @@ describe("history backfill against the sandbox", () => {
             if (!String(options.url).endsWith("/graphql")) return;
             graphqlRequests++;
             // A secondary rate limit, waited out; later a server error that stops the run.
-            if (graphqlRequests === 3) e2e.sandbox.failNext({ path: "/graphql", status: 403, headers: { "retry-after": "1" }, message: "You have exceeded a secondary rate limit." });
+            if (graphqlRequests === 3)
+              e2e.sandbox.failNext({
+                path: "/graphql",
+                status: 403,
+                headers: { "retry-after": "1" },
+                message: "You have exceeded a secondary rate limit.",
+              });
             if (graphqlRequests === 33) e2e.sandbox.failNext({ path: "/graphql", status: 502 });
           }),
       });

@@ -6,7 +6,8 @@ import { runDailyMetrics } from "../../src/metrics/run-daily-metrics.js";
 import { createInstallationActivity, createWebhookSender } from "../../src/sandbox/index.js";
 import { listBackfillProgress } from "../../src/store/backfill-state.js";
 import { readDailySeries } from "../../src/store/daily-metrics.js";
-import { findRepository, type RepositoryRecord } from "../../src/store/installations.js";
+import { findRepository } from "../../src/store/installations.js";
+import type { RepositoryRecord } from "../../src/domain/repository.js";
 import { listCrossings } from "../../src/store/milestone-crossings.js";
 import { findRepositoryFacts } from "../../src/store/repository-facts.js";
 import { captureIo } from "../helpers/capture-io.js";
@@ -97,7 +98,11 @@ describe("backfill on installation, the daily metrics job and the community figu
     expect(await listCrossings(e2e.db, lib.id)).toEqual(crossings);
 
     const fork = (await findRepository(e2e.db, "octo/lib-fork"))!;
-    expect((await findRepositoryFacts(e2e.db, fork.id))?.data).toMatchObject({ fork: true, community: null, communityNote: "a fork has no community profile" });
+    expect((await findRepositoryFacts(e2e.db, fork.id))?.data).toMatchObject({
+      fork: true,
+      community: null,
+      communityNote: "a fork has no community profile",
+    });
   });
 
   it("gives the report's community figures: changes, a 12-week series, milestones with a forecast, readiness", async () => {
@@ -112,7 +117,13 @@ describe("backfill on installation, the daily metrics job and the community figu
     expect(stars).toMatchObject({ previous: 100, next: 1000 });
     expect(stars!.forecast!.getTime()).toBeGreaterThan(now.getTime());
     const readiness = Object.fromEntries(figures.readiness.map((r) => [r.id, r.state]));
-    expect(readiness).toMatchObject({ license: "met", readme: "met", "code-of-conduct": "missing", "stars-1000": "missing", "contributors-10": "met" });
+    expect(readiness).toMatchObject({
+      license: "met",
+      readme: "met",
+      "code-of-conduct": "missing",
+      "stars-1000": "missing",
+      "contributors-10": "met",
+    });
     expect(figures.backfill).toEqual({ state: "done", kinds: [] });
   });
 

@@ -45,7 +45,11 @@ describe("conversion, end to end: webhooks -> leads -> customers -> funnel", () 
     const sender = createWebhookSender({ url: `${e2e.server.url}/api/github/webhooks`, secret: WEBHOOK_SECRET, appId: e2e.sandbox.app.id });
     activity = createActivity(e2e.sandbox, sender);
     // Welcomes and reminders are other features; this repository labels its leads.
-    e2e.sandbox.model.setFile(REPO, ".github/steward.yml", "welcome:\n  enabled: false\nresponse:\n  enabled: false\nconversion:\n  labelLeads: true\n");
+    e2e.sandbox.model.setFile(
+      REPO,
+      ".github/steward.yml",
+      "welcome:\n  enabled: false\nresponse:\n  enabled: false\nconversion:\n  labelLeads: true\n",
+    );
   });
   afterEach(() => e2e.close());
 
@@ -63,7 +67,8 @@ describe("conversion, end to end: webhooks -> leads -> customers -> funnel", () 
     const lead = SCENARIO_PEOPLE.lead;
     // Negative cases: code, a quote, a bot, a maintainer, a word that merely contains a term.
     activity.model.addUser({ login: "dana", company: "Initech" });
-    const typo = (await activity.openIssue(REPO, { user: "dana", title: "Typo", body: "```\npricing page typo\n```", at: "2024-04-15T10:00:00Z" })).record.number;
+    const typo = (await activity.openIssue(REPO, { user: "dana", title: "Typo", body: "```\npricing page typo\n```", at: "2024-04-15T10:00:00Z" }))
+      .record.number;
     await activity.comment(REPO, typo, { user: "dana", body: "> Do you offer SSO?\nI would not know.", at: "2024-04-15T11:00:00Z" });
     await activity.comment(REPO, typo, { user: "dana", body: "This API feels enterprisey.", at: "2024-04-15T11:30:00Z" });
     await activity.comment(REPO, typo, { user: SCENARIO_PEOPLE.bot, body: "Enterprise pricing available.", at: "2024-04-15T12:00:00Z" });
@@ -86,16 +91,37 @@ describe("conversion, end to end: webhooks -> leads -> customers -> funnel", () 
     expect(signals()).toHaveLength(2);
     // Each lead's item got the label once, the redelivery did not add it again.
     const labelPosts = e2e.sandbox.requests.filter((r) => r.method === "POST" && r.path.endsWith("/labels"));
-    expect(labelPosts.map((r) => r.path).sort()).toEqual([`/repos/${REPO}/issues/${rows[0]!.itemNumber}/labels`, `/repos/${REPO}/issues/${typo}/labels`].sort());
+    expect(labelPosts.map((r) => r.path).sort()).toEqual(
+      [`/repos/${REPO}/issues/${rows[0]!.itemNumber}/labels`, `/repos/${REPO}/issues/${typo}/labels`].sort(),
+    );
     expect(activity.model.getIssue(REPO, typo)?.labels).toContain("enterprise-interest");
 
     // Backfill would have stored the stargazers' profiles; here the test does.
-    await saveUserProfiles(e2e.db, [
-      { login: "noor", userId: null, type: "User", company: "@acme-corp" },
-      { login: "li-wei", userId: null, type: "User", company: "ACME, Inc." },
-    ], NOW);
+    await saveUserProfiles(
+      e2e.db,
+      [
+        { login: "noor", userId: null, type: "User", company: "@acme-corp" },
+        { login: "li-wei", userId: null, type: "User", company: "ACME, Inc." },
+      ],
+      NOW,
+    );
 
-    const added = await cli("customers", "add", "--repo", REPO, "--company", "Globex", "--plan", "enterprise", "--mrr", "1200", "--since", "2024-04-18", "--now", NOW.toISOString());
+    const added = await cli(
+      "customers",
+      "add",
+      "--repo",
+      REPO,
+      "--company",
+      "Globex",
+      "--plan",
+      "enterprise",
+      "--mrr",
+      "1200",
+      "--since",
+      "2024-04-18",
+      "--now",
+      NOW.toISOString(),
+    );
     expect(added.stderr).toBe("");
     expect(added.code).toBe(0);
     expect(added.stdout).toContain("milestone: MRR reached $1,000 on 2024-04-18");
@@ -115,7 +141,13 @@ describe("conversion, end to end: webhooks -> leads -> customers -> funnel", () 
     expect(body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]])))).toEqual(leads);
 
     const repository = (await findRepository(e2e.db, REPO))!;
-    const figures = await collectConversionFigures(e2e.db, repository, { start: new Date("2024-04-15T00:00:00Z"), end: new Date("2024-04-22T00:00:00Z") }, NOW, defaultConfig);
+    const figures = await collectConversionFigures(
+      e2e.db,
+      repository,
+      { start: new Date("2024-04-15T00:00:00Z"), end: new Date("2024-04-22T00:00:00Z") },
+      NOW,
+      defaultConfig,
+    );
     const contributorCount = e2e.db.select({ n: count() }).from(contributors).where(eq(contributors.repositoryId, repository.id)).get()!.n;
     // noor, li-wei, ines, mateo and yuki still star or forked; kofi unstarred (at arrival, before NOW).
     // Participants: noor, rosa, li-wei, sam-k, jordan-globex, tomas, dana, erin (maya is a maintainer, the bot a bot).

@@ -4,7 +4,8 @@ import { makeDigest, runDueDigests } from "../../src/digest/run-digests.js";
 import { runDailyMetrics } from "../../src/metrics/run-daily-metrics.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
 import { findDigest } from "../../src/store/digests.js";
-import { listRepositories, type RepositoryRecord } from "../../src/store/installations.js";
+import { listRepositories } from "../../src/store/installations.js";
+import type { RepositoryRecord } from "../../src/domain/repository.js";
 import { captureIo } from "../helpers/capture-io.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
 
@@ -71,10 +72,7 @@ describe("the weekly digest, end to end against the sandbox", () => {
     const second = await makeDigest(e2e.server.jobs, repository, { dryRun: false });
     expect(second.published?.status).toBe("found");
     const issues = digestIssues();
-    expect(issues.map((i) => i.title)).toEqual([
-      "Community digest: 2026-W48 (Nov 23 - Nov 29)",
-      "Community digest: 2026-W49 (Nov 30 - Dec 6)",
-    ]);
+    expect(issues.map((i) => i.title)).toEqual(["Community digest: 2026-W48 (Nov 23 - Nov 29)", "Community digest: 2026-W49 (Nov 30 - Dec 6)"]);
     expect(issuePosts()).toBe(2);
   });
 

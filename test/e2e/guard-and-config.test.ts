@@ -168,6 +168,12 @@ describe("installations, end to end", () => {
     removal.repositories_removed = [{ id: 9001, name: "gadget", full_name: "acme/gadget", private: true }];
     await e2e.deliver("installation_repositories", removal);
     expect(await findRepository(e2e.db, "acme/gadget")).toBeUndefined();
-    expect(e2e.db.select().from(events).all().map((e) => e.repositoryId)).toEqual([e2e.target.repositoryId]);
+    expect(
+      e2e.db
+        .select()
+        .from(events)
+        .all()
+        .map((e) => e.repositoryId),
+    ).toEqual([e2e.target.repositoryId]);
   });
 });

@@ -54,7 +54,11 @@ describe("webhooks into the ledger, end to end", () => {
       "star.created": 1,
     });
     const starredAt = (sent[5][1] as { starred_at: string }).starred_at;
-    const star = e2e.db.select().from(events).all().find((e) => e.kind === "star.created");
+    const star = e2e.db
+      .select()
+      .from(events)
+      .all()
+      .find((e) => e.kind === "star.created");
     expect(star?.occurredAt.toISOString()).toBe(new Date(starredAt).toISOString());
 
     const io = captureIo({ DATABASE_URL: e2e.store.path });
@@ -73,7 +77,13 @@ describe("webhooks into the ledger, end to end", () => {
     expect(stored().deliveries).toBe(sentCount);
     // Some examples describe the very same fact (one issue opened twice in the examples): the
     // ledger keeps facts once, so there are at most as many events as deliveries, and at least one per kind.
-    const kinds = new Set(e2e.db.select({ kind: events.kind }).from(events).all().map((e) => e.kind.split(".")[0]));
+    const kinds = new Set(
+      e2e.db
+        .select({ kind: events.kind })
+        .from(events)
+        .all()
+        .map((e) => e.kind.split(".")[0]),
+    );
     expect([...kinds].sort()).toEqual([...LEDGER_EVENTS].sort());
     expect(e2e.sandbox.violations).toEqual([]);
   });

@@ -44,7 +44,11 @@ describe("two weeks of activity, sent by the sandbox as GitHub would, into the r
     expect(sender.deliveries).toHaveLength(sent.length + 5);
     expect(sender.deliveries.filter((d) => d.status < 200 || d.status > 299)).toEqual([]);
 
-    const storedIds = e2e.db.select({ id: deliveries.id }).from(deliveries).all().map((row) => row.id);
+    const storedIds = e2e.db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .all()
+      .map((row) => row.id);
     expect(storedIds.sort()).toEqual(sent.map((d) => d.id).sort());
 
     const expected: Record<string, number> = {};

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { sweepCommand } from "../../src/cli/commands/sweep.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
+import { createRepoConfigLoader } from "../../src/runtime/repo-config-loader.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
-import type { JobDeps } from "../../src/scheduler/job-deps.js";
+import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { runSweep } from "../../src/sla/run-sweep.js";
 import { listRepositories } from "../../src/store/installations.js";
 import { sideEffects } from "../../src/store/schema.js";
@@ -130,7 +130,11 @@ describe("response reminders, end to end against the sandbox", () => {
     await sweep(24 * 10 + 19);
     expect(stewardComments(issue.number)).toHaveLength(1);
     // As if the process died after GitHub took the comment and before the claim was marked done.
-    e2e.db.update(sideEffects).set({ state: "claimed", doneAt: null }).where(eq(sideEffects.subject, `#${issue.number}`)).run();
+    e2e.db
+      .update(sideEffects)
+      .set({ state: "claimed", doneAt: null })
+      .where(eq(sideEffects.subject, `#${issue.number}`))
+      .run();
     const busy = await sweep(24 * 10 + 19.01);
     expect(busy.repositories[0]!.sent).toEqual([]);
     const resumed = await sweep(24 * 10 + 19.25);

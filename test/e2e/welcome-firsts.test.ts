@@ -7,7 +7,10 @@ import { mergePull, openIssue, openPull } from "../welcome/welcome-payloads.js";
 
 /** Steward's comments on item `number`, as the sandbox holds them. */
 const stewardComments = (e2e: E2E, number: number) =>
-  e2e.sandbox.model.listComments("acme/widget", number).filter((c) => c.user === "steward[bot]").map((c) => c.body);
+  e2e.sandbox.model
+    .listComments("acme/widget", number)
+    .filter((c) => c.user === "steward[bot]")
+    .map((c) => c.body);
 
 describe("welcomes before the history is known (association + one API read)", () => {
   let e2e: E2E;
@@ -77,7 +80,14 @@ describe("welcomes before the history is known (association + one API read)", ()
     expect(onPr).toHaveLength(2);
     expect(onPr[0]).toContain("first pull request");
     expect(onPr[1]).toContain("first merged pull request");
-    expect(e2e.db.select().from(sideEffects).all().map((e) => [e.kind, e.subject, e.state]).sort()).toEqual([
+    expect(
+      e2e.db
+        .select()
+        .from(sideEffects)
+        .all()
+        .map((e) => [e.kind, e.subject, e.state])
+        .sort(),
+    ).toEqual([
       ["welcome.first-issue", "dana", "done"],
       ["welcome.first-merge", "dana", "done"],
       ["welcome.first-pr", "dana", "done"],

@@ -6,7 +6,10 @@ import { startE2E, type E2E } from "../helpers/e2e-harness.js";
 import { mergePull, openIssue, openPull } from "../welcome/welcome-payloads.js";
 
 const stewardComments = (e2e: E2E, number: number) =>
-  e2e.sandbox.model.listComments("acme/widget", number).filter((c) => c.user === "steward[bot]").map((c) => c.body);
+  e2e.sandbox.model
+    .listComments("acme/widget", number)
+    .filter((c) => c.user === "steward[bot]")
+    .map((c) => c.body);
 
 /** Marks the repository's history as known, as the metrics backfill does when it finishes. */
 function markHistoryKnown(e2e: E2E) {
@@ -27,8 +30,18 @@ describe("contributor numbers once the history is known", () => {
     );
     const repositoryId = e2e.target.repositoryId;
     // Two contributors from before Steward, as the backfill records them.
-    for (const [login, day] of [["pioneer", 1], ["second", 2]] as const) {
-      await recordContribution(e2e.db, { repositoryId, login, userId: null, at: new Date(Date.UTC(2025, 0, day)), pullNumber: null, source: "backfill" });
+    for (const [login, day] of [
+      ["pioneer", 1],
+      ["second", 2],
+    ] as const) {
+      await recordContribution(e2e.db, {
+        repositoryId,
+        login,
+        userId: null,
+        at: new Date(Date.UTC(2025, 0, day)),
+        pullNumber: null,
+        source: "backfill",
+      });
     }
     await numberAllContributors(e2e.db, repositoryId);
     markHistoryKnown(e2e);

@@ -1,7 +1,7 @@
 import { stewardOctokit } from "../../src/github/steward-octokit.js";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { JobDeps } from "../../src/scheduler/job-deps.js";
+import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { numberAllContributors, recordContribution } from "../../src/store/contributors.js";
 import { backfillState, sideEffects } from "../../src/store/schema.js";
 import { retryUnfinishedWelcomes } from "../../src/welcome/retry-unfinished-welcomes.js";
@@ -13,7 +13,10 @@ const COMMENTS = "/repos/{owner}/{repo}/issues/{issue_number}/comments";
 const MINUTE = 60_000;
 
 const stewardComments = (e2e: E2E, number: number) =>
-  e2e.sandbox.model.listComments("acme/widget", number).filter((c) => c.user === "steward[bot]").map((c) => c.body);
+  e2e.sandbox.model
+    .listComments("acme/widget", number)
+    .filter((c) => c.user === "steward[bot]")
+    .map((c) => c.body);
 
 const claimOf = (e2e: E2E, kind: string, subject: string) =>
   e2e.db
@@ -34,7 +37,7 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     e2e = await startE2E({ now: () => clock });
     paced = [];
     // The production client class (github/steward-octokit.ts) with a pacer that only records.
-    const Paced = stewardOctokit({ acquire: async (id) => void paced.push(id) });
+    const Paced = stewardOctokit({ acquire: async (id) => (paced.push(id), () => {}) });
     const baseUrl = `${e2e.sandbox.address()!.url}/api/v3`;
     deps = {
       ...e2e.server.jobs,
@@ -160,7 +163,14 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     e2e.sandbox.model.setFile("acme/widget", ".github/steward.yml", "welcome:\n  announceMilestones: true\nmilestones:\n  contributors: [2]\n");
     const repositoryId = e2e.target.repositoryId;
     const at = new Date("2026-03-01T00:00:00Z");
-    await recordContribution(e2e.db, { repositoryId, login: "pioneer", userId: null, at: new Date("2025-01-01T00:00:00Z"), pullNumber: null, source: "backfill" });
+    await recordContribution(e2e.db, {
+      repositoryId,
+      login: "pioneer",
+      userId: null,
+      at: new Date("2025-01-01T00:00:00Z"),
+      pullNumber: null,
+      source: "backfill",
+    });
     await numberAllContributors(e2e.db, repositoryId);
     e2e.db.insert(backfillState).values({ repositoryId, kind: "contributors", status: "done", updatedAt: at, finishedAt: at }).run();
 

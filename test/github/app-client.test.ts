@@ -27,7 +27,9 @@ describe("installationClient", () => {
 
   it("fails with GitHub's 401 when the key is not the app's", async () => {
     const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" });
-    const octokit = await installationClient({ ...env, PRIVATE_KEY: String(otherKey) }, 5, { Octokit: ProbotOctokit.defaults({ retry: { enabled: false } }) });
+    const octokit = await installationClient({ ...env, PRIVATE_KEY: String(otherKey) }, 5, {
+      Octokit: ProbotOctokit.defaults({ retry: { enabled: false } }),
+    });
     await expect(octokit.rest.repos.get({ owner: "acme", repo: "widget" })).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -41,7 +41,14 @@ export async function freePort(): Promise<number> {
  */
 export async function startStewardProcess(entry: EntryPoint, env: Record<string, string>): Promise<StewardProcess> {
   const port = env.PORT ?? String(await freePort());
-  const fullEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", HOST: "127.0.0.1", LOG_FORMAT: "json", ...env, PORT: port } as NodeJS.ProcessEnv;
+  const fullEnv = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+    HOST: "127.0.0.1",
+    LOG_FORMAT: "json",
+    ...env,
+    PORT: port,
+  } as NodeJS.ProcessEnv;
   const [command, args] = entry === "npm start" ? ["npm", ["start", "--silent"]] : [process.execPath, ["dist/src/main.js"]];
   const child: ChildProcess = spawn(command, args as string[], { cwd: ROOT, env: fullEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
@@ -54,10 +61,12 @@ export async function startStewardProcess(entry: EntryPoint, env: Record<string,
     });
   }
   let ended = false;
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => {
-    ended = true;
-    resolve(code ?? signal ?? "unknown");
-  }));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => {
+      ended = true;
+      resolve(code ?? signal ?? "unknown");
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const group = (signal: NodeJS.Signals) => {
     if (ended || child.pid === undefined) return;
@@ -107,7 +116,11 @@ async function waitUntilHealthy(steward: StewardProcess, timeoutMs = 60_000): Pr
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -126,10 +139,20 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
  * Runs Steward to its exit (for start-ups that must be refused), with a deadline: returns the exit
  * code and every line printed.
  */
-export async function runToExit(entry: EntryPoint, env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | string; output: string[] }> {
+export async function runToExit(
+  entry: EntryPoint,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | string; output: string[] }> {
   const child = spawn(entry === "npm start" ? "npm" : process.execPath, entry === "npm start" ? ["start", "--silent"] : ["dist/src/main.js"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", HOST: "127.0.0.1", PORT: String(await freePort()), ...env } as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      HOST: "127.0.0.1",
+      PORT: String(await freePort()),
+      ...env,
+    } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";

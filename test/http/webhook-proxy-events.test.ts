@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEvent } from "../../src/runtime/webhook-proxy.js";
+import { parseEvent } from "../../src/app/webhook-proxy.js";
 
 describe("parseEvent (server-sent events of a webhook proxy channel)", () => {
   it("reads the type and joins data lines; comments are skipped", () => {

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { pino } from "pino";
 import type { Logger } from "probot";
 import { describe, expect, it } from "vitest";
-import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
+import { createRepoConfigLoader } from "../../src/runtime/repo-config-loader.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import { runBackfill } from "../../src/metrics/run-backfill.js";
-import type { JobDeps } from "../../src/scheduler/job-deps.js";
+import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { events } from "../../src/store/schema.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -28,7 +28,10 @@ function fakeGitHub(calls: string[]): GitHubClient {
         starredAt: new Date(start + (from + i) * 60_000).toISOString(),
         node: { __typename: "User", login: `fan-${from + i}`, databaseId: from + i, company: null },
       }));
-      return { repository: { stargazers: { totalCount: STARS, pageInfo: { hasNextPage: to < STARS, endCursor: String(to - 1) }, edges } }, rateLimit };
+      return {
+        repository: { stargazers: { totalCount: STARS, pageInfo: { hasNextPage: to < STARS, endCursor: String(to - 1) }, edges } },
+        rateLimit,
+      };
     }
     calls.push(query.includes("pullRequests(") ? "pulls" : "issues");
     return { repository: { issues: empty, pullRequests: empty }, rateLimit };
@@ -43,7 +46,13 @@ describe("backfill of a repository with 100,000 stars", () => {
       const calls: string[] = [];
       const log = pino({ level: "silent" }) as unknown as Logger;
       const now = () => new Date("2026-01-01T00:00:00Z");
-      const deps: JobDeps = { db: store.db, now, log, configs: createRepoConfigLoader({ db: store.db, log, now }), github: async () => fakeGitHub(calls) };
+      const deps: JobDeps = {
+        db: store.db,
+        now,
+        log,
+        configs: createRepoConfigLoader({ db: store.db, log, now }),
+        github: async () => fakeGitHub(calls),
+      };
       const repository = { id: 1, installationId: 2, owner: "big", name: "repo", fullName: "big/repo", private: false };
       const report = await runBackfill(deps, { repository, since: null });
       expect(report.complete).toBe(true);

@@ -39,7 +39,10 @@ describe("milestoneProgress", () => {
   });
 
   it("has no next threshold (nor forecast) when all are crossed, and starts at 0 before the first", () => {
-    expect(milestoneProgress("contributors", [10], 12, [{ threshold: 10, crossedAt: new Date(0) }], () => new Date())).toMatchObject({ next: null, forecast: null });
+    expect(milestoneProgress("contributors", [10], 12, [{ threshold: 10, crossedAt: new Date(0) }], () => new Date())).toMatchObject({
+      next: null,
+      forecast: null,
+    });
     expect(milestoneProgress("contributors", [10, 50], 3, [], never)).toMatchObject({ previous: 0, next: 10 });
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { readinessChecklist, type ReadinessInput } from "../../src/metrics/readiness.js";
 
 const all = { readme: true, contributing: true, codeOfConduct: true, issueTemplate: true, pullRequestTemplate: true };
-const base: ReadinessInput = { license: "AGPL-3.0", profile: all, profileNote: "", stars: 1000, contributors: 10, responseShare: 0.9, responseNote: "" };
+const base: ReadinessInput = {
+  license: "AGPL-3.0",
+  profile: all,
+  profileNote: "",
+  stars: 1000,
+  contributors: 10,
+  responseShare: 0.9,
+  responseNote: "",
+};
 const states = (input: ReadinessInput) => Object.fromEntries(readinessChecklist(input).map((i) => [i.id, i.state]));
 
 describe("readinessChecklist", () => {

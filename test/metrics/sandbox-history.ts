@@ -1,11 +1,12 @@
 import { ProbotOctokit, type Logger } from "probot";
 import { pino } from "pino";
-import { createRepoConfigLoader } from "../../src/config/repo-config-loader.js";
+import { createRepoConfigLoader } from "../../src/runtime/repo-config-loader.js";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import type { Sandbox, SandboxModel } from "../../src/sandbox/index.js";
-import type { JobDeps } from "../../src/scheduler/job-deps.js";
+import type { JobDeps } from "../../src/runtime/job-deps.js";
 import type { DB } from "../../src/store/db.js";
-import { registerInstallation, type RepositoryRecord } from "../../src/store/installations.js";
+import { registerInstallation } from "../../src/store/installations.js";
+import type { RepositoryRecord } from "../../src/domain/repository.js";
 
 export interface HistorySize {
   stars: number;
@@ -73,13 +74,17 @@ export function sandboxJobDeps(
     db,
     now,
     log,
-   
+
     configs: createRepoConfigLoader({ db, log, now }),
     github(installationId) {
       let client = clients.get(installationId);
       if (!client) {
         const Octokit = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
-        const created = new Octokit({ auth: { token: sandbox.createInstallationToken(installationId) }, baseUrl: `${sandbox.address()?.url}/api/v3`, log: quiet });
+        const created = new Octokit({
+          auth: { token: sandbox.createInstallationToken(installationId) },
+          baseUrl: `${sandbox.address()?.url}/api/v3`,
+          log: quiet,
+        });
         options.onClient?.(created);
         client = Promise.resolve(created);
         clients.set(installationId, client);

@@ -19,9 +19,10 @@ describe("npm start survives a SIGKILL mid-backfill and stops gracefully on SIGT
     await world?.close();
   });
 
-  const stars = () => world.query<{ n: number; people: number }>(
-    "select count(*) as n, count(distinct actor_login) as people from events where kind = 'star.created'",
-  )[0]!;
+  const stars = () =>
+    world.query<{ n: number; people: number }>(
+      "select count(*) as n, count(distinct actor_login) as people from events where kind = 'star.created'",
+    )[0]!;
 
   it("finishes the backfill after a restart, each star once", async () => {
     // Slow GitHub down so the backfill of 30 pages of stars is surely under way when the kill comes.

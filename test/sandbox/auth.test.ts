@@ -25,7 +25,11 @@ describe("GitHub App authentication", () => {
     fetch(`${started.baseUrl}${path}`, { method: "POST", headers: { authorization, accept: "application/vnd.github+json" } });
 
   it("refuses a JWT signed with another key", async () => {
-    const other = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const other = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
     const res = await post(`/app/installations/${orgInstallation}/access_tokens`, `Bearer ${signJwt({}, other.privateKey)}`);
     expect(res.status).toBe(401);
     const body = (await res.json()) as { message: string; documentation_url: string };

@@ -49,7 +49,12 @@ describe("the sandbox as its own process", () => {
 
   it("writes the ready file and prints the lines Steward needs", async () => {
     const ready = JSON.parse(readFileSync(sandbox.readyFile, "utf8")) as Record<string, unknown>;
-    expect(ready).toMatchObject({ url: sandbox.url, host: `127.0.0.1:${sandbox.port}`, appId: 4242, privateKeyPath: expect.stringMatching(/app\.pem$/) });
+    expect(ready).toMatchObject({
+      url: sandbox.url,
+      host: `127.0.0.1:${sandbox.port}`,
+      appId: 4242,
+      privateKeyPath: expect.stringMatching(/app\.pem$/),
+    });
     expect(sandbox.output()).toContain(`[sandbox] listening on ${sandbox.url}`);
     expect(sandbox.output()).toContain(`GHE_HOST=127.0.0.1:${sandbox.port}\nGHE_PROTOCOL=http`);
     // The written key is the one the sandbox checks app JWTs with.
@@ -84,7 +89,13 @@ describe("the sandbox as its own process", () => {
   });
 
   it("refuses what is not on the allowlist with a 4xx and records no violation", async () => {
-    for (const [target, method] of [["model", "constructor"], ["model", "repoState"], ["model", "__proto__"], ["process", "exit"], ["activity", "sender"]]) {
+    for (const [target, method] of [
+      ["model", "constructor"],
+      ["model", "repoState"],
+      ["model", "__proto__"],
+      ["process", "exit"],
+      ["activity", "sender"],
+    ]) {
       const refusal = await sandbox.client.call(target ?? "", method ?? "").catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(SandboxControlError);
       expect((refusal as SandboxControlError).status).toBe(404);

@@ -33,7 +33,9 @@ describe("the sandbox process's configuration", () => {
   });
 
   it("refuses unknown flags, seeds and bad numbers with one reason each", () => {
-    expect(() => readProcessConfig({}, ["--sed", "demo"])).toThrow(new ConfigError('unknown argument "--sed" (flags: --port, --host, --seed demo, --help)'));
+    expect(() => readProcessConfig({}, ["--sed", "demo"])).toThrow(
+      new ConfigError('unknown argument "--sed" (flags: --port, --host, --seed demo, --help)'),
+    );
     expect(() => readProcessConfig({}, ["--seed", "big"])).toThrow(/unknown seed "big"/);
     expect(() => readProcessConfig({ PORT: "http" }, [])).toThrow(/PORT must be a port number/);
     expect(() => readProcessConfig({}, ["--port"])).toThrow(/--port needs a value/);

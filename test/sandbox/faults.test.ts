@@ -20,7 +20,9 @@ describe("fault injection", () => {
 
   it("afterSideEffect: the comment is written but the answer is a 502", async () => {
     started.sandbox.failNext({ method: "POST", path: /\/comments$/, status: 502, afterSideEffect: true });
-    await expect(octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: "lost answer" })).rejects.toMatchObject({ status: 502 });
+    await expect(octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: "lost answer" })).rejects.toMatchObject({
+      status: 502,
+    });
     expect(comments()).toEqual(["lost answer"]);
     expect(started.sandbox.requests.at(-1)).toMatchObject({ method: "POST", status: 502, body: { body: "lost answer" } });
     // One use only: the next POST goes through.
@@ -29,7 +31,13 @@ describe("fault injection", () => {
   });
 
   it("without afterSideEffect nothing is written; `times` and template paths work", async () => {
-    started.sandbox.failNext({ method: "POST", path: "/repos/{owner}/{repo}/issues/{issue_number}/comments", status: 500, times: 2, headers: { "x-injected": "yes" } });
+    started.sandbox.failNext({
+      method: "POST",
+      path: "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+      status: 500,
+      times: 2,
+      headers: { "x-injected": "yes" },
+    });
     const failure = octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: "never" });
     await expect(failure).rejects.toMatchObject({ status: 500, response: { headers: expect.objectContaining({ "x-injected": "yes" }) } });
     await expect(octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: "never" })).rejects.toMatchObject({ status: 500 });

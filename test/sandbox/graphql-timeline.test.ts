@@ -46,7 +46,9 @@ describe("GraphQL timelineItems", () => {
       { number: 1, timelineItems: { nodes: [] } },
       {
         number: 2,
-        timelineItems: { nodes: [{ __typename: "ClosedEvent", createdAt: "2026-01-03T04:05:06Z", actor: { __typename: "Organization", login: "octo-org" } }] },
+        timelineItems: {
+          nodes: [{ __typename: "ClosedEvent", createdAt: "2026-01-03T04:05:06Z", actor: { __typename: "Organization", login: "octo-org" } }],
+        },
       },
     ]);
   });

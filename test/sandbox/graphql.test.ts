@@ -110,7 +110,12 @@ describe("GraphQL", () => {
           }
         }
       }`);
-    expect(data.repository).toMatchObject({ isFork: false, nameWithOwner: "octo-org/widgets", defaultBranchRef: { name: "main" }, licenseInfo: { spdxId: "MIT" } });
+    expect(data.repository).toMatchObject({
+      isFork: false,
+      nameWithOwner: "octo-org/widgets",
+      defaultBranchRef: { name: "main" },
+      licenseInfo: { spdxId: "MIT" },
+    });
     const sso = data.repository.issues.nodes.find((n) => (n as { title: string }).title === "SSO support?");
     expect(sso).toMatchObject({
       state: "OPEN",
@@ -120,17 +125,30 @@ describe("GraphQL", () => {
         totalCount: 2,
         pageInfo: { hasNextPage: false },
         // GitHub's GraphQL drops the "[bot]" suffix of bot logins.
-        nodes: [{ author: { login: "dependabot", __typename: "Bot" } }, { author: { login: "octo-org" }, authorAssociation: "OWNER", createdAt: "2024-02-01T02:00:00Z" }],
+        nodes: [
+          { author: { login: "dependabot", __typename: "Bot" } },
+          { author: { login: "octo-org" }, authorAssociation: "OWNER", createdAt: "2024-02-01T02:00:00Z" },
+        ],
       },
     });
     expect(data.repository.pullRequests.nodes).toMatchObject([
-      { number: pr.number, state: "MERGED", merged: true, mergedAt: "2024-02-03T00:00:00Z", isDraft: false, reviews: { nodes: [{ state: "APPROVED", authorAssociation: "OWNER" }] } },
+      {
+        number: pr.number,
+        state: "MERGED",
+        merged: true,
+        mergedAt: "2024-02-03T00:00:00Z",
+        isDraft: false,
+        reviews: { nodes: [{ state: "APPROVED", authorAssociation: "OWNER" }] },
+      },
     ]);
   });
 
   it("answers user(login) and NOT_FOUND for unreachable repositories without a violation", async () => {
     started.sandbox.model.addUser({ login: "grace", company: "BigCorp" });
-    expect(await gql(`{ user(login: "grace") { company } viewer { login } }`)).toEqual({ user: { company: "BigCorp" }, viewer: { login: "steward[bot]" } });
+    expect(await gql(`{ user(login: "grace") { company } viewer { login } }`)).toEqual({
+      user: { company: "BigCorp" },
+      viewer: { login: "steward[bot]" },
+    });
     const before = started.sandbox.violations.length;
     await expect(gql(`{ repository(owner: "nobody", name: "nothing") { id } }`)).rejects.toMatchObject({
       errors: [expect.objectContaining({ type: "NOT_FOUND" })],

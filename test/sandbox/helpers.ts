@@ -40,7 +40,10 @@ export async function start(options: Partial<SandboxOptions> = {}): Promise<Star
 }
 
 /** Seeds octo-org/widgets with an installation and returns an Octokit holding its token. */
-export function seedWidgets(started: Started, permissions?: Record<string, "read" | "write" | "admin">): { octokit: Octokit; installationId: number } {
+export function seedWidgets(
+  started: Started,
+  permissions?: Record<string, "read" | "write" | "admin">,
+): { octokit: Octokit; installationId: number } {
   const { sandbox } = started;
   sandbox.model.addUser({ login: "octo-org", type: "Organization" });
   sandbox.model.addRepository({ fullName: "octo-org/widgets", description: "Widgets" });

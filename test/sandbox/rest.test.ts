@@ -71,7 +71,11 @@ describe("REST through Octokit", () => {
 
   it("serves contents raw as text/plain (what Probot's config plugin needs) and as base64 JSON", async () => {
     started.sandbox.model.setFile("octo-org/widgets", ".github/steward.yml", "responseGoalHours: 12\n");
-    const probot = new ProbotOctokit({ auth: { appId: APP_ID, privateKey: keys.privateKey, installationId }, baseUrl: started.baseUrl, throttle: { enabled: false } });
+    const probot = new ProbotOctokit({
+      auth: { appId: APP_ID, privateKey: keys.privateKey, installationId },
+      baseUrl: started.baseUrl,
+      throttle: { enabled: false },
+    });
     const { config } = await probot.config.get({ ...repo, path: ".github/steward.yml" });
     expect(config).toEqual({ responseGoalHours: 12 });
     const raw = started.sandbox.requestsMatching("GET", /\/contents\//).at(-1);
@@ -92,8 +96,14 @@ describe("REST through Octokit", () => {
     model.addStargazer("octo-org/widgets", "frank", "2024-01-01T00:00:00Z");
     const plain = await octokit.rest.activity.listStargazersForRepo(repo);
     expect(plain.data.map((u) => ("login" in u ? u.login : null))).toEqual(["frank", "erin"]);
-    const starred = await octokit.request("GET /repos/{owner}/{repo}/stargazers", { ...repo, headers: { accept: "application/vnd.github.star+json" } });
-    expect(starred.data).toMatchObject([{ starred_at: "2024-01-01T00:00:00Z", user: { login: "frank" } }, { starred_at: "2024-01-02T00:00:00Z", user: { login: "erin" } }]);
+    const starred = await octokit.request("GET /repos/{owner}/{repo}/stargazers", {
+      ...repo,
+      headers: { accept: "application/vnd.github.star+json" },
+    });
+    expect(starred.data).toMatchObject([
+      { starred_at: "2024-01-01T00:00:00Z", user: { login: "frank" } },
+      { starred_at: "2024-01-02T00:00:00Z", user: { login: "erin" } },
+    ]);
     expect((await octokit.rest.repos.get(repo)).data.stargazers_count).toBe(2);
   });
 
@@ -105,7 +115,10 @@ describe("REST through Octokit", () => {
     model.addReview("octo-org/widgets", pr.number, { user: "octo-org", state: "APPROVED" });
     const pull = await octokit.rest.pulls.get({ ...repo, pull_number: pr.number });
     expect(pull.data).toMatchObject({ merged: true, merged_at: "2024-04-20T00:00:00Z", state: "closed" });
-    expect((await octokit.rest.pulls.listReviews({ ...repo, pull_number: pr.number })).data[0]).toMatchObject({ state: "APPROVED", author_association: "OWNER" });
+    expect((await octokit.rest.pulls.listReviews({ ...repo, pull_number: pr.number })).data[0]).toMatchObject({
+      state: "APPROVED",
+      author_association: "OWNER",
+    });
     expect((await octokit.rest.pulls.list({ ...repo, state: "closed" })).data.map((p) => p.number)).toContain(pr.number);
 
     model.setFile("octo-org/widgets", "README.md", "# Widgets");

@@ -48,8 +48,7 @@ describe("route fidelity over HTTP", () => {
   });
   afterAll(() => started.sandbox.close());
 
-  const call = (method: string, path: string) =>
-    fetch(`${started.baseUrl}${path}`, { method, headers: { authorization: `token ${token}` } });
+  const call = (method: string, path: string) => fetch(`${started.baseUrl}${path}`, { method, headers: { authorization: `token ${token}` } });
 
   it("answers 404 and records a violation for a route GitHub does not have", async () => {
     const res = await call("GET", "/repos/octo-org/widgets/made-up-thing");

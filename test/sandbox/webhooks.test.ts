@@ -164,7 +164,10 @@ describe("the webhook sender", () => {
     const [second] = received.splice(0);
     expect(second!.headers["x-github-delivery"]).toBe(sent.id);
     expect(second!.body.equals(first!.body)).toBe(true);
-    expect(sender.deliveries.map((d) => [d.id, d.redelivery])).toEqual([[sent.id, false], [sent.id, true]]);
+    expect(sender.deliveries.map((d) => [d.id, d.redelivery])).toEqual([
+      [sent.id, false],
+      [sent.id, true],
+    ]);
     await expect(sender.redeliver("unknown")).rejects.toThrow(/no delivery unknown/);
   });
 
@@ -186,7 +189,11 @@ describe("activity", () => {
     const opened = await activity.openIssue(REPO, { user: "noor", title: "Crash", labels: ["bug"], at: "2024-02-01T10:00:00Z" });
     expect(opened.deliveries.map((d) => `${d.event}.${d.action}`)).toEqual(["issues.opened", "issues.labeled"]);
     const closed = await activity.closeIssue(REPO, opened.record.number, { by: "maya", at: "2024-02-02T10:00:00Z" });
-    expect(JSON.parse(closed.delivery.body)).toMatchObject({ action: "closed", sender: { login: "maya" }, issue: { closed_at: "2024-02-02T10:00:00Z" } });
+    expect(JSON.parse(closed.delivery.body)).toMatchObject({
+      action: "closed",
+      sender: { login: "maya" },
+      issue: { closed_at: "2024-02-02T10:00:00Z" },
+    });
     expect(model.getIssue(REPO, 1)?.updated_at).toBe("2024-02-02T10:00:00Z");
 
     const pr = await activity.openPullRequest(REPO, { user: "rosa", title: "Fix", at: "2024-02-03T00:00:00Z" });
@@ -218,9 +225,16 @@ describe("activity", () => {
       repositories: [{ full_name: "globex/app", private: false }],
     });
     const granted = await installs.addRepository(90, "globex/cli");
-    expect(JSON.parse(granted.delivery.body)).toMatchObject({ action: "added", repositories_added: [{ full_name: "globex/cli" }], repositories_removed: [] });
+    expect(JSON.parse(granted.delivery.body)).toMatchObject({
+      action: "added",
+      repositories_added: [{ full_name: "globex/cli" }],
+      repositories_removed: [],
+    });
     const removed = await installs.uninstall(90);
-    expect(JSON.parse(removed.delivery.body)).toMatchObject({ action: "deleted", repositories: [{ full_name: "globex/app" }, { full_name: "globex/cli" }] });
+    expect(JSON.parse(removed.delivery.body)).toMatchObject({
+      action: "deleted",
+      repositories: [{ full_name: "globex/app" }, { full_name: "globex/cli" }],
+    });
     expect(model.getInstallation(90)).toBeUndefined();
   });
 });
@@ -239,7 +253,7 @@ describe("the scenario", () => {
     const { summary } = one;
     expect(summary.failures).toEqual([]);
     expect(summary.counts).toEqual({
-      "fork": 1,
+      fork: 1,
       "issue_comment.created": 9,
       "issues.closed": 2,
       "issues.labeled": 3,
@@ -254,6 +268,7 @@ describe("the scenario", () => {
     });
     expect(summary.items).toEqual({ openIssues: 4, closedIssues: 2, openPullRequests: 2, closedPullRequests: 5 });
     expect(summary.start >= "2024-04-01T09:00:00" && summary.end < "2024-04-15").toBe(true);
+    // biome-ignore lint/suspicious/noExplicitAny: the payloads are walked freely here; the expectations below check their shape
     const payloads = one.bodies.map((b) => JSON.parse(b) as Record<string, any>);
     const times = payloads.flatMap((p) => [p.issue?.updated_at, p.pull_request?.updated_at].filter(Boolean) as string[]);
     expect(times.every((t) => t >= "2024-04-01" && t < "2024-04-15")).toBe(true);

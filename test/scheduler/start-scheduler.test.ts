@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JobDeps } from "../../src/scheduler/job-deps.js";
+import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { scheduledJobs } from "../../src/scheduler/jobs.js";
 import { startScheduler } from "../../src/scheduler/start-scheduler.js";
 
@@ -40,7 +40,9 @@ describe("startScheduler", () => {
 
   it("logs a failing job and keeps the schedule", async () => {
     const errors: string[] = [];
-    const scheduler = startScheduler(fakeDeps(errors), [{ id: "broken", name: "broken", cron: "0 0 1 1 *", run: () => Promise.reject(new Error("GitHub down")) }]);
+    const scheduler = startScheduler(fakeDeps(errors), [
+      { id: "broken", name: "broken", cron: "0 0 1 1 *", run: () => Promise.reject(new Error("GitHub down")) },
+    ]);
     await scheduler.runNow("broken");
     expect(errors).toEqual(['scheduled job "broken" failed; it runs again at its next tick']);
     await expect(scheduler.runNow("nope")).rejects.toThrow('no scheduled job "nope"');
@@ -49,7 +51,15 @@ describe("startScheduler", () => {
 
   it("lets a run under way finish when stopped, within the grace period", async () => {
     let finished = false;
-    const job = { id: "slow", name: "slow", cron: "0 0 1 1 *", run: () => new Promise<void>((r) => setTimeout(r, 50)).then(() => void (finished = true)) };
+    const job = {
+      id: "slow",
+      name: "slow",
+      cron: "0 0 1 1 *",
+      run: async () => {
+        await new Promise<void>((r) => setTimeout(r, 50));
+        finished = true;
+      },
+    };
     const scheduler = startScheduler(fakeDeps([]), [job]);
     void scheduler.runNow("slow");
     await scheduler.stop(5_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stewardConfigSchema } from "../../src/config/schema.js";
 import { validateConfig } from "../../src/config/validate-config.js";
-import type { ClockItem } from "../../src/sla/clock-input.js";
+import type { ClockItem } from "../../src/domain/clock.js";
 import { dueReminder } from "../../src/sla/due-reminder.js";
 import { notifyTargets } from "../../src/sla/notify-targets.js";
 import { formatWait, reminderBody } from "../../src/sla/reminder-body.js";
@@ -11,14 +11,28 @@ import { parseMarkers } from "../../src/text/index.js";
 const H = 3_600_000;
 const T0 = new Date("2026-11-02T08:00:00Z");
 const item: ClockItem = {
-  number: 7, isPull: false, title: "Broken @admin [link](http://evil.example) <img src=x>", authorLogin: "eve", authorType: "User",
-  authorAssociation: "NONE", state: "open", draft: false, locked: false, labels: [], assignees: [], createdAt: T0, updatedAt: T0, closedAt: null,
+  number: 7,
+  isPull: false,
+  title: "Broken @admin [link](http://evil.example) <img src=x>",
+  authorLogin: "eve",
+  authorType: "User",
+  authorAssociation: "NONE",
+  state: "open",
+  draft: false,
+  locked: false,
+  labels: [],
+  assignees: [],
+  createdAt: T0,
+  updatedAt: T0,
+  closedAt: null,
 };
 const config = stewardConfigSchema.parse({});
 
 describe("notifyTargets", () => {
   it("uses the configured people and teams, else the assignees, else a user owner", () => {
-    expect(notifyTargets({ configured: ["@acme/core", "mia", "MIA"], assignees: ["bob"], repositoryOwner: "acme", ownerType: "Organization" })).toEqual(["@acme/core", "@mia"]);
+    expect(
+      notifyTargets({ configured: ["@acme/core", "mia", "MIA"], assignees: ["bob"], repositoryOwner: "acme", ownerType: "Organization" }),
+    ).toEqual(["@acme/core", "@mia"]);
     expect(notifyTargets({ configured: [], assignees: ["bob", "ann"], repositoryOwner: "acme", ownerType: "User" })).toEqual(["@bob", "@ann"]);
     expect(notifyTargets({ configured: [], assignees: [], repositoryOwner: "solo", ownerType: "User" })).toEqual(["@solo"]);
     expect(notifyTargets({ configured: [], assignees: [], repositoryOwner: "acme", ownerType: "Organization" })).toEqual([]);
@@ -51,13 +65,22 @@ describe("reminderBody", () => {
   });
 
   it("reports unknown template variables as config errors with their path", () => {
-    const outcome = validateConfig({ response: { templates: { breached: "hello {{secret}}" }, goalHours: -1, notify: ["not a login"], businessHours: { timezone: "Mars/Olympus" } } });
+    const outcome = validateConfig({
+      response: { templates: { breached: "hello {{secret}}" }, goalHours: -1, notify: ["not a login"], businessHours: { timezone: "Mars/Olympus" } },
+    });
     const paths = outcome.problems.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(["response.templates.breached", "response.goalHours", "response.notify.0", "response.businessHours.timezone"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["response.templates.breached", "response.goalHours", "response.notify.0", "response.businessHours.timezone"]),
+    );
   });
 
   it("formats waits in whole units", () => {
-    expect([formatWait(59 * 60_000), formatWait(H), formatWait(47.9 * H), formatWait(8.5 * 24 * H)]).toEqual(["59 minutes", "1 hour", "47 hours", "8 days"]);
+    expect([formatWait(59 * 60_000), formatWait(H), formatWait(47.9 * H), formatWait(8.5 * 24 * H)]).toEqual([
+      "59 minutes",
+      "1 hour",
+      "47 hours",
+      "8 days",
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stewardConfigSchema, type StewardConfig } from "../../src/config/schema.js";
-import type { ClockEvent, ClockItem } from "../../src/sla/clock-input.js";
+import type { ClockEvent, ClockItem } from "../../src/domain/clock.js";
 import { computeResponseClock } from "../../src/sla/response-clock.js";
 
 const H = 3_600_000;
@@ -9,13 +9,32 @@ const at = (hours: number) => new Date(T0.getTime() + hours * H);
 
 function item(overrides: Partial<ClockItem> = {}): ClockItem {
   return {
-    number: 1, isPull: false, title: "Crash", authorLogin: "carol", authorType: "User", authorAssociation: "NONE",
-    state: "open", draft: false, locked: false, labels: [], assignees: [], createdAt: T0, updatedAt: T0, closedAt: null,
+    number: 1,
+    isPull: false,
+    title: "Crash",
+    authorLogin: "carol",
+    authorType: "User",
+    authorAssociation: "NONE",
+    state: "open",
+    draft: false,
+    locked: false,
+    labels: [],
+    assignees: [],
+    createdAt: T0,
+    updatedAt: T0,
+    closedAt: null,
     ...overrides,
   };
 }
 
-function event(kind: string, hours: number, actor = "mia", association: string | null = "MEMBER", data: Record<string, unknown> | null = null, actorType = "User"): ClockEvent {
+function event(
+  kind: string,
+  hours: number,
+  actor = "mia",
+  association: string | null = "MEMBER",
+  data: Record<string, unknown> | null = null,
+  actorType = "User",
+): ClockEvent {
   return { kind, actorLogin: actor, actorType, association, occurredAt: at(hours), data };
 }
 
@@ -49,15 +68,25 @@ describe("computeResponseClock", () => {
     const listed = computeResponseClock(item(), [event("issue_comment.created", 3, "zoe", "NONE")], config({ maintainers: ["zoe"] }), at(30));
     expect(listed.firstResponse?.by).toBe("zoe");
     const pr = item({ isPull: true });
-    expect(computeResponseClock(pr, [event("pull_request_review.submitted", 2, "mia", "COLLABORATOR", { state: "approved" })], config(), at(30)).firstResponse?.clockMs).toBe(2 * H);
-    expect(computeResponseClock(pr, [event("pull_request_review_comment.created", 4, "mia", "OWNER")], config(), at(30)).firstResponse?.clockMs).toBe(4 * H);
+    expect(
+      computeResponseClock(pr, [event("pull_request_review.submitted", 2, "mia", "COLLABORATOR", { state: "approved" })], config(), at(30))
+        .firstResponse?.clockMs,
+    ).toBe(2 * H);
+    expect(computeResponseClock(pr, [event("pull_request_review_comment.created", 4, "mia", "OWNER")], config(), at(30)).firstResponse?.clockMs).toBe(
+      4 * H,
+    );
   });
 
   it("counts a maintainer closing without a comment, and a merge by someone else, but not the author closing", () => {
     const closed = item({ state: "closed", closedAt: at(6) });
-    expect(computeResponseClock(closed, [event("issues.closed", 6, "mia", null)], config(), at(30)).firstResponse).toMatchObject({ by: "mia", clockMs: 6 * H });
+    expect(computeResponseClock(closed, [event("issues.closed", 6, "mia", null)], config(), at(30)).firstResponse).toMatchObject({
+      by: "mia",
+      clockMs: 6 * H,
+    });
     const merged = item({ isPull: true, state: "closed", closedAt: at(7) });
-    expect(computeResponseClock(merged, [event("pull_request.merged", 7, "carol", "NONE", { mergedBy: "mia" })], config(), at(30)).firstResponse?.by).toBe("mia");
+    expect(
+      computeResponseClock(merged, [event("pull_request.merged", 7, "carol", "NONE", { mergedBy: "mia" })], config(), at(30)).firstResponse?.by,
+    ).toBe("mia");
     const own = computeResponseClock(closed, [event("issues.closed", 6, "carol", null)], config(), at(30));
     expect(own).toMatchObject({ stage: "closed-unanswered", clockMs: 6 * H, firstResponse: null });
   });

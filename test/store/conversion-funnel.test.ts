@@ -15,14 +15,21 @@ const T0 = Date.parse("2026-01-01T00:00:00Z");
 type Member = typeof communityMembers.$inferSelect;
 
 /** The stages as docs/architecture.md ("Words") defines them, judged person by person from their row: the reference. */
-function reference(rows: Member[], until: number, from: number, config: { ignoreUsers: string[]; maintainers: string[] }, leads: readonly string[] = []) {
+function reference(
+  rows: Member[],
+  until: number,
+  from: number,
+  config: { ignoreUsers: string[]; maintainers: string[] },
+  leads: readonly string[] = [],
+) {
   const bot = (m: Member) => isBot({ login: m.login, type: m.actorType }, config);
   const listed = (m: Member) => config.maintainers.some((l) => l.toLowerCase() === m.login.toLowerCase());
   const community = (m: Member) => !bot(m) && !m.maintainerSeen && !listed(m);
   const t = (d: Date | null) => (d === null ? null : d.getTime());
   const starred = (m: Member) => {
     const unstar = t(m.lastUnstarredAt);
-    const star = t(m.firstStarredAt) !== null && t(m.firstStarredAt)! < until && !(unstar !== null && unstar < until && unstar >= t(m.lastStarredAt)!);
+    const star =
+      t(m.firstStarredAt) !== null && t(m.firstStarredAt)! < until && !(unstar !== null && unstar < until && unstar >= t(m.lastStarredAt)!);
     return star || (t(m.firstForkedAt) !== null && t(m.firstForkedAt)! < until);
   };
   const participant = (m: Member) => t(m.firstParticipatedAt) !== null && t(m.firstParticipatedAt)! < until;
@@ -34,11 +41,14 @@ function reference(rows: Member[], until: number, from: number, config: { ignore
       .filter((m) => m.companyKey !== null && community(m) && (starred(m) || participant(m)))
       .map((m) => `${m.companyKey}/${m.company}`)
       .sort(),
-    tallies: tallyOf(rows.filter((m) => m.companyKey !== null), (m) => ({
-      stargazers: community(m) && starred(m),
-      participants: community(m) && participant(m),
-      leads: leads.includes(m.login),
-    })),
+    tallies: tallyOf(
+      rows.filter((m) => m.companyKey !== null),
+      (m) => ({
+        stargazers: community(m) && starred(m),
+        participants: community(m) && participant(m),
+        leads: leads.includes(m.login),
+      }),
+    ),
   };
 }
 
@@ -59,7 +69,8 @@ function tallyOf(rows: Member[], stages: (m: Member) => { stargazers: boolean; p
   return sorted([...byId.values()]);
 }
 
-const sorted = (tallies: CompanyTally[]) => [...tallies].sort((a, b) => `${a.companyKey}/${a.spelling}`.localeCompare(`${b.companyKey}/${b.spelling}`));
+const sorted = (tallies: CompanyTally[]) =>
+  [...tallies].sort((a, b) => `${a.companyKey}/${a.spelling}`.localeCompare(`${b.companyKey}/${b.spelling}`));
 
 describe("countStages and tallyCompanies", () => {
   let store: Awaited<ReturnType<typeof createTestStore>>;
@@ -77,21 +88,31 @@ describe("countStages and tallyCompanies", () => {
     };
     const kinds = ["star.created", "star.created", "star.deleted", "fork.created", "issues.opened", "issue_comment.created", "issues.labeled"];
     const logins = [...Array.from({ length: 40 }, (_, i) => `u${i}`), "Dep[bot]", "CI-Helper", "Lead-Dev"];
-    store.db.insert(events).values(
-      Array.from({ length: 600 }, (_, i) => ({
-        repositoryId: REPO.id,
-        naturalKey: `k${i}`,
-        kind: kinds[next(kinds.length)]!,
-        actorLogin: logins[next(logins.length)]!,
-        actorType: next(30) === 0 ? "Bot" : "User",
-        association: next(60) === 0 ? "MEMBER" : "NONE",
-        occurredAt: new Date(T0 + next(100) * DAY),
-      })),
-    ).run();
-    await saveUserProfiles(store.db, logins.filter((_, i) => i % 3 === 0).map((login, i) => ({ login, userId: i, type: "User", company: i % 2 ? "Acme, Inc." : "@acme" })), new Date(T0));
+    store.db
+      .insert(events)
+      .values(
+        Array.from({ length: 600 }, (_, i) => ({
+          repositoryId: REPO.id,
+          naturalKey: `k${i}`,
+          kind: kinds[next(kinds.length)]!,
+          actorLogin: logins[next(logins.length)]!,
+          actorType: next(30) === 0 ? "Bot" : "User",
+          association: next(60) === 0 ? "MEMBER" : "NONE",
+          occurredAt: new Date(T0 + next(100) * DAY),
+        })),
+      )
+      .run();
+    await saveUserProfiles(
+      store.db,
+      logins.filter((_, i) => i % 3 === 0).map((login, i) => ({ login, userId: i, type: "User", company: i % 2 ? "Acme, Inc." : "@acme" })),
+      new Date(T0),
+    );
     await refreshMemberProjection(store.db, REPO.id);
     const rows = store.db.select().from(communityMembers).all();
-    const configs = [{ ignoreUsers: [], maintainers: [] }, { ignoreUsers: ["ci-helper", "u3"], maintainers: ["LEAD-DEV", "u5", "u3"] }];
+    const configs = [
+      { ignoreUsers: [], maintainers: [] },
+      { ignoreUsers: ["ci-helper", "u3"], maintainers: ["LEAD-DEV", "u5", "u3"] },
+    ];
     for (const config of configs) {
       for (const day of [10, 50, 90, 101]) {
         const until = T0 + day * DAY;
@@ -112,24 +133,49 @@ describe("countStages and tallyCompanies", () => {
       state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
       return Math.floor(state / 65_536) % n;
     };
-    const kinds = ["star.created", "star.created", "star.deleted", "fork.created", "issues.opened", "issue_comment.created", "pull_request_review.submitted", "issues.labeled"];
+    const kinds = [
+      "star.created",
+      "star.created",
+      "star.deleted",
+      "fork.created",
+      "issues.opened",
+      "issue_comment.created",
+      "pull_request_review.submitted",
+      "issues.labeled",
+    ];
     const logins = [...Array.from({ length: 60 }, (_, i) => `u${i}`), "Dep[bot]", "CI-Helper", "Lead-Dev"];
-    const spellings = ["Acme, Inc.", "@acme", "Initech", "initech", "Globex", "Hooli", "Umbrella", "Soylent", "Stark", "Wayne", "Tyrell", "Cyberdyne"];
+    const spellings = [
+      "Acme, Inc.",
+      "@acme",
+      "Initech",
+      "initech",
+      "Globex",
+      "Hooli",
+      "Umbrella",
+      "Soylent",
+      "Stark",
+      "Wayne",
+      "Tyrell",
+      "Cyberdyne",
+    ];
     const profile = (login: string, i: number) => ({ login, userId: i, type: "User", company: spellings[next(spellings.length)]! });
     let seq = 0;
     const addEvents = (n: number, days: number) =>
-      store.db.insert(events).values(
-        Array.from({ length: n }, () => ({
-          repositoryId: REPO.id,
-          naturalKey: `k${seq++}`,
-          kind: kinds[next(kinds.length)]!,
-          actorLogin: logins[next(logins.length)]!,
-          actorType: next(40) === 0 ? "Bot" : "User",
-          association: next(80) === 0 ? "COLLABORATOR" : "NONE",
-          // Facts arrive in any order of time, as a backfill stores old facts after new ones.
-          occurredAt: new Date(T0 + next(days) * DAY),
-        })),
-      ).run();
+      store.db
+        .insert(events)
+        .values(
+          Array.from({ length: n }, () => ({
+            repositoryId: REPO.id,
+            naturalKey: `k${seq++}`,
+            kind: kinds[next(kinds.length)]!,
+            actorLogin: logins[next(logins.length)]!,
+            actorType: next(40) === 0 ? "Bot" : "User",
+            association: next(80) === 0 ? "COLLABORATOR" : "NONE",
+            // Facts arrive in any order of time, as a backfill stores old facts after new ones.
+            occurredAt: new Date(T0 + next(days) * DAY),
+          })),
+        )
+        .run();
     const rows = () => store.db.select().from(communityMembers).all();
     // The counters must equal the sums over the rows at every point, whatever moved them.
     const expectCountersMatchRows = () => {
@@ -142,15 +188,36 @@ describe("countStages and tallyCompanies", () => {
       ]);
       const withCompany = all.filter((m) => m.companyKey !== null);
       const expected = tallyOf(withCompany, (m) => ({ stargazers: s(m), participants: p(m), leads: false }));
-      const stored = sorted(store.db.select().from(companySpellings).all().filter((r) => r.people !== 0)
-        .map((r) => ({ companyKey: r.companyKey, spelling: r.company, stargazers: r.stargazers, participants: r.participants, leads: 0, people: r.people })));
+      const stored = sorted(
+        store.db
+          .select()
+          .from(companySpellings)
+          .all()
+          .filter((r) => r.people !== 0)
+          .map((r) => ({
+            companyKey: r.companyKey,
+            spelling: r.company,
+            stargazers: r.stargazers,
+            participants: r.participants,
+            leads: 0,
+            people: r.people,
+          })),
+      );
       expect(stored).toEqual(expected);
       const perKey = new Map<string, { stargazers: number; participants: number; people: number }>();
       for (const t of expected) {
         const k = perKey.get(t.companyKey) ?? { stargazers: 0, participants: 0, people: 0 };
-        perKey.set(t.companyKey, { stargazers: k.stargazers + t.stargazers, participants: k.participants + t.participants, people: k.people + t.people });
+        perKey.set(t.companyKey, {
+          stargazers: k.stargazers + t.stargazers,
+          participants: k.participants + t.participants,
+          people: k.people + t.people,
+        });
       }
-      const keys = store.db.select().from(companyCounts).all().filter((r) => r.people !== 0);
+      const keys = store.db
+        .select()
+        .from(companyCounts)
+        .all()
+        .filter((r) => r.people !== 0);
       expect(new Map(keys.map((r) => [r.companyKey, { stargazers: r.stargazers, participants: r.participants, people: r.people }]))).toEqual(perKey);
     };
 
@@ -159,21 +226,34 @@ describe("countStages and tallyCompanies", () => {
     await refreshMemberProjection(store.db, REPO.id, 50);
     expectCountersMatchRows();
     // Companies change, appear and vanish on rows already counted; later facts unstar, re-star and mark maintainers.
-    await saveUserProfiles(store.db, logins.filter((_, i) => i % 3 === 0).map((login, i) => (i % 4 === 0 ? { login, userId: i, type: "User", company: null } : profile(login, i))), new Date(T0));
+    await saveUserProfiles(
+      store.db,
+      logins.filter((_, i) => i % 3 === 0).map((login, i) => (i % 4 === 0 ? { login, userId: i, type: "User", company: null } : profile(login, i))),
+      new Date(T0),
+    );
     expectCountersMatchRows();
     addEvents(500, 100);
     await refreshMemberProjection(store.db, REPO.id, 50);
     expectCountersMatchRows();
     // A lead with a profile but no fact in the ledger: tallied alone, from the profile.
-    await saveUserProfiles(store.db, [{ login: "ghost", userId: 999, type: "User", company: "Ghost Works" }, ...logins.filter((_, i) => i % 5 === 1).map(profile)], new Date(T0));
+    await saveUserProfiles(
+      store.db,
+      [{ login: "ghost", userId: 999, type: "User", company: "Ghost Works" }, ...logins.filter((_, i) => i % 5 === 1).map(profile)],
+      new Date(T0),
+    );
     expectCountersMatchRows();
 
     const all = rows();
     expect(all.filter((m) => m.isBot).length).toBeGreaterThan(0);
-    expect(all.filter((m) => m.lastUnstarredAt !== null && m.lastStarredAt !== null && m.lastStarredAt > m.lastUnstarredAt).length).toBeGreaterThan(0);
+    expect(all.filter((m) => m.lastUnstarredAt !== null && m.lastStarredAt !== null && m.lastStarredAt > m.lastUnstarredAt).length).toBeGreaterThan(
+      0,
+    );
     const leads = ["u2", "u7", "Lead-Dev", "ghost"];
     const ghost = { companyKey: "ghostworks", spelling: "Ghost Works", stargazers: 0, participants: 0, leads: 1, people: 1 };
-    const configs = [{ ignoreUsers: [], maintainers: [] }, { ignoreUsers: ["ci-helper", "U3"], maintainers: ["LEAD-DEV", "u4", "u3", "u6"] }];
+    const configs = [
+      { ignoreUsers: [], maintainers: [] },
+      { ignoreUsers: ["ci-helper", "U3"], maintainers: ["LEAD-DEV", "u4", "u3", "u6"] },
+    ];
     const customers = [{ company: "Initech Corp.", companyKey: "initech" }];
     for (const config of configs) {
       for (const day of [10, 50, 90, 101]) {
@@ -198,28 +278,55 @@ describe("countStages and tallyCompanies", () => {
 
   it("reads the companies left unread by the counters' ranking when they may rank higher at a past end or tie with the last listed", async () => {
     const fact = (login: string, kind: string, day: number, i: number) => ({
-      repositoryId: REPO.id, naturalKey: `f${i}`, kind, actorLogin: login, actorType: "User", association: "NONE", occurredAt: new Date(T0 + day * DAY),
+      repositoryId: REPO.id,
+      naturalKey: `f${i}`,
+      kind,
+      actorLogin: login,
+      actorType: "User",
+      association: "NONE",
+      occurredAt: new Date(T0 + day * DAY),
     });
     // Four companies of five participants who came on day 50, and one of two who came on day 1 and left.
-    const late = ["Acme", "Initech", "Globex", "Hooli"].flatMap((company) => Array.from({ length: 5 }, (_, i) => ({ login: `${company}-${i}`, company })));
-    const early = [{ login: "old-0", company: "Oldco" }, { login: "old-1", company: "Oldco" }];
-    await saveUserProfiles(store.db, [...late, ...early].map((p, i) => ({ login: p.login, userId: i, type: "User", company: p.company })), new Date(T0));
-    store.db.insert(events).values([
-      ...late.map((p, i) => fact(p.login, "issues.opened", 50, i)),
-      ...early.map((p, i) => fact(p.login, "issue_comment.created", 1 + i, 100 + i)),
-    ]).run();
+    const late = ["Acme", "Initech", "Globex", "Hooli"].flatMap((company) =>
+      Array.from({ length: 5 }, (_, i) => ({ login: `${company}-${i}`, company })),
+    );
+    const early = [
+      { login: "old-0", company: "Oldco" },
+      { login: "old-1", company: "Oldco" },
+    ];
+    await saveUserProfiles(
+      store.db,
+      [...late, ...early].map((p, i) => ({ login: p.login, userId: i, type: "User", company: p.company })),
+      new Date(T0),
+    );
+    store.db
+      .insert(events)
+      .values([
+        ...late.map((p, i) => fact(p.login, "issues.opened", 50, i)),
+        ...early.map((p, i) => fact(p.login, "issue_comment.created", 1 + i, 100 + i)),
+      ])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
     const noLists = { ignoreUsers: [], maintainers: [] };
-    const top = async (day: number) => topCompanies(await tallyCompanies(store.db, REPO.id, new Date(T0 + day * DAY), [], noLists, { top: 1, margin: 0 }), [], 1);
+    const top = async (day: number) =>
+      topCompanies(await tallyCompanies(store.db, REPO.id, new Date(T0 + day * DAY), [], noLists, { top: 1, margin: 0 }), [], 1);
     expect(await top(20)).toEqual([{ company: "Oldco", stargazers: 0, participants: 2, leads: 0 }]);
     expect(await top(60)).toEqual([{ company: "Acme", stargazers: 0, participants: 5, leads: 0 }]);
   });
 
   it("counts the contributors who came before the end, bots by name and the config's ignoreUsers aside", async () => {
     const logins = ["ann", "bob", "dependabot[bot]", "Renovate[BOT]", "CI-Helper", "late"];
-    store.db.insert(contributors).values(
-      logins.map((login, i) => ({ repositoryId: REPO.id, login, firstContributedAt: new Date(T0 + (login === "late" ? 20 : i) * DAY), source: "webhook" as const })),
-    ).run();
+    store.db
+      .insert(contributors)
+      .values(
+        logins.map((login, i) => ({
+          repositoryId: REPO.id,
+          login,
+          firstContributedAt: new Date(T0 + (login === "late" ? 20 : i) * DAY),
+          source: "webhook" as const,
+        })),
+      )
+      .run();
     const until = new Date(T0 + 10 * DAY);
     expect(await countContributors(store.db, REPO.id, until, [])).toBe(3);
     expect(await countContributors(store.db, REPO.id, until, ["ci-helper", "BOB"])).toBe(1);
@@ -227,4 +334,3 @@ describe("countStages and tallyCompanies", () => {
     expect(await countContributors(store.db, REPO.id + 1, until, [])).toBe(0);
   });
 });
-

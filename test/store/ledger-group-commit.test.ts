@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LedgerEntry } from "../../src/ingest/ledger-entry.js";
+import type { LedgerEntry } from "../../src/domain/ledger.js";
 import { toLedgerEntry } from "../../src/ingest/to-ledger-entry.js";
 import { recordDelivery } from "../../src/store/ledger.js";
 import { deliveries, events } from "../../src/store/schema.js";
@@ -46,7 +46,11 @@ describe("deliveries recorded in the same turn share one commit", () => {
       recordDelivery(store.db, meta("d-2"), starEntry("d-2", "bob")),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    const ids = store.db.select({ id: deliveries.id }).from(deliveries).all().map((row) => row.id);
+    const ids = store.db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .all()
+      .map((row) => row.id);
     expect(ids.sort()).toEqual(["d-1", "d-2"]);
     // The failed delivery left nothing behind, so a redelivery of it can still be recorded.
     expect(await recordDelivery(store.db, meta("d-bad"), starEntry("d-bad", "eve"))).toBe(true);

@@ -57,15 +57,39 @@ describe("migration 0005_member_counters", () => {
       { repositoryId: 1, companyKey: "initech", stargazers: 0, participants: 1, people: 1 },
       { repositoryId: 2, companyKey: "acme", stargazers: 0, participants: 1, people: 1 },
     ]);
-    expect(store.db.select().from(companySpellings).all().filter((r) => r.repositoryId === 1 && r.companyKey === "acme").map((r) => [r.company, r.people])).toEqual(
-      expect.arrayContaining([["Acme", 1], ["@acme", 1]]),
+    expect(
+      store.db
+        .select()
+        .from(companySpellings)
+        .all()
+        .filter((r) => r.repositoryId === 1 && r.companyKey === "acme")
+        .map((r) => [r.company, r.people]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["Acme", 1],
+        ["@acme", 1],
+      ]),
     );
 
     // From here the triggers keep them: a member becomes a stargazer and moves to another company.
     store.db.$client.prepare(`UPDATE community_members SET starred = 1, company_key = 'initech', company = 'Initech' WHERE login = 'cat'`).run();
     store.db.$client.prepare(`DELETE FROM community_members WHERE login = 'ann'`).run();
-    expect(store.db.select().from(memberCounts).all().find((r) => r.repositoryId === 1)).toEqual({ repositoryId: 1, stargazers: 2, participants: 2 });
-    expect(store.db.select().from(companyCounts).all().filter((r) => r.repositoryId === 1).map((r) => [r.companyKey, r.stargazers, r.participants, r.people]).sort()).toEqual([
+    expect(
+      store.db
+        .select()
+        .from(memberCounts)
+        .all()
+        .find((r) => r.repositoryId === 1),
+    ).toEqual({ repositoryId: 1, stargazers: 2, participants: 2 });
+    expect(
+      store.db
+        .select()
+        .from(companyCounts)
+        .all()
+        .filter((r) => r.repositoryId === 1)
+        .map((r) => [r.companyKey, r.stargazers, r.participants, r.people])
+        .sort(),
+    ).toEqual([
       ["acme", 1, 1, 1],
       ["initech", 1, 1, 1],
     ]);

@@ -41,64 +41,129 @@ describe("refreshMemberProjection", () => {
       .sort((a, b) => a.repositoryId - b.repositoryId || a.login.localeCompare(b.login));
 
   it("folds stars, unstars, forks, participation, maintainers and activity into one row per user", async () => {
-    store.db.insert(events).values([
-      event("ann", "star.created", 1),
-      event("ann", "star.deleted", 3),
-      event("ann", "star.created", 5),
-      event("ann", "issue_comment.created", 4, { association: "NONE" }),
-      event("bob", "fork.created", 2),
-      event("bob", "issues.labeled", 9, { association: "MEMBER" }),
-      event("app", "pull_request.opened", 6, { actorType: "Bot" }),
-    ]).run();
+    store.db
+      .insert(events)
+      .values([
+        event("ann", "star.created", 1),
+        event("ann", "star.deleted", 3),
+        event("ann", "star.created", 5),
+        event("ann", "issue_comment.created", 4, { association: "NONE" }),
+        event("bob", "fork.created", 2),
+        event("bob", "issues.labeled", 9, { association: "MEMBER" }),
+        event("app", "pull_request.opened", 6, { actorType: "Bot" }),
+      ])
+      .run();
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(7);
     expect(members()).toEqual([
       {
-        repositoryId: REPO.id, login: "ann", actorType: "User", maintainerSeen: false,
-        firstStarredAt: at(1), lastStarredAt: at(5), lastUnstarredAt: at(3), firstForkedAt: null,
-        firstParticipatedAt: at(4), firstActiveAt: at(1), lastActiveAt: at(5),
-        isBot: false, community: true, starred: true, companyKey: null, company: null,
+        repositoryId: REPO.id,
+        login: "ann",
+        actorType: "User",
+        maintainerSeen: false,
+        firstStarredAt: at(1),
+        lastStarredAt: at(5),
+        lastUnstarredAt: at(3),
+        firstForkedAt: null,
+        firstParticipatedAt: at(4),
+        firstActiveAt: at(1),
+        lastActiveAt: at(5),
+        isBot: false,
+        community: true,
+        starred: true,
+        companyKey: null,
+        company: null,
       },
       {
-        repositoryId: REPO.id, login: "app", actorType: "Bot", maintainerSeen: false,
-        firstStarredAt: null, lastStarredAt: null, lastUnstarredAt: null, firstForkedAt: null,
-        firstParticipatedAt: at(6), firstActiveAt: at(6), lastActiveAt: at(6),
-        isBot: true, community: false, starred: false, companyKey: null, company: null,
+        repositoryId: REPO.id,
+        login: "app",
+        actorType: "Bot",
+        maintainerSeen: false,
+        firstStarredAt: null,
+        lastStarredAt: null,
+        lastUnstarredAt: null,
+        firstForkedAt: null,
+        firstParticipatedAt: at(6),
+        firstActiveAt: at(6),
+        lastActiveAt: at(6),
+        isBot: true,
+        community: false,
+        starred: false,
+        companyKey: null,
+        company: null,
       },
       {
-        repositoryId: REPO.id, login: "bob", actorType: "User", maintainerSeen: true,
-        firstStarredAt: null, lastStarredAt: null, lastUnstarredAt: null, firstForkedAt: at(2),
-        firstParticipatedAt: null, firstActiveAt: at(2), lastActiveAt: at(9),
-        isBot: false, community: false, starred: true, companyKey: null, company: null,
+        repositoryId: REPO.id,
+        login: "bob",
+        actorType: "User",
+        maintainerSeen: true,
+        firstStarredAt: null,
+        lastStarredAt: null,
+        lastUnstarredAt: null,
+        firstForkedAt: at(2),
+        firstParticipatedAt: null,
+        firstActiveAt: at(2),
+        lastActiveAt: at(9),
+        isBot: false,
+        community: false,
+        starred: true,
+        companyKey: null,
+        company: null,
       },
     ]);
   });
 
   it("reads only what was stored since the last refresh, and a second run changes nothing", async () => {
-    store.db.insert(events).values([event("ann", "star.created", 1), event("bob", "star.created", 2)]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 1), event("bob", "star.created", 2)])
+      .run();
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(2);
     const once = members();
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(0);
     expect(members()).toEqual(once);
-    store.db.insert(events).values([event("cat", "issues.opened", 3)]).run();
+    store.db
+      .insert(events)
+      .values([event("cat", "issues.opened", 3)])
+      .run();
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(1);
     expect(members().map((m) => m.login)).toEqual(["ann", "bob", "cat"]);
   });
 
   it("takes a backfill's older facts, stored after newer ones, as the firsts", async () => {
-    store.db.insert(events).values([event("ann", "star.created", 20), event("ann", "issue_comment.created", 21), event("ann", "star.deleted", 22)]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 20), event("ann", "issue_comment.created", 21), event("ann", "star.deleted", 22)])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
-    store.db.insert(events).values([event("ann", "star.created", 2), event("ann", "issues.opened", 3, { association: "COLLABORATOR" }), event("ann", "star.deleted", 1)]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 2), event("ann", "issues.opened", 3, { association: "COLLABORATOR" }), event("ann", "star.deleted", 1)])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
     expect(members()).toMatchObject([
       {
-        login: "ann", maintainerSeen: true, firstStarredAt: at(2), lastStarredAt: at(20), lastUnstarredAt: at(22),
-        firstParticipatedAt: at(3), firstActiveAt: at(1), lastActiveAt: at(22),
+        login: "ann",
+        maintainerSeen: true,
+        firstStarredAt: at(2),
+        lastStarredAt: at(20),
+        lastUnstarredAt: at(22),
+        firstParticipatedAt: at(3),
+        firstActiveAt: at(1),
+        lastActiveAt: at(22),
       },
     ]);
   });
 
   it("gives the same rows whatever the batch size, the insertion order and the refresh points", async () => {
-    const kinds = ["star.created", "star.deleted", "fork.created", "issues.opened", "issue_comment.created", "issues.closed", "pull_request_review.submitted"];
+    const kinds = [
+      "star.created",
+      "star.deleted",
+      "fork.created",
+      "issues.opened",
+      "issue_comment.created",
+      "issues.closed",
+      "pull_request_review.submitted",
+    ];
     const associations = [null, "NONE", "CONTRIBUTOR"];
     let state = 7;
     const next = (n: number) => {
@@ -125,14 +190,21 @@ describe("refreshMemberProjection", () => {
       await saveUserProfiles(inOneGo.db, profiles, at(0));
       inOneGo.db.insert(events).values(facts).run();
       await refreshMemberProjection(inOneGo.db, REPO.id);
-      const expected = inOneGo.db.select().from(communityMembers).all().sort((a, b) => a.login.localeCompare(b.login));
+      const expected = inOneGo.db
+        .select()
+        .from(communityMembers)
+        .all()
+        .sort((a, b) => a.login.localeCompare(b.login));
       const shuffled = [...facts];
       for (let i = shuffled.length - 1; i > 0; i--) {
         const j = next(i + 1);
         [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
       }
       for (let i = 0; i < shuffled.length; i += 37) {
-        store.db.insert(events).values(shuffled.slice(i, i + 37)).run();
+        store.db
+          .insert(events)
+          .values(shuffled.slice(i, i + 37))
+          .run();
         // Profiles saved after their rows were folded reach them too.
         if (i === 148) await saveUserProfiles(store.db, profiles, at(0));
         if (next(2) === 0) await refreshMemberProjection(store.db, REPO.id, 5);
@@ -150,45 +222,90 @@ describe("refreshMemberProjection", () => {
   });
 
   it("derives the flags from the merged row: a later star or unstar, a later maintainer mark, a [bot] login", async () => {
-    store.db.insert(events).values([event("ann", "star.created", 1), event("ann", "star.deleted", 2), event("Renovate[BOT]", "star.created", 1)]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 1), event("ann", "star.deleted", 2), event("Renovate[BOT]", "star.created", 1)])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members().map((m) => [m.login, m.isBot, m.community, m.starred])).toEqual([["ann", false, true, false], ["Renovate[BOT]", true, false, true]]);
-    store.db.insert(events).values([event("ann", "star.created", 3)]).run();
+    expect(members().map((m) => [m.login, m.isBot, m.community, m.starred])).toEqual([
+      ["ann", false, true, false],
+      ["Renovate[BOT]", true, false, true],
+    ]);
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 3)])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
     expect(members().find((m) => m.login === "ann")).toMatchObject({ community: true, starred: true });
-    store.db.insert(events).values([event("ann", "issues.labeled", 4, { association: "MEMBER" }), event("ann", "star.deleted", 5)]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "issues.labeled", 4, { association: "MEMBER" }), event("ann", "star.deleted", 5)])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
     expect(members().find((m) => m.login === "ann")).toMatchObject({ isBot: false, community: false, starred: false });
   });
 
   it("copies the company of a profile saved before or after the fold, in every repository, and none without one", async () => {
     await saveUserProfiles(store.db, [{ login: "ann", userId: 1, type: "User", company: "Acme Corp" }], at(0));
-    store.db.insert(events).values([event("ann", "star.created", 1), event("bob", "star.created", 1), event("bob", "star.created", 1, { repositoryId: OTHER.id })]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 1), event("bob", "star.created", 1), event("bob", "star.created", 1, { repositoryId: OTHER.id })])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
     await refreshMemberProjection(store.db, OTHER.id);
-    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([[REPO.id, "ann", "acme", "Acme Corp"], [REPO.id, "bob", null, null], [OTHER.id, "bob", null, null]]);
-    await saveUserProfiles(store.db, [{ login: "bob", userId: 2, type: "User", company: "@initech" }, { login: "ann", userId: 1, type: "User", company: null }], at(1));
-    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([[REPO.id, "ann", null, null], [REPO.id, "bob", "initech", "@initech"], [OTHER.id, "bob", "initech", "@initech"]]);
+    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([
+      [REPO.id, "ann", "acme", "Acme Corp"],
+      [REPO.id, "bob", null, null],
+      [OTHER.id, "bob", null, null],
+    ]);
+    await saveUserProfiles(
+      store.db,
+      [
+        { login: "bob", userId: 2, type: "User", company: "@initech" },
+        { login: "ann", userId: 1, type: "User", company: null },
+      ],
+      at(1),
+    );
+    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([
+      [REPO.id, "ann", null, null],
+      [REPO.id, "bob", "initech", "@initech"],
+      [OTHER.id, "bob", "initech", "@initech"],
+    ]);
   });
 
   it("keeps repositories apart and moves the watermark past other repositories' events", async () => {
-    store.db.insert(events).values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
     expect(members().map((m) => [m.repositoryId, m.login])).toEqual([[REPO.id, "ann"]]);
     const lastId = store.db.select().from(events).all().at(-1)!.id;
     expect(await memberProjectionWatermark(store.db, REPO.id)).toBe(lastId);
     expect(await memberProjectionWatermark(store.db, OTHER.id)).toBe(0);
     await refreshMemberProjection(store.db, OTHER.id);
-    expect(members().map((m) => [m.repositoryId, m.login])).toEqual([[REPO.id, "ann"], [OTHER.id, "zed"]]);
+    expect(members().map((m) => [m.repositoryId, m.login])).toEqual([
+      [REPO.id, "ann"],
+      [OTHER.id, "zed"],
+    ]);
   });
 
   it("is forgotten with its repository, and rebuilt from scratch if the repository returns", async () => {
-    store.db.insert(events).values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })]).run();
+    store.db
+      .insert(events)
+      .values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })])
+      .run();
     await refreshMemberProjection(store.db, REPO.id);
     await refreshMemberProjection(store.db, OTHER.id);
     await forgetRepositories(store.db, [REPO.id]);
     expect(members().map((m) => m.repositoryId)).toEqual([OTHER.id]);
-    expect(store.db.select().from(projectionWatermarks).all().map((w) => w.repositoryId)).toEqual([OTHER.id]);
+    expect(
+      store.db
+        .select()
+        .from(projectionWatermarks)
+        .all()
+        .map((w) => w.repositoryId),
+    ).toEqual([OTHER.id]);
     // The counters go with it, and are not left negative by the triggers firing on the deleted rows.
     expect(store.db.select().from(memberCounts).all()).toEqual([{ repositoryId: OTHER.id, stargazers: 1, participants: 0 }]);
     expect(store.db.select().from(companyCounts).all()).toEqual([]);

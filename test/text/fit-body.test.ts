@@ -25,9 +25,7 @@ describe("fitBody", () => {
       ],
       tail: marker,
     });
-    expect(body).toBe(
-      "## Weekly digest\n\n### New contributors\n- @\u200Bmona\n- @\u200Bhubot\n\n### Waiting for a first response\n\n" + marker,
-    );
+    expect(body).toBe("## Weekly digest\n\n### New contributors\n- @\u200Bmona\n- @\u200Bhubot\n\n### Waiting for a first response\n\n" + marker);
   });
 
   it("cuts long lists to whole items with 'and N more' and keeps the marker", () => {

@@ -9,7 +9,12 @@ import {
 } from "../../src/welcome/decide-first-merge.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
-const pr = (number: number, mergedDay: number | null) => ({ number, isPull: true, createdAt: at(1), mergedAt: mergedDay === null ? null : at(mergedDay) });
+const pr = (number: number, mergedDay: number | null) => ({
+  number,
+  isPull: true,
+  createdAt: at(1),
+  mergedAt: mergedDay === null ? null : at(mergedDay),
+});
 
 describe("first merge", () => {
   it("by records: the contributor's first contribution is this pull request", () => {

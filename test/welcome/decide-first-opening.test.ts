@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, stewardConfigSchema } from "../../src/config/schema.js";
-import { isFirstByRecords, isFirstByUserHistory, screenOpening, type UserItem } from "../../src/welcome/decide-first-opening.js";
+import { isFirstByRecords, isFirstByUserHistory, screenOpening } from "../../src/welcome/decide-first-opening.js";
+import type { UserItem } from "../../src/domain/user-history.js";
 
 const person = (association: string, login = "newbie", type = "User") => ({ login, type, association });
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const issue = (number: number): UserItem => ({ number, isPull: false, createdAt: at(number), mergedAt: null });
-const pull = (number: number, merged = false): UserItem => ({ number, isPull: true, createdAt: at(number), mergedAt: merged ? at(number + 1) : null });
+const pull = (number: number, merged = false): UserItem => ({
+  number,
+  isPull: true,
+  createdAt: at(number),
+  mergedAt: merged ? at(number + 1) : null,
+});
 
 describe("screenOpening", () => {
   it("lets newcomers through by association: FIRST_TIMER, FIRST_TIME_CONTRIBUTOR, NONE", () => {

@@ -20,7 +20,16 @@ describe("loadRetryRecords and unfinishedWelcomes (over a real store)", () => {
     const isPull = kind === "pull_request.opened";
     store.db
       .insert(events)
-      .values({ repositoryId: REPO, naturalKey: `${kind}:${number}`, kind, actorLogin: login, actorType: "User", itemNumber: number, isPull, occurredAt: at(number) })
+      .values({
+        repositoryId: REPO,
+        naturalKey: `${kind}:${number}`,
+        kind,
+        actorLogin: login,
+        actorType: "User",
+        itemNumber: number,
+        isPull,
+        occurredAt: at(number),
+      })
       .run();
     if (!keep) return;
     store.db
@@ -65,7 +74,15 @@ describe("loadRetryRecords and unfinishedWelcomes (over a real store)", () => {
     const merge = await loadRetryRecords(store.db, REPO, { kind: "welcome.first-merge", subject: "dana" });
     expect(merge).toMatchObject({ item: { number: 7 }, contributor: { number: 1, firstPullNumber: 7 }, historyKnown: false });
 
-    await recordCrossing(store.db, { repositoryId: REPO, metric: "contributors", threshold: 1, crossedAt: at(9), value: 1, login: "Dana", itemNumber: 7 });
+    await recordCrossing(store.db, {
+      repositoryId: REPO,
+      metric: "contributors",
+      threshold: 1,
+      crossedAt: at(9),
+      value: 1,
+      login: "Dana",
+      itemNumber: 7,
+    });
     const milestone = await loadRetryRecords(store.db, REPO, { kind: "welcome.milestone", subject: "contributors-1" });
     expect(milestone).toMatchObject({ item: { number: 7 }, crossing: { threshold: 1, login: "Dana" } });
     expect(await loadRetryRecords(store.db, REPO, { kind: "welcome.milestone", subject: "contributors-50" })).toEqual({ item: null, crossing: null });

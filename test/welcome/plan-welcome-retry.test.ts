@@ -21,7 +21,9 @@ describe("planWelcomeRetry: first issue and first pull request", () => {
   });
 
   it("a pull request author who is a CONTRIBUTOR by now still gets the welcome decided earlier", () => {
-    expect(planWelcomeRetry({ kind: "welcome.first-pr", subject: "ana" }, { item: item(9, "Ana", "CONTRIBUTOR") }, defaultConfig).action).toBe("post");
+    expect(planWelcomeRetry({ kind: "welcome.first-pr", subject: "ana" }, { item: item(9, "Ana", "CONTRIBUTOR") }, defaultConfig).action).toBe(
+      "post",
+    );
   });
 
   it("closes when switched off, when the item is gone, and for maintainers (by association or config), bots and mannequins", () => {
@@ -59,7 +61,9 @@ describe("planWelcomeRetry: first merge", () => {
     const records = { item: item(7), contributor: contributor(3, 7), historyKnown: true };
     expect(planWelcomeRetry(claim, records, config({ firstMerge: false }))).toMatchObject({ reason: "disabled" });
     expect(planWelcomeRetry(claim, { ...records, contributor: null }, defaultConfig)).toMatchObject({ reason: "no-record" });
-    expect(planWelcomeRetry(claim, { item: null, contributor: contributor(3, null), historyKnown: true }, defaultConfig)).toMatchObject({ reason: "not-first" });
+    expect(planWelcomeRetry(claim, { item: null, contributor: contributor(3, null), historyKnown: true }, defaultConfig)).toMatchObject({
+      reason: "not-first",
+    });
     expect(planWelcomeRetry(claim, { ...records, contributor: contributor(3, 5) }, defaultConfig)).toMatchObject({ reason: "not-first" });
     expect(planWelcomeRetry(claim, { ...records, item: null }, defaultConfig)).toMatchObject({ reason: "item-gone", issueNumber: null });
     expect(planWelcomeRetry(claim, { ...records, item: item(7, "Ana", "OWNER") }, defaultConfig)).toMatchObject({ reason: "maintainer" });
@@ -74,7 +78,13 @@ describe("planWelcomeRetry: milestone announcements and unknown kinds", () => {
   it("rebuilds the announcement from the recorded crossing", () => {
     expect(planWelcomeRetry(claim, { item: item(7), crossing }, announcing)).toMatchObject({
       action: "post",
-      post: { effect: "welcome.milestone", subject: "contributors-10", message: "milestone", issueNumber: 7, facts: { author: "Ana", number: 10, threshold: 10 } },
+      post: {
+        effect: "welcome.milestone",
+        subject: "contributors-10",
+        message: "milestone",
+        issueNumber: 7,
+        facts: { author: "Ana", number: 10, threshold: 10 },
+      },
     });
   });
 
@@ -86,6 +96,8 @@ describe("planWelcomeRetry: milestone announcements and unknown kinds", () => {
   });
 
   it("closes a claim of a kind it does not know", () => {
-    expect(planWelcomeRetry({ kind: "welcome.something-new", subject: "x" }, { item: null }, defaultConfig)).toMatchObject({ reason: "unknown-kind" });
+    expect(planWelcomeRetry({ kind: "welcome.something-new", subject: "x" }, { item: null }, defaultConfig)).toMatchObject({
+      reason: "unknown-kind",
+    });
   });
 });

@@ -6,10 +6,12 @@ import { renderTemplate } from "../../src/welcome/render-template.js";
 describe("welcome templates", () => {
   it("fill variables and leave out lines whose link the repository lacks", () => {
     const template = "Hi {{author}}!\nRead [the guide]({{ contributing }}).\nBe kind: [conduct]({{codeOfConduct}}).";
-    const values = messageValues({ author: "new-person", repository: "acme/widget", contributing: "https://github.com/acme/widget/blob/main/CONTRIBUTING.md" });
-    expect(renderTemplate(template, values)).toBe(
-      "Hi @new-person!\nRead [the guide](https://github.com/acme/widget/blob/main/CONTRIBUTING.md).",
-    );
+    const values = messageValues({
+      author: "new-person",
+      repository: "acme/widget",
+      contributing: "https://github.com/acme/widget/blob/main/CONTRIBUTING.md",
+    });
+    expect(renderTemplate(template, values)).toBe("Hi @new-person!\nRead [the guide](https://github.com/acme/widget/blob/main/CONTRIBUTING.md).");
   });
 
   it("mention only the author, and a number that does not link an issue", () => {
@@ -30,7 +32,10 @@ describe("welcome templates", () => {
   it("are checked at load: an unknown variable is an error with its path", () => {
     const { problems } = validateConfig({ welcome: { templates: { firstIssue: "Hi {{name}}", milestone: "{{threshold}} {{author}}" } } });
     expect(problems).toEqual([
-      { path: "welcome.templates.firstIssue", message: "unknown variable {{name}} (this message knows: author, repository, contributing, codeOfConduct)" },
+      {
+        path: "welcome.templates.firstIssue",
+        message: "unknown variable {{name}} (this message knows: author, repository, contributing, codeOfConduct)",
+      },
     ]);
     const number = validateConfig({ welcome: { templates: { firstMergeWithoutNumber: "You are {{number}}" } } });
     expect(number.problems.map((p) => p.path)).toEqual(["welcome.templates.firstMergeWithoutNumber"]);

@@ -44,7 +44,9 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
 
 /** The report as lines for a terminal. */
 export function renderBackfillReport(report: BackfillReport): string {
-  const lines = [`${report.repository}: backfill ${report.complete ? "complete" : "stopped, run again to resume"} (${report.requests} GraphQL requests)`];
+  const lines = [
+    `${report.repository}: backfill ${report.complete ? "complete" : "stopped, run again to resume"} (${report.requests} GraphQL requests)`,
+  ];
   for (const k of report.kinds) {
     const why = k.lastError ? ` (${k.lastError})` : "";
     lines.push(`  ${k.kind.padEnd(12)} ${k.status.padEnd(7)} ${k.done} / ${k.total ?? "?"}, ${k.requests} requests${why}`);

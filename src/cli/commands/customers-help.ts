@@ -9,7 +9,7 @@ const companyFlag = (about: string): FlagSpec => ({ type: "string", value: "NAME
 
 export const ADD_FLAGS: FlagTable = {
   repo: repoFlag(),
-  company: companyFlag("the paying organization (required); \"Acme, Inc.\" and \"ACME\" are one company, updated in place"),
+  company: companyFlag('the paying organization (required); "Acme, Inc." and "ACME" are one company, updated in place'),
   plan: { type: "string", value: "PLAN", about: "the plan it pays for (required), e.g. enterprise" },
   mrr: { type: "string", value: "USD", about: "its monthly recurring revenue in USD (required), e.g. 500 or 99.50" },
   login: { type: "string", value: "LOGIN", about: "its GitHub login, which closes that user's lead as converted" },
@@ -17,7 +17,11 @@ export const ADD_FLAGS: FlagTable = {
   now: nowFlag("when this is recorded"),
 };
 export const LIST_FLAGS: FlagTable = { repo: repoFlag(), json: jsonFlag() };
-export const REMOVE_FLAGS: FlagTable = { repo: repoFlag(), company: companyFlag("the customer to remove (required)"), now: nowFlag("when this is recorded") };
+export const REMOVE_FLAGS: FlagTable = {
+  repo: repoFlag(),
+  company: companyFlag("the customer to remove (required)"),
+  now: nowFlag("when this is recorded"),
+};
 
 const UNKNOWN_REPOSITORY = "no database at DATABASE_URL, or Steward holds no such repository";
 
@@ -53,12 +57,17 @@ export function customersHelp(argv: string[]): string {
   const sub = argv[0];
   if (sub !== undefined && Object.hasOwn(SUBCOMMAND_HELP, sub)) return renderCommandHelp(SUBCOMMAND_HELP[sub]!);
   const usages = SUBCOMMANDS.map((sub): [string, string] => [sub, `steward ${SUBCOMMAND_HELP[sub]!.usage}`]);
-  return [
-    "usage: steward customers add|list|remove --repo owner/name ...",
-    "The paying organizations of a repository and their monthly revenue (MRR), kept privately in Steward's\n" +
-      "database, never on GitHub.",
-    `commands:\n${table(usages)}`,
-    "Run `steward customers <add|list|remove> --help` for one's flags and exit codes.",
-    `exit codes:\n${table([["0", "done"], ["1", "no database, an unknown repository, or (remove) no such customer"], ["2", USAGE_EXIT]])}`,
-  ].join("\n\n") + "\n";
+  return (
+    [
+      "usage: steward customers add|list|remove --repo owner/name ...",
+      "The paying organizations of a repository and their monthly revenue (MRR), kept privately in Steward's\n" + "database, never on GitHub.",
+      `commands:\n${table(usages)}`,
+      "Run `steward customers <add|list|remove> --help` for one's flags and exit codes.",
+      `exit codes:\n${table([
+        ["0", "done"],
+        ["1", "no database, an unknown repository, or (remove) no such customer"],
+        ["2", USAGE_EXIT],
+      ])}`,
+    ].join("\n\n") + "\n"
+  );
 }

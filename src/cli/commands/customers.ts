@@ -1,9 +1,9 @@
-import { normalizeCompany } from "../../conversion/normalize-company.js";
+import { normalizeCompany } from "../../domain/company.js";
 import { recordMrrMilestones } from "../../conversion/record-mrr-milestones.js";
 import { isGitHubLogin } from "../../text/index.js";
 import { listCustomers, removeCustomer, saveCustomer } from "../../store/customers.js";
-import type { RepositoryRecord } from "../../store/installations.js";
-import type { JobDeps } from "../../scheduler/job-deps.js";
+import type { RepositoryRecord } from "../../domain/repository.js";
+import type { JobDeps } from "../../runtime/job-deps.js";
 import { CommandFailure } from "../command-failure.js";
 import type { CliIo } from "../context.js";
 import { cliRepositoryConfig } from "../repository-config.js";
@@ -47,7 +47,11 @@ async function addCommand(argv: string[], io: CliIo): Promise<number> {
   const since = parseSince("customers add", values.since) ?? now;
   return withJobDeps(io, "customers add", now, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "customers add", repoName);
-    const outcome = await saveCustomer(deps.db, { repositoryId: repository.id, company, companyKey, plan, mrrCents, login: login ?? null, since }, now);
+    const outcome = await saveCustomer(
+      deps.db,
+      { repositoryId: repository.id, company, companyKey, plan, mrrCents, login: login ?? null, since },
+      now,
+    );
     io.out(`${outcome} customer ${company} (${plan}, ${formatUsd(mrrCents)}/month) for ${repository.fullName}\n`);
     await reportMilestones(io, deps, repository);
     return 0;
@@ -79,7 +83,13 @@ async function listCommand(argv: string[], io: CliIo): Promise<number> {
     const customers = await listCustomers(deps.db, repository.id);
     const totalCents = customers.reduce((sum, c) => sum + c.mrrCents, 0);
     if (values.json) {
-      const rows = customers.map((c) => ({ company: c.company, plan: c.plan, mrrUsd: c.mrrCents / 100, login: c.login, since: c.since.toISOString() }));
+      const rows = customers.map((c) => ({
+        company: c.company,
+        plan: c.plan,
+        mrrUsd: c.mrrCents / 100,
+        login: c.login,
+        since: c.since.toISOString(),
+      }));
       io.out(JSON.stringify({ repository: repository.fullName, customers: rows, mrrUsd: totalCents / 100 }, null, 2) + "\n");
       return 0;
     }

@@ -40,7 +40,8 @@ export async function leadsCommand(argv: string[], io: CliIo): Promise<number> {
     if (values.csv) io.out(toCsv(LEAD_COLUMNS, rows));
     else if (values.json) io.out(JSON.stringify({ repository: repository.fullName, leads: rows }, null, 2) + "\n");
     else {
-      for (const row of rows) io.out(`${row.login}\t${row.company || "-"}\t${row.last_seen.slice(0, 10)}\t${row.status}\t${row.terms}\t${row.item_url}\n`);
+      for (const row of rows)
+        io.out(`${row.login}\t${row.company || "-"}\t${row.last_seen.slice(0, 10)}\t${row.status}\t${row.terms}\t${row.item_url}\n`);
       io.out(`${rows.length} lead(s)\n`);
     }
     return 0;

@@ -25,9 +25,7 @@ export const conversionSchema = z.strictObject({
   /** Track enterprise interest. */
   enabled: z.boolean().default(true),
   /** Whole words or phrases, matched case-insensitively outside code and quotes. */
-  terms: z
-    .array(z.string().trim().min(1, "a term cannot be empty"))
-    .default(DEFAULT_INTEREST_TERMS),
+  terms: z.array(z.string().trim().min(1, "a term cannot be empty")).default(DEFAULT_INTEREST_TERMS),
   /** Put a label on items that show enterprise interest. */
   labelLeads: z.boolean().default(false),
   /** The label for such items. */

@@ -16,7 +16,6 @@ export const WELCOME_VARIABLES = {
 } as const;
 
 export type WelcomeMessage = keyof typeof WELCOME_VARIABLES;
-export type WelcomeVariable = (typeof WELCOME_VARIABLES)[WelcomeMessage][number];
 
 /** `{{ name }}` placeholders, with optional spaces inside the braces. */
 export const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
@@ -100,5 +99,3 @@ export const welcomeSchema = z.strictObject({
   /** The message texts. */
   templates: welcomeTemplatesSchema.prefault({}),
 });
-
-export type WelcomeConfig = z.infer<typeof welcomeSchema>;

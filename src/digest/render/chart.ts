@@ -1,4 +1,4 @@
-import type { CommunityFigures } from "../../report/figures.js";
+import type { CommunityFigures } from "../../domain/figures.js";
 import type { BodySection } from "../../text/index.js";
 import type { SectionFigures } from "../digest-data.js";
 import { sectionOf } from "./section.js";

@@ -1,4 +1,4 @@
-import type { ContributorFigures } from "../../report/figures.js";
+import type { ContributorFigures } from "../../domain/figures.js";
 import { login, type BodySection } from "../../text/index.js";
 import type { SectionFigures } from "../digest-data.js";
 import { count, day } from "./format.js";
@@ -13,9 +13,13 @@ const HEADING = "## New contributors";
 export function contributorsSection(contributors: SectionFigures<ContributorFigures>, mention: boolean): BodySection {
   return sectionOf(HEADING, contributors, (c) => {
     const milestones = c.milestonesReached.map(
-      (m) => `🎉 The project reached **${count(m.threshold)} contributors** on ${day(m.crossedAt)}${m.login ? `, with ${login(m.login, { mention })}` : ""}.`,
+      (m) =>
+        `🎉 The project reached **${count(m.threshold)} contributors** on ${day(m.crossedAt)}${m.login ? `, with ${login(m.login, { mention })}` : ""}.`,
     );
-    const returning = c.returningContributors > 0 ? ` ${count(c.returningContributors)} earlier contributor${c.returningContributors === 1 ? "" : "s"} came back with another merged PR.` : "";
+    const returning =
+      c.returningContributors > 0
+        ? ` ${count(c.returningContributors)} earlier contributor${c.returningContributors === 1 ? "" : "s"} came back with another merged PR.`
+        : "";
     const intro =
       c.newContributors.length === 0
         ? `No first contributions were merged this week.${returning}`

@@ -1,4 +1,4 @@
-import type { ConversionFigures } from "../../report/figures.js";
+import type { ConversionFigures } from "../../domain/figures.js";
 import { tableCell, type BodySection } from "../../text/index.js";
 import type { SectionFigures } from "../digest-data.js";
 import { cellLogin, count, percent } from "./format.js";

@@ -1,4 +1,4 @@
-import type { CommunityFigures, MilestoneMetric } from "../../report/figures.js";
+import type { CommunityFigures, MilestoneMetric } from "../../domain/figures.js";
 import type { BodySection } from "../../text/index.js";
 import type { SectionFigures } from "../digest-data.js";
 import { count, day, progressBar } from "./format.js";
@@ -19,11 +19,13 @@ const NAMES: Record<MilestoneMetric, string> = {
 export function milestonesSection(community: SectionFigures<CommunityFigures>, showRevenue: boolean): BodySection {
   return sectionOf(HEADING, community, (c) => ({
     head: `${HEADING}\n\n| Metric | Progress | Next | Forecast |\n|---|---|---:|---|`,
-    items: c.milestones.filter((m) => showRevenue || m.metric !== "mrr").map((m) => {
-      if (m.next === null) return `| ${NAMES[m.metric]} | ${progressBar(1)} ${count(m.current)} | all reached | |`;
-      const share = (m.current - m.previous) / Math.max(1, m.next - m.previous);
-      const forecast = m.forecast ? day(m.forecast) : "not growing yet";
-      return `| ${NAMES[m.metric]} | ${progressBar(share)} ${count(m.current)} | ${count(m.next)} | ${forecast} |`;
-    }),
+    items: c.milestones
+      .filter((m) => showRevenue || m.metric !== "mrr")
+      .map((m) => {
+        if (m.next === null) return `| ${NAMES[m.metric]} | ${progressBar(1)} ${count(m.current)} | all reached | |`;
+        const share = (m.current - m.previous) / Math.max(1, m.next - m.previous);
+        const forecast = m.forecast ? day(m.forecast) : "not growing yet";
+        return `| ${NAMES[m.metric]} | ${progressBar(share)} ${count(m.current)} | ${count(m.next)} | ${forecast} |`;
+      }),
   }));
 }

@@ -1,4 +1,4 @@
-import type { ResponseFigures } from "../../report/figures.js";
+import type { ResponseFigures } from "../../domain/figures.js";
 import { login, tableCell, type BodySection } from "../../text/index.js";
 import type { SectionFigures } from "../digest-data.js";
 import { cellLogin, duration, percent } from "./format.js";
@@ -21,7 +21,9 @@ function summary(r: ResponseFigures, previous: ResponseFigures | null): string[]
       ? `- **Within the ${goalWords(r)} goal:** no community item decided yet this week`
       : `- **Within the ${goalWords(r)} goal:** ${percent(r.shareWithinGoal)} (${r.withinGoal} of ${decided}; items still waiting past the goal count as misses)${was(previous?.shareWithinGoal ?? null, percent)}`,
   );
-  lines.push(`- **Median time to first response:** ${r.medianMs === null ? "no responses this week" : duration(r.medianMs)}${was(previous?.medianMs ?? null, duration)}`);
+  lines.push(
+    `- **Median time to first response:** ${r.medianMs === null ? "no responses this week" : duration(r.medianMs)}${was(previous?.medianMs ?? null, duration)}`,
+  );
   if (r.p90Ms !== null) lines.push(`- **90th percentile:** ${duration(r.p90Ms)}${was(previous?.p90Ms ?? null, duration)}`);
   lines.push(`- **Community items opened:** ${r.itemsOpened}${r.pending > 0 ? `, ${r.pending} still within the goal` : ""}`);
   const total = r.responders.reduce((sum, x) => sum + x.count, 0);
@@ -44,8 +46,7 @@ export function responseSection(response: SectionFigures<ResponseFigures>): Body
     return {
       head: [...head, "", `**Waiting now** (oldest first):`, "", "| Item | Title | Author | Waiting |", "|---|---|---|---:|"].join("\n"),
       items: r.waiting.map(
-        (w) =>
-          `| #${w.number} | ${tableCell(w.title, 80)} | ${cellLogin(w.author)} | ${duration(w.waitedMs)}${w.overGoal ? " ⏰" : ""} |`,
+        (w) => `| #${w.number} | ${tableCell(w.title, 80)} | ${cellLogin(w.author)} | ${duration(w.waitedMs)}${w.overGoal ? " ⏰" : ""} |`,
       ),
       max: 25,
       more: (hidden) => `…and ${hidden} more waiting.`,

@@ -9,7 +9,11 @@ export const MIN_PUBLIC_CUSTOMERS = 3;
  * maintainers only: the figures as they are. A public one says them only as an aggregate of at
  * least three customers (one or two would reveal a contract's value), or never, as configured.
  */
-export function revenueVisibility(repositoryPrivate: boolean, publicRevenue: PublicRevenue, customers: number): "shown" | "fewer-than-minimum" | "hidden" {
+export function revenueVisibility(
+  repositoryPrivate: boolean,
+  publicRevenue: PublicRevenue,
+  customers: number,
+): "shown" | "fewer-than-minimum" | "hidden" {
   if (repositoryPrivate) return "shown";
   if (publicRevenue === "never") return "hidden";
   return customers >= MIN_PUBLIC_CUSTOMERS ? "shown" : "fewer-than-minimum";

@@ -7,11 +7,7 @@ export function paragraphSection(heading: string, text: string): BodySection {
 }
 
 /** Renders a section from its figures, or says plainly why there are none yet. */
-export function sectionOf<T>(
-  heading: string,
-  figures: SectionFigures<T>,
-  render: (current: T, previous: T | null) => BodySection,
-): BodySection {
+export function sectionOf<T>(heading: string, figures: SectionFigures<T>, render: (current: T, previous: T | null) => BodySection): BodySection {
   if (figures.status === "unavailable") return paragraphSection(heading, `_Not available yet: ${figures.reason}._`);
   return render(figures.current, figures.previous);
 }

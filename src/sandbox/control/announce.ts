@@ -19,7 +19,9 @@ export function bannerLines(info: SandboxInfo, secret: string, seededDemo: boole
     `[sandbox] webhooks go to ${info.webhookUrl} (STEWARD_WEBHOOK_URL, or the control call sandbox.setWebhookTarget)`,
     `[sandbox] control API: POST ${info.url}${CALL_PATH} {"target","method","args"}`,
     ...(seededDemo
-      ? [`[sandbox] seeded the demo project acme/widget; once Steward runs, install the app: ${call('{"target":"installations","method":"install","args":["acme"]}')}`]
+      ? [
+          `[sandbox] seeded the demo project acme/widget; once Steward runs, install the app: ${call('{"target":"installations","method":"install","args":["acme"]}')}`,
+        ]
       : []),
   ];
 }

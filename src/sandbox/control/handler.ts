@@ -50,7 +50,8 @@ async function parseCall(req: IncomingMessage, targets: ControlTargets) {
   } catch {
     throw new Refused(400, "sandbox: the body must be JSON: { target, method, args }");
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new Refused(400, "sandbox: the body must be an object: { target, method, args }");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new Refused(400, "sandbox: the body must be an object: { target, method, args }");
   const { target, method, args = [] } = body as Record<string, unknown>;
   if (typeof target !== "string" || typeof method !== "string") throw new Refused(400, "sandbox: target and method must be strings");
   if (!Array.isArray(args)) throw new Refused(400, "sandbox: args must be an array");

@@ -32,7 +32,8 @@ const SEEDS = ["demo"] as const;
 export function readProcessConfig(env: Record<string, string | undefined>, argv: string[], cwd = process.cwd()): ProcessConfig {
   const flags = parseFlags(argv);
   const port = Number(flags.get("port") ?? env["PORT"] ?? 3100);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0 for a free one), got "${flags.get("port") ?? env["PORT"]}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number (0 for a free one), got "${flags.get("port") ?? env["PORT"]}"`);
   const appId = Number(env["APP_ID"] ?? 1);
   if (!Number.isInteger(appId) || appId <= 0) throw new ConfigError(`APP_ID must be a positive whole number, got "${env["APP_ID"]}"`);
   const seed = flags.get("seed") ?? env["SANDBOX_SEED"] ?? null;

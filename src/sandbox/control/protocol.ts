@@ -26,14 +26,52 @@ export const HEALTH_PATH = "/_sandbox/health";
 
 /** Seeding and reading methods of `SandboxModel` (no webhooks are sent). */
 export const SANDBOX_MODEL_METHODS = [
-  "addUser", "addOrgMember", "addCollaborator", "addRepository", "addFork", "setFile", "deleteFile",
-  "createLabel", "addStargazer", "removeStargazer", "setTraffic", "addInstallation", "grantRepository",
-  "removeInstallation", "addIssue", "addPullRequest", "updateIssue", "mergePullRequest", "addLabelsToIssue",
-  "removeLabelFromIssue", "addComment", "updateComment", "deleteComment", "addReview", "addReviewComment",
-  "getUser", "getRepository", "listRepositories", "listForks", "getFile", "getLabel", "listLabels",
-  "listStargazers", "getInstallation", "listInstallations", "installationForAccount", "installationRepositories",
-  "getIssue", "getPullRequest", "listIssues", "issueLabels", "listComments", "listRepoComments", "getComment",
-  "listReviews", "listReviewComments",
+  "addUser",
+  "addOrgMember",
+  "addCollaborator",
+  "addRepository",
+  "addFork",
+  "setFile",
+  "deleteFile",
+  "createLabel",
+  "addStargazer",
+  "removeStargazer",
+  "setTraffic",
+  "addInstallation",
+  "grantRepository",
+  "removeInstallation",
+  "addIssue",
+  "addPullRequest",
+  "updateIssue",
+  "mergePullRequest",
+  "addLabelsToIssue",
+  "removeLabelFromIssue",
+  "addComment",
+  "updateComment",
+  "deleteComment",
+  "addReview",
+  "addReviewComment",
+  "getUser",
+  "getRepository",
+  "listRepositories",
+  "listForks",
+  "getFile",
+  "getLabel",
+  "listLabels",
+  "listStargazers",
+  "getInstallation",
+  "listInstallations",
+  "installationForAccount",
+  "installationRepositories",
+  "getIssue",
+  "getPullRequest",
+  "listIssues",
+  "issueLabels",
+  "listComments",
+  "listRepoComments",
+  "getComment",
+  "listReviews",
+  "listReviewComments",
 ] as const satisfies readonly (keyof SandboxModel)[];
 
 /** The `model` target: the model's own methods plus bulk seeding. */
@@ -47,8 +85,19 @@ export const MODEL_METHODS = [...SANDBOX_MODEL_METHODS, "seedHistory", "seedDemo
 
 /** The `activity` target: verbs that change the model and send the signed webhook. */
 export const ACTIVITY_VERBS = [
-  "openIssue", "comment", "closeIssue", "reopenIssue", "openPullRequest", "mergePullRequest", "review",
-  "reviewComment", "addLabel", "removeLabel", "star", "unstar", "fork",
+  "openIssue",
+  "comment",
+  "closeIssue",
+  "reopenIssue",
+  "openPullRequest",
+  "mergePullRequest",
+  "review",
+  "reviewComment",
+  "addLabel",
+  "removeLabel",
+  "star",
+  "unstar",
+  "fork",
 ] as const satisfies readonly (keyof Activity)[];
 export type ActivityControl = Pick<Activity, (typeof ACTIVITY_VERBS)[number]> & {
   /** Two weeks of a small project's life as webhooks (see `webhooks/scenario.ts`). */
@@ -102,8 +151,22 @@ export interface SandboxControl {
   createInstallationToken(installationId: number, permissions?: Record<string, Permission>): string;
 }
 export const SANDBOX_METHODS = [
-  "info", "app", "setWebhookTarget", "deliveries", "redeliver", "failNext", "pendingFaults", "clearFaults",
-  "setLatency", "requests", "resetRequests", "violations", "resetViolations", "now", "setNow", "createInstallationToken",
+  "info",
+  "app",
+  "setWebhookTarget",
+  "deliveries",
+  "redeliver",
+  "failNext",
+  "pendingFaults",
+  "clearFaults",
+  "setLatency",
+  "requests",
+  "resetRequests",
+  "violations",
+  "resetViolations",
+  "now",
+  "setNow",
+  "createInstallationToken",
 ] as const satisfies readonly (keyof SandboxControl)[];
 
 /** The targets and the methods each allows. */
@@ -117,6 +180,7 @@ export type TargetName = keyof typeof CONTROL_METHODS;
 
 /** Compiles only when T is never: here, when no verb or knob is missing from its list. */
 type Exhaustive<T extends never> = T;
+/** @public Exported only so that `noUnusedLocals` keeps the check: nothing uses it, it only has to compile. */
 export type EveryVerbListed = Exhaustive<
   | Exclude<keyof Activity, (typeof ACTIVITY_VERBS)[number] | "model" | "sender">
   | Exclude<keyof InstallationsControl, (typeof INSTALLATION_METHODS)[number]>

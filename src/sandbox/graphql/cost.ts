@@ -82,7 +82,10 @@ export function analyzeQuery(
   analysis.cost = Math.max(1, Math.round(requests / 100));
   if (analysis.nodeCount > MAX_NODES) {
     analysis.errors.push(
-      rejectedError(`This query requests up to ${analysis.nodeCount} possible nodes which exceeds the maximum limit of ${MAX_NODES}.`, "MAX_NODE_LIMIT_EXCEEDED"),
+      rejectedError(
+        `This query requests up to ${analysis.nodeCount} possible nodes which exceeds the maximum limit of ${MAX_NODES}.`,
+        "MAX_NODE_LIMIT_EXCEEDED",
+      ),
     );
   }
   return analysis;
@@ -108,14 +111,22 @@ function checkPagination(field: FieldNode, variables: Record<string, unknown>, e
     return 0;
   }
   if (first !== undefined && last !== undefined) {
-    errors.push(rejectedError(`Passing both \`first\` and \`last\` to paginate the \`${connection}\` connection is not supported.`, "INVALID_PAGINATION"));
+    errors.push(
+      rejectedError(`Passing both \`first\` and \`last\` to paginate the \`${connection}\` connection is not supported.`, "INVALID_PAGINATION"),
+    );
   }
-  for (const [name, value] of [["first", first], ["last", last]] as const) {
+  for (const [name, value] of [
+    ["first", first],
+    ["last", last],
+  ] as const) {
     if (value === undefined) continue;
     if (value < 0) errors.push(rejectedError(`\`${name}\` on the \`${connection}\` connection cannot be less than zero.`, "INVALID_PAGINATION"));
     if (value > MAX_PAGE_SIZE) {
       errors.push(
-        rejectedError(`Requesting ${value} records on the \`${connection}\` connection exceeds the \`${name}\` limit of ${MAX_PAGE_SIZE} records.`, "EXCESSIVE_PAGINATION"),
+        rejectedError(
+          `Requesting ${value} records on the \`${connection}\` connection exceeds the \`${name}\` limit of ${MAX_PAGE_SIZE} records.`,
+          "EXCESSIVE_PAGINATION",
+        ),
       );
     }
   }

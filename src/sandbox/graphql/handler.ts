@@ -44,7 +44,10 @@ export async function answerGraphQL(
 
   const analysis = analyzeQuery(schema, document, operationName, variables);
   if (analysis.errors.length > 0) {
-    return refuse("rejected-graphql", analysis.errors.map((e) => new GraphQLError(e.message, { originalError: e })));
+    return refuse(
+      "rejected-graphql",
+      analysis.errors.map((e) => new GraphQLError(e.message, { originalError: e })),
+    );
   }
   const snapshot = rateLimiter.consume("graphql", installationId, analysis.cost);
   const ctx: GraphQLContext = { ...base, rate: { cost: analysis.cost, nodeCount: analysis.nodeCount, snapshot } };

@@ -7,9 +7,21 @@ import { actorNode, userNode } from "./nodes-actor.js";
 import { issueNode, labelNode, pullRequestNode } from "./nodes-thread.js";
 
 type Order = { field?: string; direction?: string } | null | undefined;
-type IssueFilters = { states?: string[] | null; labels?: string[] | null; since?: string | null; createdBy?: string | null; assignee?: string | null };
+type IssueFilters = {
+  states?: string[] | null;
+  labels?: string[] | null;
+  since?: string | null;
+  createdBy?: string | null;
+  assignee?: string | null;
+};
 type IssuesArgs = ConnectionArgs & { orderBy?: Order; states?: string[] | null; labels?: string[] | null; filterBy?: IssueFilters | null };
-type PullsArgs = ConnectionArgs & { orderBy?: Order; states?: string[] | null; labels?: string[] | null; headRefName?: string | null; baseRefName?: string | null };
+type PullsArgs = ConnectionArgs & {
+  orderBy?: Order;
+  states?: string[] | null;
+  labels?: string[] | null;
+  headRefName?: string | null;
+  baseRefName?: string | null;
+};
 
 /** A `Repository` object over the model's repository state. */
 export function repositoryNode(ctx: GraphQLContext, state: RepoState): GraphQLObject {
@@ -51,7 +63,12 @@ export function repositoryNode(ctx: GraphQLContext, state: RepoState): GraphQLOb
   const stargazers: FieldFn<ConnectionArgs & { orderBy?: Order }> = (args) => {
     const stars = args.orderBy?.direction === "DESC" ? [...state.stars].reverse() : state.stars;
     // StargazerEdge.node is a User, whatever kind of account starred.
-    return connection(stars, args, (s) => userNode(ctx, ctx.model.ensureUser(s.user)), (s) => ({ starredAt: s.starred_at }));
+    return connection(
+      stars,
+      args,
+      (s) => userNode(ctx, ctx.model.ensureUser(s.user)),
+      (s) => ({ starredAt: s.starred_at }),
+    );
   };
 
   const byNumber = (pulls: boolean | null) => (args: { number: number }) => {
@@ -128,7 +145,8 @@ export function repositoryNode(ctx: GraphQLContext, state: RepoState): GraphQLOb
 /** A DateTime argument in GitHub's second precision; GitHub refuses unparsable ones. */
 function dateTime(value: string): string {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw rejectedError(`Argument 'since' has an invalid value (${JSON.stringify(value)}).`, "argumentLiteralsIncompatible");
+  if (Number.isNaN(date.getTime()))
+    throw rejectedError(`Argument 'since' has an invalid value (${JSON.stringify(value)}).`, "argumentLiteralsIncompatible");
   return isoSeconds(date);
 }
 

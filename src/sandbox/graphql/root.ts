@@ -19,12 +19,12 @@ export function queryRoot(ctx: GraphQLContext): GraphQLObject {
     },
     user: (args: { login: string }) => {
       const user = ctx.model.getUser(args.login);
-      if (!user || user.type !== "User") throw notFoundError(`Could not resolve to a User with the login of '${args.login}'.`);
+      if (user?.type !== "User") throw notFoundError(`Could not resolve to a User with the login of '${args.login}'.`);
       return userNode(ctx, user);
     },
     organization: (args: { login: string }) => {
       const org = ctx.model.getUser(args.login);
-      if (!org || org.type !== "Organization") throw notFoundError(`Could not resolve to an Organization with the login of '${args.login}'.`);
+      if (org?.type !== "Organization") throw notFoundError(`Could not resolve to an Organization with the login of '${args.login}'.`);
       return actorNode(ctx, org.login);
     },
     repositoryOwner: (args: { login: string }) => {

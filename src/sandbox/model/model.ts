@@ -1,16 +1,7 @@
 import { isoSeconds, toIso } from "./ids.js";
 import { RepositoryStore } from "./repository-store.js";
 import type { CommentSeed, InstallationSeed, IssueSeed, PullRequestSeed, ReviewCommentSeed, ReviewSeed } from "./seeds.js";
-import {
-  ensureLabel,
-  insertComment,
-  insertIssue,
-  insertReview,
-  insertReviewComment,
-  mergePull,
-  patchIssue,
-  type IssuePatch,
-} from "./threads.js";
+import { ensureLabel, insertComment, insertIssue, insertReview, insertReviewComment, mergePull, patchIssue, type IssuePatch } from "./threads.js";
 import type {
   CommentRecord,
   InstallationRecord,

@@ -1,15 +1,7 @@
 import { IdSequence, nodeId, toIso } from "./ids.js";
 import type { LabelSeed, RepositorySeed, TrafficSeed, UserSeed } from "./seeds.js";
 import { ensureLabel, type ThreadContext } from "./threads.js";
-import type {
-  AuthorAssociation,
-  LabelRecord,
-  RepoState,
-  RepositoryRecord,
-  StarRecord,
-  TimeInput,
-  UserRecord,
-} from "./types.js";
+import type { AuthorAssociation, LabelRecord, RepoState, RepositoryRecord, StarRecord, TimeInput, UserRecord } from "./types.js";
 
 /**
  * Accounts and repositories with their non-thread content (files, labels, stars, forks, traffic).

@@ -60,7 +60,18 @@ export function seedHistory(model: SandboxModel, options: HistoryOptions): Histo
   model.addCollaborator(repo, maintainer);
   const at = (ms: number) => isoSeconds(new Date(Math.min(ms, to)));
   const spread = (i: number, n: number) => from + Math.floor(((i + 0.5) * (to - from)) / n);
-  const summary: HistorySummary = { repo, from: at(from), to: at(to), stars: 0, issues: 0, pulls: 0, comments: 0, reviews: 0, merged: 0, contributors: 0 };
+  const summary: HistorySummary = {
+    repo,
+    from: at(from),
+    to: at(to),
+    stars: 0,
+    issues: 0,
+    pulls: 0,
+    comments: 0,
+    reviews: 0,
+    merged: 0,
+    contributors: 0,
+  };
 
   const stars = options.stars ?? 0;
   for (let i = 0; i < stars; i++) {
@@ -83,7 +94,11 @@ export function seedHistory(model: SandboxModel, options: HistoryOptions): Histo
     });
     for (let c = 0; c < perIssue; c++) {
       const user = c % 2 === 0 ? maintainer : issue.user;
-      model.addComment(repo, issue.number, { user, body: c % 2 === 0 ? "Thanks, here is how." : "That helped.", createdAt: at(created + (c + 1) * HOUR) });
+      model.addComment(repo, issue.number, {
+        user,
+        body: c % 2 === 0 ? "Thanks, here is how." : "That helped.",
+        createdAt: at(created + (c + 1) * HOUR),
+      });
       summary.comments++;
     }
     summary.issues++;

@@ -1,13 +1,4 @@
-import type {
-  AccountType,
-  AuthorAssociation,
-  Permission,
-  ReviewState,
-  StateReason,
-  TimeInput,
-  TrafficPoint,
-  UserType,
-} from "./types.js";
+import type { AccountType, AuthorAssociation, Permission, ReviewState, StateReason, TimeInput, TrafficPoint, UserType } from "./types.js";
 
 /** Input of `SandboxModel.addInstallation`. */
 export interface InstallationSeed {

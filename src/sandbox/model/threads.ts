@@ -87,21 +87,14 @@ export function insertIssue(ctx: ThreadContext, state: RepoState, seed: IssueSee
  * Applies a REST-style issue update; closing fills closed_at/state_reason like GitHub does. `at`
  * (default: the model clock) lets a replayed history carry its own times.
  */
-export function patchIssue(
-  ctx: ThreadContext,
-  state: RepoState,
-  issue: IssueRecord,
-  patch: IssuePatch,
-  actor: string,
-  at?: TimeInput,
-): IssueRecord {
+export function patchIssue(ctx: ThreadContext, state: RepoState, issue: IssueRecord, patch: IssuePatch, actor: string, at?: TimeInput): IssueRecord {
   const now = toIso(at, ctx.now);
   if (patch.title !== undefined) issue.title = patch.title;
   if (patch.body !== undefined) issue.body = patch.body;
   if (patch.locked !== undefined) issue.locked = patch.locked;
   if (patch.labels !== undefined) issue.labels = dedupe(patch.labels.map((n) => ensureLabel(ctx, state, n).name));
   if (patch.assignees !== undefined) {
-    patch.assignees.forEach((login) => ctx.ensureUser(login));
+    for (const login of patch.assignees) ctx.ensureUser(login);
     issue.assignees = dedupe(patch.assignees);
   }
   if (patch.state === "closed" && issue.state === "open") {
@@ -175,12 +168,7 @@ export function insertReview(ctx: ThreadContext, state: RepoState, pull: IssueRe
 }
 
 /** Adds a review comment (a comment on a line of a pull request's diff). */
-export function insertReviewComment(
-  ctx: ThreadContext,
-  state: RepoState,
-  pull: IssueRecord,
-  seed: ReviewCommentSeed,
-): ReviewCommentRecord {
+export function insertReviewComment(ctx: ThreadContext, state: RepoState, pull: IssueRecord, seed: ReviewCommentSeed): ReviewCommentRecord {
   ctx.ensureUser(seed.user);
   const id = ctx.ids.next();
   const createdAt = toIso(seed.createdAt, ctx.now);

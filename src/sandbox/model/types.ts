@@ -7,15 +7,7 @@
 export type AccountType = "User" | "Organization";
 export type UserType = "User" | "Bot" | "Organization";
 export type Permission = "read" | "write" | "admin";
-export type AuthorAssociation =
-  | "OWNER"
-  | "MEMBER"
-  | "COLLABORATOR"
-  | "CONTRIBUTOR"
-  | "FIRST_TIME_CONTRIBUTOR"
-  | "FIRST_TIMER"
-  | "MANNEQUIN"
-  | "NONE";
+export type AuthorAssociation = "OWNER" | "MEMBER" | "COLLABORATOR" | "CONTRIBUTOR" | "FIRST_TIME_CONTRIBUTOR" | "FIRST_TIMER" | "MANNEQUIN" | "NONE";
 export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
 export type StateReason = "completed" | "not_planned" | "reopened" | null;
 

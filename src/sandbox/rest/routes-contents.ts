@@ -25,7 +25,11 @@ function fileShape(ctx: RestContext, state: RepoState, path: string, text: strin
   const html = `${ctx.urls.web}/${fullNameOf(state)}/blob/${state.repo.default_branch}/${path}`;
   const sha = gitBlobSha(text);
   // GitHub wraps base64 content at 60 characters per line.
-  const content = (Buffer.from(text, "utf8").toString("base64").match(/.{1,60}/g) ?? []).join("\n");
+  const content = (
+    Buffer.from(text, "utf8")
+      .toString("base64")
+      .match(/.{1,60}/g) ?? []
+  ).join("\n");
   return {
     type: "file",
     encoding: "base64",

@@ -21,7 +21,11 @@ export const issueRoutes: RouteDef[] = [
     const assignees = optionalStringList(body, "assignees") ?? (assignee ? [assignee] : []);
     const labels = optionalStringList(body, "labels") ?? [];
     const issue = ctx.model.addIssue(fullNameOf(state), { user: ctx.app.botLogin, title: String(title), body: text ?? null, labels, assignees });
-    return { status: 201, body: issueShape(ctx, state, issue), headers: { location: `${ctx.urls.api}/repos/${fullNameOf(state)}/issues/${issue.number}` } };
+    return {
+      status: 201,
+      body: issueShape(ctx, state, issue),
+      headers: { location: `${ctx.urls.api}/repos/${fullNameOf(state)}/issues/${issue.number}` },
+    };
   }),
 
   route("GET /repos/{owner}/{repo}/issues/{issue_number}", (ctx) => {
@@ -87,7 +91,10 @@ export function checkBodyLength(resource: string, body: string | undefined): voi
 function filterIssues(ctx: RestContext, issues: IssueRecord[]): IssueRecord[] {
   const q = ctx.query;
   const state = q.get("state") ?? "open";
-  const labels = (q.get("labels") ?? "").split(",").map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const labels = (q.get("labels") ?? "")
+    .split(",")
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
   const sinceIso = timeQuery(ctx, "since");
   const creator = q.get("creator")?.toLowerCase();
   const assignee = q.get("assignee")?.toLowerCase();

@@ -52,7 +52,8 @@ export const labelRoutes: RouteDef[] = [
     const state = repoFor(ctx);
     const body = bodyObject(ctx);
     const name = optionalString(body, "name");
-    if (!name) throw new SandboxHttpError(422, "Validation Failed", { errors: [{ resource: "Label", code: "missing_field", field: "name" }], status: "422" });
+    if (!name)
+      throw new SandboxHttpError(422, "Validation Failed", { errors: [{ resource: "Label", code: "missing_field", field: "name" }], status: "422" });
     if (ctx.model.getLabel(fullNameOf(state), name)) {
       throw new SandboxHttpError(422, "Validation Failed", { errors: [{ resource: "Label", code: "already_exists", field: "name" }], status: "422" });
     }
@@ -66,6 +67,7 @@ export const labelRoutes: RouteDef[] = [
 function requestedLabels(ctx: RestContext): string[] {
   if (Array.isArray(ctx.body)) return optionalStringList({ labels: ctx.body }, "labels") ?? [];
   const labels = optionalStringList(bodyObject(ctx), "labels");
-  if (!labels) throw new SandboxHttpError(422, "Validation Failed", { errors: [{ resource: "Label", code: "missing_field", field: "labels" }], status: "422" });
+  if (!labels)
+    throw new SandboxHttpError(422, "Validation Failed", { errors: [{ resource: "Label", code: "missing_field", field: "labels" }], status: "422" });
   return labels;
 }

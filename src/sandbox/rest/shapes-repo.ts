@@ -66,7 +66,13 @@ export function repoShape(ctx: ShapeContext, state: RepoState): Record<string, u
 export function licenseShape(spdx: string | null): Record<string, unknown> | null {
   if (!spdx) return null;
   const key = spdx.toLowerCase();
-  return { key, name: spdx, spdx_id: spdx, url: `https://api.github.com/licenses/${key}`, node_id: Buffer.from(`07:License${key}`).toString("base64") };
+  return {
+    key,
+    name: spdx,
+    spdx_id: spdx,
+    url: `https://api.github.com/licenses/${key}`,
+    node_id: Buffer.from(`07:License${key}`).toString("base64"),
+  };
 }
 
 /** A label as the labels routes return it. */

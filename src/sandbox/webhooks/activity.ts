@@ -1,14 +1,6 @@
 import type { Sandbox } from "../server.js";
 import type { SandboxModel } from "../model/model.js";
-import type {
-  CommentRecord,
-  IssueRecord,
-  RepositoryRecord,
-  ReviewCommentRecord,
-  ReviewRecord,
-  StarRecord,
-  TimeInput,
-} from "../model/types.js";
+import type { CommentRecord, IssueRecord, RepositoryRecord, ReviewCommentRecord, ReviewRecord, StarRecord, TimeInput } from "../model/types.js";
 import type { ShapeContext, Urls } from "../rest/types.js";
 import {
   forkWebhook,
@@ -140,7 +132,12 @@ export function createActivity(sandbox: Pick<Sandbox, "model" | "address">, send
       return sendAll(pull, (ctx) => [pullRequestWebhook(ctx, repo, pull, "closed", input.by)]);
     },
     async review(repo, number, input) {
-      const review = model.addReview(repo, number, { user: input.user, state: input.state, body: input.body ?? "", ...time("submittedAt", input.at) });
+      const review = model.addReview(repo, number, {
+        user: input.user,
+        state: input.state,
+        body: input.body ?? "",
+        ...time("submittedAt", input.at),
+      });
       return sendAll(review, (ctx) => [reviewWebhook(ctx, repo, review)]);
     },
     async reviewComment(repo, number, input) {

@@ -14,11 +14,7 @@ export interface InstallationActivity {
   /** Uninstalls the app; `installation.deleted` lists the repositories it covered. */
   uninstall(installationId: number, input?: { by?: string }): Promise<{ record: InstallationRecord; delivery: DeliveryRecord }>;
   /** Grants a repository to a "selected" installation; `installation_repositories.added`. */
-  addRepository(
-    installationId: number,
-    fullName: string,
-    input?: { by?: string },
-  ): Promise<{ record: RepositoryRecord; delivery: DeliveryRecord }>;
+  addRepository(installationId: number, fullName: string, input?: { by?: string }): Promise<{ record: RepositoryRecord; delivery: DeliveryRecord }>;
 }
 
 /** Binds the installation verbs to a sandbox (its model and app) and a sender. */

@@ -19,14 +19,7 @@ export interface Webhook {
 }
 
 export type IssuesAction = "opened" | "closed" | "reopened" | "labeled" | "unlabeled" | "assigned" | "edited";
-export type PullRequestAction =
-  | "opened"
-  | "closed"
-  | "reopened"
-  | "ready_for_review"
-  | "converted_to_draft"
-  | "labeled"
-  | "unlabeled";
+export type PullRequestAction = "opened" | "closed" | "reopened" | "ready_for_review" | "converted_to_draft" | "labeled" | "unlabeled";
 
 /** What some actions name besides the item: the label (un)applied, the assignee, the edit. */
 export interface ActionDetail {
@@ -38,9 +31,7 @@ export interface ActionDetail {
 
 /** The installation covering a repository, as repository events reference it. */
 export function installationRef(ctx: ShapeContext, repositoryId: number): { id: number; node_id: string } | null {
-  const installation = ctx.model
-    .listInstallations()
-    .find((i) => ctx.model.installationRepositories(i.id).some((r) => r.id === repositoryId));
+  const installation = ctx.model.listInstallations().find((i) => ctx.model.installationRepositories(i.id).some((r) => r.id === repositoryId));
   return installation ? { id: installation.id, node_id: nodeId("IntegrationInstallation", installation.id) } : null;
 }
 

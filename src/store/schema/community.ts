@@ -19,10 +19,7 @@ export const contributors = sqliteTable(
     firstPullNumber: integer("first_pull_number"),
     source: text("source", { enum: ["webhook", "backfill"] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.repositoryId, t.login] }),
-    index("contributors_order_idx").on(t.repositoryId, t.firstContributedAt),
-  ],
+  (t) => [primaryKey({ columns: [t.repositoryId, t.login] }), index("contributors_order_idx").on(t.repositoryId, t.firstContributedAt)],
 );
 
 /**

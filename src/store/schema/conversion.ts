@@ -17,10 +17,7 @@ export const leadSignals = sqliteTable(
     terms: text("terms", { mode: "json" }).$type<string[]>().notNull(),
     occurredAt: timestamp("occurred_at").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.repositoryId, t.naturalKey] }),
-    index("lead_signals_login_idx").on(t.repositoryId, t.login),
-  ],
+  (t) => [primaryKey({ columns: [t.repositoryId, t.naturalKey] }), index("lead_signals_login_idx").on(t.repositoryId, t.login)],
 );
 
 /** Paying organizations, recorded privately by maintainers through the CLI. */
@@ -113,10 +110,7 @@ export const companyCounts = sqliteTable(
     participants: integer("participants").notNull().default(0),
     people: integer("people").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.repositoryId, t.companyKey] }),
-    index("company_counts_rank_idx").on(t.repositoryId, t.participants, t.stargazers),
-  ],
+  (t) => [primaryKey({ columns: [t.repositoryId, t.companyKey] }), index("company_counts_rank_idx").on(t.repositoryId, t.participants, t.stargazers)],
 );
 
 /** The counts of `company_counts` per spelling of a company key, which name the company. */

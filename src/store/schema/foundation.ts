@@ -1,6 +1,7 @@
 /** The foundation: installations, repositories, the event ledger, config status and side effects. */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ConfigProblem } from "../../domain/config.js";
 import { timestamp } from "./columns.js";
 
 /** A GitHub App installation, as announced by `installation.created` or seen in any delivery. */
@@ -24,10 +25,7 @@ export const repositories = sqliteTable(
     private: integer("private", { mode: "boolean" }).notNull().default(false),
     registeredAt: timestamp("registered_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("repositories_full_name_unique").on(t.fullName),
-    index("repositories_installation_idx").on(t.installationId),
-  ],
+  (t) => [uniqueIndex("repositories_full_name_unique").on(t.fullName), index("repositories_installation_idx").on(t.installationId)],
 );
 
 /**
@@ -103,10 +101,7 @@ export const items = sqliteTable(
     closedAt: timestamp("closed_at"),
     mergedAt: timestamp("merged_at"),
   },
-  (t) => [
-    primaryKey({ columns: [t.repositoryId, t.number] }),
-    index("items_open_idx").on(t.repositoryId, t.state),
-  ],
+  (t) => [primaryKey({ columns: [t.repositoryId, t.number] }), index("items_open_idx").on(t.repositoryId, t.state)],
 );
 
 /**
@@ -149,9 +144,3 @@ export const sideEffects = sqliteTable(
     index("side_effects_pending_idx").on(t.state, t.claimedAt),
   ],
 );
-
-/** One problem found in a configuration file: where (a dotted path, "" for the whole file) and what. */
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}

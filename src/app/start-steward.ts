@@ -3,11 +3,11 @@ import type { StewardEnv } from "../config/env.js";
 import { realTimeWritePacer } from "../effects/write-pacer.js";
 import { stewardOctokit } from "../github/steward-octokit.js";
 import { startStewardServer } from "../http/steward-server.js";
-import type { JobDeps } from "../scheduler/job-deps.js";
+import type { JobDeps } from "../runtime/job-deps.js";
 import { JOBS, OFF, scheduledJobs } from "../scheduler/jobs.js";
 import { startScheduler, type RunningScheduler } from "../scheduler/start-scheduler.js";
-import { backgroundTasks } from "./background.js";
-import { createLogger } from "./logger.js";
+import { backgroundTasks } from "../runtime/background.js";
+import { createLogger } from "../runtime/logger.js";
 import { openServerStore, StartupError } from "./open-server-store.js";
 import { startWebhookProxy } from "./webhook-proxy.js";
 

@@ -1,10 +1,10 @@
 import type { Logger } from "probot";
-import type { RepoConfigLoader } from "../config/repo-config-loader.js";
+import type { RepoConfigLoader } from "../runtime/repo-config-loader.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
-import type { ItemActivity, ItemActivityHandler } from "./item-activity.js";
-import { recordWebhook } from "./record-webhook.js";
-import { str } from "./payload-fields.js";
+import type { ItemActivity, ItemActivityHandler } from "../runtime/item-activity.js";
+import { recordWebhook } from "../ingest/record-webhook.js";
+import { str } from "../domain/payload-fields.js";
 
 export interface LedgerDeliveryDeps {
   db: DB;
@@ -28,6 +28,9 @@ export interface LedgerDelivery {
  * every feature on it with the repository's configuration. A feature that fails is logged and
  * the others still run; a failure to record rejects (the delivery is answered 500 and GitHub may
  * redeliver it, which the ledger then records once).
+ *
+ * It is composition, not ingest: ingest only records facts (store, no API call), while reading
+ * steward.yml and the features' reactions need the installation's GitHub client.
  */
 export async function handleLedgerDelivery(deps: LedgerDeliveryDeps, delivery: LedgerDelivery): Promise<void> {
   const { fresh, entry } = await recordWebhook(deps.db, delivery, deps.now());

@@ -1,3 +1,10 @@
+/**
+ * The vocabulary of facts: what the ledger stores for a webhook delivery or a backfilled page.
+ * Ingest writes these, the store persists them and the features read them; they live here, below
+ * all three, so none of them reaches into another for its types (docs/architecture.md, "Layers").
+ */
+import type { RepositoryRef } from "./repository.js";
+
 /** What one webhook delivery contributes to the store, derived from its payload alone. */
 export interface LedgerEntry {
   repository: RepositoryRef | null;
@@ -7,14 +14,6 @@ export interface LedgerEntry {
   item: ItemSnapshot | null;
   /** Set when the item left the repository (deleted or transferred). */
   removedItemNumber: number | null;
-}
-
-export interface RepositoryRef {
-  id: number;
-  owner: string;
-  name: string;
-  fullName: string;
-  private: boolean;
 }
 
 /** One fact for the ledger. Times are GitHub's, never the arrival time, unless GitHub gives none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeCompany } from "../../src/conversion/normalize-company.js";
+import { normalizeCompany } from "../../src/domain/company.js";
 
 describe("normalizeCompany", () => {
   it("groups an organization handle, a legal name and a shout as one company", () => {

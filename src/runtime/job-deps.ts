@@ -1,5 +1,5 @@
 import type { Logger } from "probot";
-import type { RepoConfigLoader } from "../config/repo-config-loader.js";
+import type { RepoConfigLoader } from "./repo-config-loader.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
 
@@ -7,6 +7,9 @@ import type { DB } from "../store/db.js";
  * What a job running outside a webhook (a scheduled sweep, the digest, a backfill, the CLI)
  * needs: the store, the clock, a log, the configuration loader and an authenticated client per
  * installation (Probot's `auth(installationId)`).
+ *
+ * It lives in runtime/, below the features and the scheduler alike: the scheduler, the CLI and the
+ * features' jobs all import it, and no feature imports the scheduler (docs/architecture.md, "Layers").
  */
 export interface JobDeps {
   db: DB;

@@ -1,10 +1,11 @@
 import type { Logger } from "probot";
 import type { GitHubClient } from "../github/octokit.js";
-import { CONFIG_PATH, readStewardYml } from "../github/read-steward-yml.js";
+import { CONFIG_PATH } from "../domain/config.js";
+import { readStewardYml } from "../github/read-steward-yml.js";
 import { saveConfigStatus } from "../store/config-status.js";
 import type { DB } from "../store/db.js";
-import type { RepositoryRef } from "../ingest/ledger-entry.js";
-import { formatProblems, unreadableConfig, validateConfig, type ConfigOutcome } from "./validate-config.js";
+import type { RepositoryRef } from "../domain/repository.js";
+import { formatProblems, unreadableConfig, validateConfig, type ConfigOutcome } from "../config/validate-config.js";
 
 export interface RepoConfigLoader {
   /** The repository's configuration: cached, else read from GitHub, validated and recorded. */
@@ -25,6 +26,9 @@ export interface RepoConfigLoaderOptions {
  * Reads each repository's steward.yml at most once per TTL. A broken file (invalid YAML or values)
  * makes the repository run on defaults; its problems are stored for the digest and logged once.
  * A GitHub error while reading is not a broken file: the repository keeps its last known config.
+ *
+ * It is runtime, not config/: it is the caller that joins the GitHub port (the read), the pure
+ * validation of config/ (problems returned, nothing stored) and the store (`config_status`).
  */
 export function createRepoConfigLoader({ db, log, now, ttlMs = 10 * 60_000 }: RepoConfigLoaderOptions): RepoConfigLoader {
   const cache = new Map<number, { outcome: ConfigOutcome; readAt: number }>();

@@ -1,8 +1,11 @@
 /**
  * Defensive readers for webhook payloads. Payloads are untrusted JSON: a missing or mistyped field
- * must yield a clear absence, not a crash half-way through a delivery.
+ * must yield a clear absence, not a crash half-way through a delivery. Ingest, the features that read
+ * raw payloads (lead text, granted repositories) and the HTTP layer all read payloads the same way,
+ * so the readers belong to the shared vocabulary rather than to any one of them.
  */
-import type { RepositoryRef } from "./ledger-entry.js";
+import type { UserRef } from "./identity.js";
+import type { RepositoryRef } from "./repository.js";
 
 export type Json = Record<string, unknown>;
 
@@ -23,12 +26,6 @@ export function time(value: unknown): Date | null {
   if (typeof value !== "string") return null;
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? null : parsed;
-}
-
-export interface UserRef {
-  login: string;
-  id: number | null;
-  type: string;
 }
 
 /** A GitHub user object; deleted accounts arrive as null and become GitHub's own "ghost". */

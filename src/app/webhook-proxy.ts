@@ -45,8 +45,7 @@ async function readChannel(options: WebhookProxyOptions, signal: AbortSignal): P
   let buffer = "";
   for await (const chunk of response.body) {
     buffer += decoder.decode(chunk as Uint8Array, { stream: true }).replace(/\r\n?/gu, "\n");
-    let end: number;
-    while ((end = buffer.indexOf("\n\n")) !== -1) {
+    for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n")) {
       const event = parseEvent(buffer.slice(0, end));
       buffer = buffer.slice(end + 2);
       if (event.type === "message" && event.data) await forward(options, event.data);

@@ -4,6 +4,7 @@
  * only; the report and the digest render these figures and never query feature tables themselves.
  *
  * Durations are milliseconds; times are `Date`s (the JSON report turns them into ISO strings).
+ * The features fill these and report/ and digest/ read them, so they sit below both.
  */
 
 /** A half-open time range `[start, end)`, e.g. one ISO week. */
@@ -126,6 +127,4 @@ export interface ConversionFigures {
 export type FunnelStage = "stargazers" | "participants" | "contributors" | "leads" | "customers";
 
 /** A feature's figures for a period and the period before, or why there are none. */
-export type SectionFigures<T> =
-  | { status: "ok"; current: T; previous: T | null }
-  | { status: "unavailable"; reason: string };
+export type SectionFigures<T> = { status: "ok"; current: T; previous: T | null } | { status: "unavailable"; reason: string };

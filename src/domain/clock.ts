@@ -1,6 +1,8 @@
 /**
  * What the response clock reads: an item as the `items` table keeps it and its facts from the
- * event ledger. Plain data, so the clock stays pure and tests build inputs by hand.
+ * event ledger. Plain data, so the clock stays pure and tests build inputs by hand. It lives in the
+ * vocabulary because two layers speak it: the store loads exactly these kinds and shapes, and the
+ * clock (sla/) judges them; neither imports the other.
  */
 
 export interface ClockItem {

@@ -2,7 +2,8 @@ import type { Logger } from "probot";
 import type { StewardConfig } from "../config/schema.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
-import type { LedgerEntry, RepositoryRef } from "./ledger-entry.js";
+import type { LedgerEntry } from "../domain/ledger.js";
+import type { RepositoryRef } from "../domain/repository.js";
 
 /**
  * A fresh (never seen before) delivery about an issue, pull request, comment, review, star or fork,
