@@ -1,17 +1,31 @@
 import { z } from "zod";
 
-/** A GitHub login: letters, digits and single hyphens, at most 39 characters; apps end in `[bot]`. */
-export const login = z
-  .string()
-  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(\[bot\])?$/, "not a GitHub login");
+/**
+ * A person's login as GitHub allows it: ASCII letters, digits and hyphens, not starting with a
+ * hyphen (older accounts kept doubled and trailing hyphens), plus the `_shortcode` suffix of
+ * Enterprise Managed Users (`mona-lisa_acme`), at most 39 characters in all. No stricter than
+ * GitHub: one refused login makes the whole file fall back to the defaults.
+ */
+const PERSON_LOGIN = "(?=[A-Za-z0-9_-]{1,39}(?:$|/))[A-Za-z0-9][A-Za-z0-9-]*(?:_[A-Za-z0-9]+)?";
+/** An app's login: its slug (letters, digits, hyphens) and `[bot]`. */
+const APP_LOGIN = "[A-Za-z0-9][A-Za-z0-9-]{0,38}\\[bot\\]";
 
-/** A login or a team written as `@org/team-slug`. */
-export const loginOrTeam = z
-  .string()
-  .regex(
-    /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(\/[A-Za-z0-9_.-]+)?$/,
-    "not a GitHub login or @org/team",
-  );
+const personLogin = new RegExp(`^${PERSON_LOGIN}$`);
+const appLogin = new RegExp(`^${APP_LOGIN}$`);
+const personOrTeam = new RegExp(`^@?${PERSON_LOGIN}(?:/[A-Za-z0-9_.-]+)?$`);
+
+/** A person's login (see PERSON_LOGIN), for lists where an app makes no sense, such as `maintainers`. */
+export const userLogin = z.string().superRefine((value, ctx) => {
+  if (personLogin.test(value)) return;
+  const message = appLogin.test(value) ? "an app's login: a bot is never a maintainer" : "not a GitHub login";
+  ctx.addIssue({ code: "custom", message });
+});
+
+/** A person's or an app's (`dependabot[bot]`) login, for lists of whom to leave alone. */
+export const login = z.string().refine((value) => personLogin.test(value) || appLogin.test(value), { message: "not a GitHub login" });
+
+/** A person's login or a team written as `@org/team-slug`. */
+export const loginOrTeam = z.string().regex(personOrTeam, "not a GitHub login or @org/team");
 
 /** An IANA time zone name that this Node.js knows, such as `Europe/Berlin`. */
 export const timeZone = z.string().refine(isKnownTimeZone, { message: "unknown time zone" });

@@ -1,8 +1,10 @@
-import type { ClockEvent, ClockItem, Span } from "./clock-input.js";
+import type { ClockEvent, ClockItem, Span } from "../domain/clock.js";
 
 export interface OffClockRules {
   exemptLabels: readonly string[];
   waitingLabel: string;
+  /** Drafts count like any item (`response.draftsOnClock`): no draft span is off the clock. */
+  draftsOnClock?: boolean;
 }
 
 /** When the item was off the clock, and why it is off now (if it is). */
@@ -11,8 +13,13 @@ export interface OffClock {
   spans: Span[];
   /** Draft or carrying an exempt label now. */
   exemptNow: boolean;
-  /** Carrying the waiting-for-author label now. */
+  /** Carrying the waiting-for-author label now, with no reply from the author since it was put on. */
   pausedNow: boolean;
+  /**
+   * The author's reply (epoch ms) that lifted the waiting label the item still carries: the label
+   * to take off (`response.removeWaitingLabelOnReply`). Null when there is none to take off.
+   */
+  waitingLiftedAt: number | null;
 }
 
 const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -22,46 +29,75 @@ const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * the spans each condition held. The item's stored state is the truth about the present: a
  * condition it shows but no event started is taken to hold since the item was opened (history
  * from before Steward), and one the events leave open but the item no longer shows ended at the
- * item's last update (a lost delivery).
+ * item's last update (a lost delivery). The waiting-for-author pause also ends with the author's
+ * reply, whoever put the label on and whether or not it comes off: otherwise an author who
+ * answered would never be waited for again, never reminded and never a miss.
  */
 export function offClockSpans(item: ClockItem, events: readonly ClockEvent[], rules: OffClockRules, now: Date): OffClock {
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const opened = item.createdAt.getTime();
   const end = Math.max(now.getTime(), opened);
   const spans: Span[] = [];
+  const draftsOff = item.isPull && rules.draftsOnClock !== true;
   const conditions = [
-    ...rules.exemptLabels.map((label) => ({ label, draft: false })),
-    { label: rules.waitingLabel, draft: false },
-    ...(item.isPull ? [{ label: "", draft: true }] : []),
+    ...rules.exemptLabels.map((label) => ({ label, draft: false, liftedByReply: false })),
+    { label: rules.waitingLabel, draft: false, liftedByReply: true },
+    ...(draftsOff ? [{ label: "", draft: true, liftedByReply: false }] : []),
   ];
+  let pausedNow = false;
+  let waitingLiftedAt: number | null = null;
   for (const condition of conditions) {
-    let since: number | null = null;
-    let seen = false;
+    const changeOf = (event: ClockEvent) => (condition.draft ? draftChange(event) : labelChange(event, condition.label));
+    const holdsNow = condition.draft ? item.draft : item.labels.some((label) => sameLabel(label, condition.label));
+    const seen = sorted.some((event) => changeOf(event) !== null);
+    // A label from before Steward that a reply may lift: it held from the opening.
+    let since: number | null = condition.liftedByReply && holdsNow && !seen ? opened : null;
+    let liftedAt: number | null = null;
     for (const event of sorted) {
       const at = Math.max(event.occurredAt.getTime(), opened);
-      const change = condition.draft ? draftChange(event) : labelChange(event, condition.label);
+      if (condition.liftedByReply && isAuthorReply(event, item)) {
+        if (since !== null) {
+          spans.push({ start: since, end: at });
+          since = null;
+          liftedAt = at;
+        }
+        continue;
+      }
+      const change = changeOf(event);
       if (change === null) continue;
-      seen = true;
+      liftedAt = null;
       if (change && since === null) since = at;
       if (!change && since !== null) {
         spans.push({ start: since, end: at });
         since = null;
       }
     }
-    const holdsNow = condition.draft ? item.draft : item.labels.some((label) => sameLabel(label, condition.label));
-    if (holdsNow && since === null) since = seen ? item.updatedAt.getTime() : opened;
+    if (holdsNow && since === null && liftedAt === null) since = seen ? item.updatedAt.getTime() : opened;
     if (!holdsNow && since !== null) {
       spans.push({ start: since, end: Math.max(since, item.updatedAt.getTime()) });
       since = null;
     }
     if (since !== null) spans.push({ start: since, end });
+    if (condition.liftedByReply) {
+      pausedNow = since !== null;
+      waitingLiftedAt = holdsNow ? liftedAt : null;
+    }
   }
   const has = (label: string) => item.labels.some((l) => sameLabel(l, label));
   return {
     spans: mergeSpans(spans),
-    exemptNow: (item.isPull && item.draft) || rules.exemptLabels.some(has),
-    pausedNow: has(rules.waitingLabel),
+    exemptNow: (draftsOff && item.draft) || rules.exemptLabels.some(has),
+    pausedNow,
+    waitingLiftedAt,
   };
+}
+
+/** The kinds by which the author answers: a comment, a review, a comment in a review thread. */
+const REPLY_KINDS = new Set(["issue_comment.created", "pull_request_review.submitted", "pull_request_review_comment.created"]);
+
+/** The item's author speaking on it (a login compared as GitHub does, without case). */
+export function isAuthorReply(event: Pick<ClockEvent, "kind" | "actorLogin">, item: Pick<ClockItem, "authorLogin">): boolean {
+  return REPLY_KINDS.has(event.kind) && event.actorLogin.toLowerCase() === item.authorLogin.toLowerCase();
 }
 
 /** true: the label was put on; false: taken off; null: the event is about something else. */

@@ -1,7 +1,8 @@
 import type { StewardConfig } from "../config/schema.js";
 import { isBot, isCommunity, isMaintainer, type Person } from "../people/roles.js";
 import { workingMs } from "./business-time.js";
-import type { ClockEvent, ClockItem, Span } from "./clock-input.js";
+import type { ClockEvent, ClockItem, Span } from "../domain/clock.js";
+import { clockStart } from "./clock-start.js";
 import { offClockSpans, subtractSpans } from "./off-clock-spans.js";
 
 export type ClockStage =
@@ -51,6 +52,11 @@ export interface ResponseClock {
   stage: ClockStage;
   /** Set on answered items whose last word is a community member's. */
   openWait: OpenWait | null;
+  /**
+   * The author's reply that lifted the waiting-for-author label the item still carries, if any:
+   * the label that `response.removeWaitingLabelOnReply` takes off.
+   */
+  waitingReplyAt: Date | null;
 }
 
 const HOUR = 3_600_000;
@@ -62,22 +68,33 @@ const CLOSING_KINDS = new Set(["issues.closed", "pull_request.closed", "pull_req
 /**
  * The response clock of one item at `now` (docs/architecture.md, "Words"): when it started, its first response,
  * the time on the clock (working time where business hours are configured, never counting drafts,
- * exempt or waiting-for-author spans) and the stage that decides reminders. Pure.
+ * exempt or waiting-for-author spans) and the stage that decides reminders. A PR opened as a
+ * draft starts at "ready for review", and only responses from then on count (`clockStart`). Pure.
  */
 export function computeResponseClock(item: ClockItem, events: readonly ClockEvent[], config: StewardConfig, now: Date): ResponseClock {
   const response = config.response;
   const goalMs = response.goalHours * HOUR;
-  const startedAt = item.createdAt;
   const author: Person = { login: item.authorLogin, type: item.authorType, association: item.authorAssociation };
-  const base = { number: item.number, startedAt, goalMs, openWait: null };
+  const unstarted = { number: item.number, startedAt: item.createdAt, goalMs, openWait: null, waitingReplyAt: null };
   if (!isCommunity(author, config)) {
-    return { ...base, onClock: false, firstResponse: null, offSpans: [], clockMs: 0, stage: "not-on-clock" };
+    return { ...unstarted, onClock: false, firstResponse: null, offSpans: [], clockMs: 0, stage: "not-on-clock" };
   }
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const off = offClockSpans(item, sorted, response, now);
-  const measure = (to: number) => clockTime(startedAt.getTime(), to, off.spans, config);
+  const waitingReplyAt = off.waitingLiftedAt === null ? null : new Date(off.waitingLiftedAt);
+  const start = clockStart(item, sorted, response.draftsOnClock);
+  if (start === null) {
+    // A draft never marked ready for review: nothing has been asked of the maintainers yet.
+    const stage = item.state === "closed" ? "closed-unanswered" : "exempt";
+    return { ...unstarted, waitingReplyAt, onClock: true, firstResponse: null, offSpans: off.spans, clockMs: 0, stage };
+  }
+  const startedAt = new Date(start);
+  const base = { ...unstarted, startedAt, waitingReplyAt };
+  const measure = (to: number) => clockTime(start, to, off.spans, config);
+  // Responses count from the start; at the opening, `respondent` allows for clock skew itself.
+  const counts = (event: ClockEvent) => start === item.createdAt.getTime() || event.occurredAt.getTime() >= start;
 
-  const first = sorted.find((event) => respondent(event, item, config) !== null);
+  const first = sorted.find((event) => counts(event) && respondent(event, item, config) !== null);
   if (first) {
     const at = first.occurredAt;
     const firstResponse = { at, by: respondent(first, item, config)!, kind: first.kind, clockMs: measure(at.getTime()) };

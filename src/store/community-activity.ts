@@ -6,19 +6,25 @@ import type { DB } from "./db.js";
  * (repository, occurred_at) index, so its cost follows the range's activity, not the history.
  */
 
-const DAY_MS = 86_400_000;
+/**
+ * Milliseconds in a day, written into the SQL as an integer literal. Bound as a parameter it
+ * arrives as a REAL, the division gives a fractional day (19000.4), and an event on a window's
+ * last day falls outside `day <= last` (issue 14, defect 1).
+ */
+const DAY_MS_LITERAL = sql.raw("86400000");
 
 /** Someone active on a UTC day (days since the epoch). */
 export interface ActiveDay {
   login: string;
   type: string;
+  /** A whole number: the UTC day, as `dayIndex` (src/metrics/active-members.ts) counts it. */
   day: number;
 }
 
 /** Who did anything (issue, PR, comment, review, star, fork) on which day, in `[from, to)`. */
 export async function listActiveDays(db: DB, repositoryId: number, from: Date, to: Date): Promise<ActiveDay[]> {
   return db.all<ActiveDay>(sql`
-    SELECT DISTINCT actor_login AS login, actor_type AS type, occurred_at / ${DAY_MS} AS day
+    SELECT DISTINCT actor_login AS login, actor_type AS type, CAST(occurred_at / ${DAY_MS_LITERAL} AS INTEGER) AS day
     FROM events
     WHERE repository_id = ${repositoryId} AND occurred_at >= ${from.getTime()} AND occurred_at < ${to.getTime()}`);
 }

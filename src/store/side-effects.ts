@@ -61,6 +61,11 @@ export async function completeEffect(db: DB, key: EffectKey, result: Record<stri
   db.update(sideEffects).set({ state: "done", doneAt: now, result, lastError: null }).where(whereKey(key)).run();
 }
 
+/** Whether the effect under `key` is done: what a dry run asks, claiming nothing. */
+export async function isEffectDone(db: DB, key: EffectKey): Promise<boolean> {
+  return db.select({ state: sideEffects.state }).from(sideEffects).where(whereKey(key)).get()?.state === "done";
+}
+
 /**
  * Gives a failed attempt's claim back: it stays claimed (never forgotten, never re-created
  * blindly) with its lease expired, so the next sweep takes it over at once and checks first.

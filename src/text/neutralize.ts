@@ -22,8 +22,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Markdown and HTML syntax characters, shown literally through numeric or named references. */
 const ENTITIES: Readonly<Record<string, string>> = {
-  "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;", "\\": "&#92;",
-  "`": "&#96;", "*": "&#42;", "_": "&#95;", "~": "&#126;", "$": "&#36;",
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "\\": "&#92;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "~": "&#126;",
+  $: "&#36;",
 };
 /** At the start of a line these open a heading, list or setext underline (`>` is always escaped). */
 const LEADING: Readonly<Record<string, string>> = { "#": "&#35;", "-": "&#45;", "+": "&#43;", "=": "&#61;" };
@@ -96,11 +105,13 @@ export function tableCell(untrusted: string, maxLength = 120): string {
 
 /**
  * Whether `value` is a GitHub user or organization login: 1 to 39 letters, digits and single
- * hyphens, not starting or ending with a hyphen. Bots (`name[bot]`) and a few legacy logins with
- * double or trailing hyphens fail, so they are never mentioned.
+ * hyphens, not starting or ending with a hyphen, and for Enterprise Managed Users the enterprise's
+ * `_shortcode` after it (`mona_acme`), since those people are mentioned like anyone else. Bots
+ * (`name[bot]`) and a few legacy logins with double or trailing hyphens fail, so they are never
+ * mentioned.
  */
 export function isGitHubLogin(value: string): boolean {
-  return value.length <= 39 && /^[A-Za-z0-9](?:-?[A-Za-z0-9])*$/.test(value);
+  return value.length <= 39 && /^[A-Za-z0-9](?:-?[A-Za-z0-9])*(?:_[A-Za-z0-9]+)?$/.test(value);
 }
 
 /**
@@ -122,10 +133,7 @@ export function login(untrusted: string, { mention = false }: { mention?: boolea
  * GFM splits cells on "|" even within code, and `\|` is read there as a literal "|".
  * Markdown only: inside raw HTML the backticks are just text. Empty text gives "".
  */
-export function codeSpan(
-  untrusted: string,
-  { maxLength = 256, inTable = false }: { maxLength?: number; inTable?: boolean } = {},
-): string {
+export function codeSpan(untrusted: string, { maxLength = 256, inTable = false }: { maxLength?: number; inTable?: boolean } = {}): string {
   let text = truncate(clean(untrusted), maxLength).replace(/<!--/g, `<${ZWSP}!--`);
   if (text === "") return "";
   if (inTable) text = text.replace(/\|/g, "\\|");

@@ -9,7 +9,9 @@ describe("inlineText", () => {
     const title =
       "@everyone @org/core-team <script>alert(1)</script> <img src=x onerror=alert(1)> " +
       "[click](http://evil.example) ![](https://evil.example/x.png) see owner/repo#123 and #7\n# not a heading";
-    expect(show(inlineText(title))).toMatchInlineSnapshot(`"@⟨zwsp⟩everyone @⟨zwsp⟩org/core-team &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &#91;click&#93;(http:⟨zwsp⟩//evil.example) !&#91;&#93;(https:⟨zwsp⟩//evil.example/x.png) see owner/repo#⟨zwsp⟩123 and #7 # not a heading"`);
+    expect(show(inlineText(title))).toMatchInlineSnapshot(
+      `"@⟨zwsp⟩everyone @⟨zwsp⟩org/core-team &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &#91;click&#93;(http:⟨zwsp⟩//evil.example) !&#91;&#93;(https:⟨zwsp⟩//evil.example/x.png) see owner/repo#⟨zwsp⟩123 and #7 # not a heading"`,
+    );
   });
 
   it("leaves ordinary text alone", () => {
@@ -36,9 +38,7 @@ describe("inlineText", () => {
   });
 
   it("breaks bare URL autolinks", () => {
-    expect(show(inlineText("go to https://evil.example or WWW.evil.example"))).toBe(
-      "go to https:⟨zwsp⟩//evil.example or WWW⟨zwsp⟩.evil.example",
-    );
+    expect(show(inlineText("go to https://evil.example or WWW.evil.example"))).toBe("go to https:⟨zwsp⟩//evil.example or WWW⟨zwsp⟩.evil.example");
   });
 
   it("escapes HTML, links, code, emphasis and math", () => {
@@ -140,7 +140,13 @@ describe("login", () => {
     expect(isGitHubLogin("a".repeat(39))).toBe(true);
     expect(isGitHubLogin("a-b-c")).toBe(true);
     expect(isGitHubLogin("a".repeat(40))).toBe(false);
-    expect(isGitHubLogin("a_b")).toBe(false);
+    // Enterprise Managed Users: the handle, "_" and the enterprise's shortcode.
+    expect(isGitHubLogin("a_b")).toBe(true);
+    expect(isGitHubLogin("mona-lisa_acme")).toBe(true);
+    expect(isGitHubLogin("a__b")).toBe(false);
+    expect(isGitHubLogin("a_b_c")).toBe(false);
+    expect(isGitHubLogin("_acme")).toBe(false);
+    expect(isGitHubLogin("a-_acme")).toBe(false);
   });
 });
 

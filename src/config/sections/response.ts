@@ -2,20 +2,22 @@ import { z } from "zod";
 import { calendarDate, clockTime, labelName, loginOrTeam, timeZone, weekday } from "../fields.js";
 
 /** Working time, for projects that promise a first response within business hours. */
-export const businessHoursSchema = z.strictObject({
-  /** Count only working time toward the goal. Off: calendar hours. */
-  enabled: z.boolean().default(false),
-  /** The time zone the working hours are in. */
-  timezone: timeZone.default("UTC"),
-  /** The working days. */
-  days: z.array(weekday).min(1).default(["monday", "tuesday", "wednesday", "thursday", "friday"]),
-  /** Start of the working day. */
-  start: clockTime.default("09:00"),
-  /** End of the working day; must be after `start`. */
-  end: clockTime.default("17:00"),
-  /** Days off, as YYYY-MM-DD in `timezone`. */
-  holidays: z.array(calendarDate).default([]),
-}).refine((hours) => hours.start < hours.end, { message: "end must be after start", path: ["end"] });
+export const businessHoursSchema = z
+  .strictObject({
+    /** Count only working time toward the goal. Off: calendar hours. */
+    enabled: z.boolean().default(false),
+    /** The time zone the working hours are in. */
+    timezone: timeZone.default("UTC"),
+    /** The working days. */
+    days: z.array(weekday).min(1).default(["monday", "tuesday", "wednesday", "thursday", "friday"]),
+    /** Start of the working day. */
+    start: clockTime.default("09:00"),
+    /** End of the working day; must be after `start`. */
+    end: clockTime.default("17:00"),
+    /** Days off, as YYYY-MM-DD in `timezone`. */
+    holidays: z.array(calendarDate).default([]),
+  })
+  .refine((hours) => hours.start < hours.end, { message: "end must be after start", path: ["end"] });
 
 /** The variables a reminder template may use; user-written values are made safe before they go in. */
 export const REMINDER_VARIABLES = ["notify", "author", "title", "number", "kind", "waited", "goal", "label", "followUpDays"] as const;
@@ -39,18 +41,14 @@ const reminderTemplate = (fallback: string) =>
 /** The texts of the three reminders. */
 export const reminderTemplatesSchema = z.strictObject({
   /** Sent once when an item reaches the at-risk share of the goal without a response. */
-  atRisk: reminderTemplate(
-    "{{notify}} this {{kind}} by {{author}} has waited {{waited}} for a first response. The goal is {{goal}}.",
-  ),
+  atRisk: reminderTemplate("{{notify}} this {{kind}} by {{author}} has waited {{waited}} for a first response. The goal is {{goal}}."),
   /** Sent once when an item passes the goal without a response, with the breached label. */
   breached: reminderTemplate(
     "{{notify}} this {{kind}} by {{author}} has waited {{waited}} for a first response, past the goal of {{goal}}. " +
       "It carries the `{{label}}` label until a maintainer answers.",
   ),
   /** Sent once per wait when a community member's reply has waited `followUpDays` for a maintainer. */
-  followUp: reminderTemplate(
-    "{{notify}} {{author}} replied here {{waited}} ago and is waiting for a maintainer to follow up.",
-  ),
+  followUp: reminderTemplate("{{notify}} {{author}} replied here {{waited}} ago and is waiting for a maintainer to follow up."),
 });
 
 /** The first-response promise: every community item answered within the goal. */
@@ -58,7 +56,11 @@ export const responseSchema = z.strictObject({
   /** Watch the response clock and send reminders. */
   enabled: z.boolean().default(true),
   /** Hours within which a community item gets its first response. */
-  goalHours: z.number().positive().max(24 * 90).default(24),
+  goalHours: z
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24),
   /** Share of the goal after which the at-risk reminder goes out (0.75 = at 18 h of 24 h). */
   atRiskRatio: z.number().gt(0).lt(1).default(0.75),
   /** Days after which an unanswered reply from the community gets a follow-up reminder. */
@@ -69,8 +71,23 @@ export const responseSchema = z.strictObject({
   breachedLabel: labelName.default("needs-response"),
   /** Items with any of these labels are off the clock while labelled. */
   exemptLabels: z.array(labelName).default([]),
-  /** A label meaning "waiting for the author": it pauses the clock. */
+  /**
+   * A label meaning "waiting for the author": it pauses the clock until the author replies (a
+   * comment, review or review comment), and the clock runs again from that reply, label or not.
+   */
   waitingLabel: labelName.default("waiting-for-author"),
+  /**
+   * Take the waiting label off when the author replies, as actions/stale does with its label. Off:
+   * the label stays for a maintainer to remove; the clock runs again from the reply either way.
+   */
+  removeWaitingLabelOnReply: z.boolean().default(true),
+  /**
+   * Put draft pull requests on the clock like any other item, from their opening. Off (the
+   * default): a draft asks for no review yet, so a PR opened as a draft starts its clock when it
+   * is marked ready for review, responses before that do not count as its first response, and
+   * time spent back in draft later is off the clock.
+   */
+  draftsOnClock: z.boolean().default(false),
   businessHours: businessHoursSchema.prefault({}),
   /** The reminder texts. */
   templates: reminderTemplatesSchema.prefault({}),
