@@ -1,17 +1,30 @@
 import type { Logger } from "probot";
-import type { RepoConfigLoader } from "../runtime/repo-config-loader.js";
-import type { GitHubClient } from "../github/octokit.js";
-import type { DB } from "../store/db.js";
-import type { ItemActivity, ItemActivityHandler } from "../runtime/item-activity.js";
-import { recordWebhook } from "../ingest/record-webhook.js";
+import type { LedgerEntry } from "../domain/ledger.js";
 import { str } from "../domain/payload-fields.js";
+import type { RepositoryRef } from "../domain/repository.js";
+import type { GitHubClient } from "../github/octokit.js";
+import { recordWebhook } from "../ingest/record-webhook.js";
+import type { ItemActivity, ItemActivityHandler } from "../runtime/item-activity.js";
+import type { RepoConfigLoader } from "../runtime/repo-config-loader.js";
+import type { StewardIdentitySource } from "../runtime/steward-identity.js";
+import type { DB } from "../store/db.js";
+import { isKnownInstallation, serveRepository } from "../store/installations.js";
+import { findUnhandledDelivery, markDeliveryHandled, noteHandlingFailure } from "../store/unhandled-deliveries.js";
 
 export interface LedgerDeliveryDeps {
   db: DB;
   now: () => Date;
   configs: RepoConfigLoader;
-  /** The features, in the order they run for each fresh delivery (ITEM_ACTIVITY_HANDLERS). */
+  /** The features, in the order they run for each delivery (ITEM_ACTIVITY_HANDLERS). */
   handlers: ReadonlyArray<{ feature: string; handle: ItemActivityHandler }>;
+  /** Who Steward is on GitHub, for the features' marker checks (JobDeps.steward). */
+  steward: StewardIdentitySource;
+  /**
+   * Asks GitHub (as the app) whether the app is installed on a repository, through this
+   * installation: how a repository Steward does not know yet gets served outside installation
+   * events, and why a removed one never comes back through a late delivery.
+   */
+  isInstalledOn(installationId: number, repository: RepositoryRef): Promise<boolean>;
 }
 
 /** One verified delivery of a ledger event, with the GitHub client and log to handle it with. */
@@ -24,37 +37,78 @@ export interface LedgerDelivery {
 }
 
 /**
- * Records a delivery of a ledger event once, then, when it is fresh and about a repository, runs
- * every feature on it with the repository's configuration. A feature that fails is logged and
- * the others still run; a failure to record rejects (the delivery is answered 500 and GitHub may
- * redeliver it, which the ledger then records once).
+ * Records a delivery of a ledger event once, then runs every feature on it with the repository's
+ * configuration. The payload stays stored until every feature ran to the end, so a delivery cut
+ * short (a crash, a kill, a failed handler) is run again by its redelivery or by the recovery job;
+ * the features' claims keep every effect single. A delivery about a repository Steward does not
+ * serve stores nothing. A failure to record rejects (answered 500; GitHub may redeliver it).
  *
  * It is composition, not ingest: ingest only records facts (store, no API call), while reading
  * steward.yml and the features' reactions need the installation's GitHub client.
  */
 export async function handleLedgerDelivery(deps: LedgerDeliveryDeps, delivery: LedgerDelivery): Promise<void> {
-  const { fresh, entry } = await recordWebhook(deps.db, delivery, deps.now());
-  if (!fresh || !entry.repository) return;
-  const { config } = await deps.configs.load(delivery.octokit, entry.repository);
-  const activity: ItemActivity = {
-    db: deps.db,
-    now: deps.now,
-    log: delivery.log,
-    octokit: delivery.octokit,
-    deliveryId: delivery.id,
-    name: delivery.name,
-    action: str(delivery.payload.action),
-    payload: delivery.payload,
-    repository: entry.repository,
-    installationId: entry.installationId,
-    config,
-    entry,
-  };
-  for (const { feature, handle } of deps.handlers) {
-    try {
-      await handle(activity);
-    } catch (error) {
-      delivery.log.error({ err: error }, `${entry.repository.fullName}: ${feature} failed on delivery ${delivery.id}`);
-    }
+  let recorded = await recordWebhook(deps.db, delivery, deps.now());
+  if (recorded.outcome === "not-served" && (await adopt(deps, recorded.entry))) {
+    recorded = await recordWebhook(deps.db, delivery, deps.now());
   }
+  const { outcome, entry } = recorded;
+  if (outcome === "not-served") {
+    delivery.log.debug(`${delivery.name} delivery ${delivery.id} is about a repository Steward does not serve; nothing stored`);
+    return;
+  }
+  if (!entry.repository) return;
+  // A redelivery runs the features only when the first delivery did not get to finish them.
+  if (outcome === "duplicate" && !(await findUnhandledDelivery(deps.db, delivery.id))) return;
+  await runFeatures(deps, delivery, entry);
+}
+
+/**
+ * Runs every feature on a recorded delivery; a feature that fails is logged and the others still
+ * run. The stored payload is dropped only when all of them succeeded.
+ */
+export async function runFeatures(deps: Omit<LedgerDeliveryDeps, "isInstalledOn">, delivery: LedgerDelivery, entry: LedgerEntry): Promise<boolean> {
+  const repository = entry.repository;
+  if (!repository) return true;
+  const failures: string[] = [];
+  try {
+    const { config } = await deps.configs.load(delivery.octokit, repository);
+    const activity: ItemActivity = {
+      db: deps.db,
+      now: deps.now,
+      log: delivery.log,
+      octokit: delivery.octokit,
+      steward: deps.steward,
+      deliveryId: delivery.id,
+      name: delivery.name,
+      action: str(delivery.payload.action),
+      payload: delivery.payload,
+      repository,
+      installationId: entry.installationId,
+      config,
+      entry,
+    };
+    for (const { feature, handle } of deps.handlers) {
+      try {
+        await handle(activity);
+      } catch (error) {
+        failures.push(`${feature}: ${(error as Error).message}`);
+        delivery.log.error({ err: error }, `${repository.fullName}: ${feature} failed on delivery ${delivery.id}; it runs again later`);
+      }
+    }
+  } catch (error) {
+    failures.push(`configuration: ${(error as Error).message}`);
+    delivery.log.error({ err: error }, `${repository.fullName}: delivery ${delivery.id} could not be handled; it runs again later`);
+  }
+  if (failures.length === 0) await markDeliveryHandled(deps.db, delivery.id);
+  else await noteHandlingFailure(deps.db, delivery.id, failures.join("; "));
+  return failures.length === 0;
+}
+
+/** Serves a repository of a known installation once GitHub confirms the app is installed on it. */
+async function adopt(deps: LedgerDeliveryDeps, entry: LedgerEntry): Promise<boolean> {
+  const repository = entry.repository;
+  const installationId = entry.installationId;
+  if (!repository || installationId === null || !(await isKnownInstallation(deps.db, installationId))) return false;
+  if (!(await deps.isInstalledOn(installationId, repository))) return false;
+  return serveRepository(deps.db, { ...repository, installationId }, deps.now());
 }

@@ -4,7 +4,9 @@ import { realTimeWritePacer } from "../effects/write-pacer.js";
 import { stewardOctokit } from "../github/steward-octokit.js";
 import { startStewardServer } from "../http/steward-server.js";
 import type { JobDeps } from "../runtime/job-deps.js";
-import { JOBS, OFF, scheduledJobs } from "../scheduler/jobs.js";
+import { type Job, JOBS, OFF, scheduledJobs } from "../scheduler/jobs.js";
+import { ITEM_ACTIVITY_HANDLERS } from "../activity-handlers.js";
+import { recoverDeliveries } from "./recover-deliveries.js";
 import { startScheduler, type RunningScheduler } from "../scheduler/start-scheduler.js";
 import { backgroundTasks } from "../runtime/background.js";
 import { createLogger } from "../runtime/logger.js";
@@ -61,7 +63,9 @@ export async function startSteward({ env, processEnv, clock }: StartStewardOptio
     throw error;
   });
   const scheduler = startScheduler(server.jobs, jobsToRun);
-  // A backfill interrupted by the last shutdown continues now rather than at its next tick.
+  // Deliveries the last process recorded but did not finish are handled now, whatever their age
+  // (nothing of this process is in hand yet); an interrupted backfill continues now as well.
+  void background.run("delivery recovery at start", () => recoverDeliveries(server.jobs, ITEM_ACTIVITY_HANDLERS, { olderThanMs: 0 }));
   if (jobsToRun.find((job) => job.id === "backfill")?.cron !== OFF) {
     void background.run("backfill resume at start", () => scheduler.runNow("backfill"));
   }
@@ -84,8 +88,19 @@ export async function startSteward({ env, processEnv, clock }: StartStewardOptio
 
 function jobsFor(env: StewardEnv) {
   try {
-    return scheduledJobs(JOBS, env.schedules);
+    return scheduledJobs([...JOBS, RECOVERY_JOB], env.schedules);
   } catch (error) {
     throw new StartupError((error as Error).message);
   }
 }
+
+/**
+ * Every two minutes, the deliveries recorded more than a minute ago whose features did not all
+ * finish (a failed handler, a process stopped mid-delivery) are run again.
+ */
+const RECOVERY_JOB: Job = {
+  id: "recover-deliveries",
+  name: "delivery recovery",
+  cron: "*/2 * * * *",
+  run: (deps) => recoverDeliveries(deps, ITEM_ACTIVITY_HANDLERS, { olderThanMs: 60_000 }),
+};

@@ -19,6 +19,7 @@ import {
   memberCounts,
   milestoneCrossings,
   projectionWatermarks,
+  unhandledDeliveries,
   repositories,
   repositoryFacts,
   sideEffects,
@@ -41,6 +42,7 @@ const PER_REPOSITORY_TABLES = [
   companyCounts,
   companySpellings,
   projectionWatermarks,
+  unhandledDeliveries,
 ] as const;
 
 export interface InstallationRecord {
@@ -84,6 +86,25 @@ function upsertRepository(tx: Pick<DB, "insert" | "delete">, repo: RepositoryRec
     .run();
 }
 
+/**
+ * Serves one more repository of an installation Steward knows, once GitHub confirmed the app is
+ * installed on it (a repository created in an installation of all repositories sends no
+ * installation event). False when the installation is unknown: nothing is registered then.
+ */
+export async function serveRepository(db: DB, repo: RepositoryRecord, now: Date): Promise<boolean> {
+  return db.transaction((tx) => {
+    const known = tx.select({ id: installations.id }).from(installations).where(eq(installations.id, repo.installationId)).get();
+    if (!known) return false;
+    upsertRepository(tx, repo, now);
+    return true;
+  });
+}
+
+/** Whether Steward knows this installation (announced by `installation.created` and not deleted). */
+export async function isKnownInstallation(db: DB, id: number): Promise<boolean> {
+  return db.select({ id: installations.id }).from(installations).where(eq(installations.id, id)).get() !== undefined;
+}
+
 /** Marks an installation suspended or active again. */
 export async function setInstallationSuspended(db: DB, id: number, suspended: boolean): Promise<void> {
   db.update(installations).set({ suspended }).where(eq(installations.id, id)).run();
@@ -100,6 +121,8 @@ export async function forgetRepositories(db: DB, repositoryIds: number[]): Promi
     tx.delete(sideEffects).where(inArray(sideEffects.repositoryId, repositoryIds)).run();
     for (const table of PER_REPOSITORY_TABLES) tx.delete(table).where(inArray(table.repositoryId, repositoryIds)).run();
     tx.delete(repositories).where(inArray(repositories.id, repositoryIds)).run();
+    // Names and companies of people no served repository knows of any more are not Steward's to keep.
+    tx.run(sql`DELETE FROM user_profiles WHERE login NOT IN (SELECT actor_login FROM events)`);
   });
 }
 

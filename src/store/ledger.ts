@@ -1,7 +1,7 @@
 import { count, eq, max, min } from "drizzle-orm";
 import type { LedgerEntry } from "../domain/ledger.js";
 import type { DB } from "./db.js";
-import { bit, eventParams, INSERT_EVENT_SQL, itemParams, ms, UPSERT_ITEM_SQL } from "./fact-rows.js";
+import { eventParams, INSERT_EVENT_SQL, itemParams, ms, UPSERT_ITEM_SQL } from "./fact-rows.js";
 import { deliveries, events, items } from "./schema.js";
 
 export interface DeliveryMeta {
@@ -9,7 +9,16 @@ export interface DeliveryMeta {
   event: string;
   action: string | null;
   receivedAt: Date;
+  /** The payload as JSON, kept until the features handled it (see `unhandledDeliveries`). */
+  payload: string;
 }
+
+/**
+ * What recording a delivery did: `fresh`, stored for the first time; `duplicate`, this id was
+ * recorded before (a redelivery); `not-served`, the delivery is about a repository Steward does not
+ * serve (never registered, removed, uninstalled), and nothing was stored.
+ */
+export type RecordOutcome = "fresh" | "duplicate" | "not-served";
 
 /**
  * The statements of the webhook hot path, as plain SQL prepared once per database: drizzle's
@@ -22,9 +31,10 @@ function ledgerStatements(sqlite: SqliteClient) {
       `INSERT INTO deliveries (id, event, action, repository_id, installation_id, received_at)
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
-    repository: sqlite.prepare(
-      `INSERT INTO repositories (id, installation_id, owner, name, full_name, private, registered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    served: sqlite.prepare(`SELECT 1 FROM repositories WHERE id = ?`).pluck(),
+    unhandled: sqlite.prepare(
+      `INSERT INTO unhandled_deliveries (id, event, installation_id, repository_id, payload, received_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
     event: sqlite.prepare(INSERT_EVENT_SQL),
     item: sqlite.prepare(UPSERT_ITEM_SQL),
@@ -38,7 +48,7 @@ type Statements = ReturnType<typeof ledgerStatements>;
 interface PendingDelivery {
   meta: DeliveryMeta;
   entry: LedgerEntry;
-  resolve(fresh: boolean): void;
+  resolve(outcome: RecordOutcome): void;
   reject(error: unknown): void;
 }
 
@@ -68,18 +78,21 @@ const MAX_BATCH = 32;
 const writers = new WeakMap<SqliteClient, LedgerWriter>();
 
 /**
- * Stores one delivery and its ledger rows. Returns false, writing nothing, when this delivery id
- * was already recorded: GitHub redelivers, and a delivery may arrive twice at once; each is
- * checked inside the transaction that writes it, so exactly one of them wins.
+ * Stores one delivery, its ledger rows and, until its features ran, its payload. Returns
+ * `duplicate`, writing nothing, when this delivery id was already recorded: GitHub redelivers, and
+ * a delivery may arrive twice at once; each is checked inside the transaction that writes it, so
+ * exactly one of them wins. Returns `not-served`, writing nothing, for a repository Steward does
+ * not serve: only installation events register one, so a late delivery cannot bring back a
+ * repository that was removed.
  *
  * Deliveries that arrive within a millisecond of each other share one transaction (a group
  * commit): a commit, which writes the WAL, cost more than the rows themselves. Each delivery
  * still has its own savepoint, so one that fails is rolled back alone and rejects alone, and every
  * caller is answered only after the commit that holds its rows.
  */
-export function recordDelivery(db: DB, meta: DeliveryMeta, entry: LedgerEntry): Promise<boolean> {
+export function recordDelivery(db: DB, meta: DeliveryMeta, entry: LedgerEntry): Promise<RecordOutcome> {
   const writer = writerFor(db.$client);
-  return new Promise<boolean>((resolve, reject) => {
+  return new Promise<RecordOutcome>((resolve, reject) => {
     if (writer.queue.length === 0) {
       writer.startedAt = performance.now();
       writer.seen = 0;
@@ -108,7 +121,7 @@ function writerFor(sqlite: SqliteClient): LedgerWriter {
   const writeAll = sqlite.transaction((batch: PendingDelivery[]) =>
     batch.map((pending) => {
       try {
-        return { fresh: writeOne(pending.meta, pending.entry) };
+        return { outcome: writeOne(pending.meta, pending.entry) };
       } catch (error) {
         return { error };
       }
@@ -126,7 +139,7 @@ function writerFor(sqlite: SqliteClient): LedgerWriter {
       writer.commit(batch);
     },
     commit(batch) {
-      let outcomes: Array<{ fresh: boolean } | { error: unknown }>;
+      let outcomes: Array<{ outcome: RecordOutcome } | { error: unknown }>;
       try {
         outcomes = writeAll(batch);
       } catch (error) {
@@ -135,7 +148,7 @@ function writerFor(sqlite: SqliteClient): LedgerWriter {
       }
       outcomes.forEach((outcome, i) => {
         if ("error" in outcome) batch[i]!.reject(outcome.error);
-        else batch[i]!.resolve(outcome.fresh);
+        else batch[i]!.resolve(outcome.outcome);
       });
     },
   };
@@ -144,17 +157,13 @@ function writerFor(sqlite: SqliteClient): LedgerWriter {
 }
 
 /** The rows of one delivery; runs inside its own savepoint. */
-function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: LedgerEntry): boolean {
+function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: LedgerEntry): RecordOutcome {
   const repositoryId = entry.repository?.id ?? null;
+  if (repositoryId !== null && statements.served.get(repositoryId) === undefined) return "not-served";
   const inserted = statements.delivery.run(meta.id, meta.event, meta.action, repositoryId, entry.installationId, ms(meta.receivedAt));
-  if (inserted.changes === 0) return false;
-  if (repositoryId === null) return true;
-  const repo = entry.repository;
-  if (repo && entry.installationId !== null) {
-    // A repository can send events before Steward saw its installation (a lost delivery, a
-    // database restored from backup); register it rather than drop its events.
-    statements.repository.run(repo.id, entry.installationId, repo.owner, repo.name, repo.fullName, bit(repo.private), ms(meta.receivedAt));
-  }
+  if (inserted.changes === 0) return "duplicate";
+  if (repositoryId === null) return "fresh";
+  statements.unhandled.run(meta.id, meta.event, entry.installationId, repositoryId, meta.payload, ms(meta.receivedAt));
   for (const e of entry.events) {
     statements.event.run(...eventParams(repositoryId, meta.id, e));
   }
@@ -163,7 +172,7 @@ function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: Ledger
     statements.item.run(...itemParams(repositoryId, item));
   }
   if (entry.removedItemNumber !== null) statements.removeItem.run(repositoryId, entry.removedItemNumber);
-  return true;
+  return "fresh";
 }
 
 export interface LedgerSummary {

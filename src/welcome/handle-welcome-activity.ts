@@ -56,8 +56,12 @@ async function welcomeOpening(activity: ItemActivity, item: ItemSnapshot, kind: 
       const history = await readUserHistory(activity.octokit, { owner: repository.owner, repo: repository.name }, item.authorLogin);
       first = isFirstByUserHistory(kind, item.number, history);
     } catch (error) {
-      log.warn(`${repository.fullName}#${item.number}: could not read ${item.authorLogin}'s earlier items (${String(error)}); no welcome now`);
-      return;
+      // Thrown, not swallowed: the delivery stays unhandled and is run again (its redelivery, the
+      // recovery job), so a GitHub outage delays a welcome instead of losing it.
+      throw new Error(
+        `could not read ${item.authorLogin}'s earlier items (${String(error)}); the welcome waits for the delivery to be handled again`,
+        { cause: error },
+      );
     }
   }
   if (!first) return;

@@ -69,9 +69,12 @@ async function confirmedByApi(activity: ItemActivity, item: ItemSnapshot, merged
     const history = await readUserHistory(activity.octokit, { owner: repository.owner, repo: repository.name }, item.authorLogin);
     return isFirstMergeByUserHistory(item.number, mergedAt, history);
   } catch (error) {
-    activity.log.warn(
-      `${repository.fullName}#${item.number}: could not read ${item.authorLogin}'s earlier pull requests (${String(error)}); no congratulation now`,
+    // Thrown, not swallowed: the delivery is handled again later, and the congratulation with it.
+    throw new Error(
+      `could not read ${item.authorLogin}'s earlier pull requests (${String(error)}); the congratulation waits for the delivery to be handled again`,
+      {
+        cause: error,
+      },
     );
-    return false;
   }
 }

@@ -97,7 +97,7 @@ describe("the steward command", () => {
     // From the community, so the response clock runs on it.
     issue.author_association = "NONE";
     const entry = toLedgerEntry({ id: "d1", name: "issues", payload, receivedAt: new Date() });
-    await recordDelivery(store.db, { id: "d1", event: "issues", action: "opened", receivedAt: new Date() }, entry);
+    await recordDelivery(store.db, { id: "d1", event: "issues", action: "opened", receivedAt: new Date(), payload: "{}" }, entry);
 
     const opened = new Date(issue.created_at);
     const now = new Date(opened.getTime() + 30 * 3_600_000).toISOString();

@@ -7,6 +7,7 @@ import { startStewardServer, type RunningServer } from "../../src/http/steward-s
 import { createSandbox } from "../../src/sandbox/index.js";
 import { unthrottledOctokit } from "../../src/sandbox/unthrottled-octokit.js";
 import { backgroundTasks } from "../../src/runtime/background.js";
+import { registerInstallation } from "../../src/store/installations.js";
 import { createTestStore } from "./test-store.js";
 
 export const WEBHOOK_SECRET = "e2e-secret";
@@ -49,6 +50,13 @@ export async function startE2E(options: { now?: () => Date } = {}) {
   const target: Target = { installationId: installation.id, repositoryId: repository.id, owner: "acme", name: "widget" };
 
   const store = await createTestStore();
+  // What installation.created would have registered: Steward serves only what it was installed on.
+  await registerInstallation(
+    store.db,
+    { id: installation.id, accountLogin: "acme", accountType: "Organization" },
+    [{ id: repository.id, installationId: installation.id, owner: "acme", name: "widget", fullName: "acme/widget", private: false }],
+    new Date(),
+  );
   const logLines: string[] = [];
   const log = pino(
     { level: "info" },

@@ -2,8 +2,9 @@ import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LedgerEntry } from "../../src/domain/ledger.js";
 import { toLedgerEntry } from "../../src/ingest/to-ledger-entry.js";
+import { registerInstallation } from "../../src/store/installations.js";
 import { recordDelivery } from "../../src/store/ledger.js";
-import { deliveries, events } from "../../src/store/schema.js";
+import { deliveries, events, unhandledDeliveries } from "../../src/store/schema.js";
 import { examplePayload, forRepository } from "../helpers/webhook-examples.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -16,12 +17,21 @@ function starEntry(id: string, login: string): LedgerEntry {
   return toLedgerEntry({ id, name: "star", payload, receivedAt: now });
 }
 
-const meta = (id: string) => ({ id, event: "star", action: "created", receivedAt: now });
+const meta = (id: string) => ({ id, event: "star", action: "created", receivedAt: now, payload: "{}" });
 
 describe("deliveries recorded in the same turn share one commit", () => {
   let store: Awaited<ReturnType<typeof createTestStore>>;
   beforeEach(async () => {
     store = await createTestStore();
+    const repo = {
+      id: target.repositoryId,
+      installationId: target.installationId,
+      owner: "acme",
+      name: "widget",
+      fullName: "acme/widget",
+      private: false,
+    };
+    await registerInstallation(store.db, { id: target.installationId, accountLogin: "acme", accountType: "Organization" }, [repo], now);
   });
   afterEach(() => store.dispose());
 
@@ -31,7 +41,7 @@ describe("deliveries recorded in the same turn share one commit", () => {
       recordDelivery(store.db, meta("d-2"), starEntry("d-2", "bob")),
       recordDelivery(store.db, meta("d-1"), starEntry("d-1", "ann")),
     ]);
-    expect(results).toEqual([true, true, false]);
+    expect(results).toEqual(["fresh", "fresh", "duplicate"]);
     expect(store.db.select({ n: count() }).from(deliveries).get()?.n).toBe(2);
     expect(store.db.select({ n: count() }).from(events).get()?.n).toBe(2);
   });
@@ -53,21 +63,42 @@ describe("deliveries recorded in the same turn share one commit", () => {
       .map((row) => row.id);
     expect(ids.sort()).toEqual(["d-1", "d-2"]);
     // The failed delivery left nothing behind, so a redelivery of it can still be recorded.
-    expect(await recordDelivery(store.db, meta("d-bad"), starEntry("d-bad", "eve"))).toBe(true);
+    expect(await recordDelivery(store.db, meta("d-bad"), starEntry("d-bad", "eve"))).toBe("fresh");
   });
 
   it("records more deliveries at once than one group holds, each once, in groups that follow each other", async () => {
     const ids = Array.from({ length: 75 }, (_, i) => `d-${i}`);
     const results = await Promise.all(ids.map((id, i) => recordDelivery(store.db, meta(id), starEntry(id, `user-${i}`))));
-    expect(results.every(Boolean)).toBe(true);
+    expect(results.every((outcome) => outcome === "fresh")).toBe(true);
     expect(store.db.select({ n: count() }).from(deliveries).get()?.n).toBe(75);
     expect(store.db.select({ n: count() }).from(events).get()?.n).toBe(75);
-    expect(await recordDelivery(store.db, meta("d-74"), starEntry("d-74", "user-74"))).toBe(false);
+    expect(await recordDelivery(store.db, meta("d-74"), starEntry("d-74", "user-74"))).toBe("duplicate");
   });
 
   it("rejects every delivery of a batch when the database cannot write", async () => {
     const pending = recordDelivery(store.db, meta("d-1"), starEntry("d-1", "ann"));
     store.db.$client.close();
     await expect(pending).rejects.toThrow();
+  });
+
+  it("keeps each fresh delivery's payload until its features ran", async () => {
+    await recordDelivery(store.db, { ...meta("d-1"), payload: '{"action":"created"}' }, starEntry("d-1", "ann"));
+    expect(
+      store.db
+        .select()
+        .from(unhandledDeliveries)
+        .all()
+        .map((row) => [row.id, row.payload, row.repositoryId]),
+    ).toEqual([["d-1", '{"action":"created"}', target.repositoryId]]);
+  });
+
+  it("stores nothing for a repository Steward does not serve", async () => {
+    const elsewhere = { ...target, repositoryId: 999, name: "other" };
+    const payload = forRepository(examplePayload("star", "created"), elsewhere);
+    const entry = toLedgerEntry({ id: "d-x", name: "star", payload, receivedAt: now });
+    expect(await recordDelivery(store.db, meta("d-x"), entry)).toBe("not-served");
+    expect(store.db.select({ n: count() }).from(deliveries).get()?.n).toBe(0);
+    expect(store.db.select({ n: count() }).from(events).get()?.n).toBe(0);
+    expect(store.db.select({ n: count() }).from(unhandledDeliveries).get()?.n).toBe(0);
   });
 });

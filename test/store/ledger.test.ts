@@ -12,20 +12,26 @@ const now = new Date("2026-11-23T10:00:00Z");
 
 async function deliver(db: Parameters<typeof recordDelivery>[0], id: string, name: string, payload: Record<string, unknown>) {
   const entry = toLedgerEntry({ id, name, payload, receivedAt: now });
-  return recordDelivery(db, { id, event: name, action: (payload.action as string) ?? null, receivedAt: now }, entry);
+  return recordDelivery(
+    db,
+    { id, event: name, action: (payload.action as string) ?? null, receivedAt: now, payload: JSON.stringify(payload) },
+    entry,
+  );
 }
 
 describe("the ledger", () => {
   let store: Awaited<ReturnType<typeof createTestStore>>;
   beforeEach(async () => {
     store = await createTestStore();
+    const served = { id: 1001, installationId: 42, owner: "acme", name: "widget", fullName: "acme/widget", private: false };
+    await registerInstallation(store.db, { id: 42, accountLogin: "acme", accountType: "Organization" }, [served], now);
   });
   afterEach(() => store.dispose());
 
   it("stores a delivery once, however often it is recorded", async () => {
     const payload = forRepository(examplePayload("issues", "opened"), target);
-    expect(await deliver(store.db, "d-1", "issues", payload)).toBe(true);
-    expect(await deliver(store.db, "d-1", "issues", payload)).toBe(false);
+    expect(await deliver(store.db, "d-1", "issues", payload)).toBe("fresh");
+    expect(await deliver(store.db, "d-1", "issues", payload)).toBe("duplicate");
     expect(store.db.select({ n: count() }).from(deliveries).get()?.n).toBe(1);
     expect(store.db.select({ n: count() }).from(events).get()?.n).toBe(1);
   });
@@ -37,9 +43,20 @@ describe("the ledger", () => {
     expect(store.db.select({ n: count() }).from(events).get()?.n).toBe(1);
   });
 
-  it("registers a repository first seen in a delivery", async () => {
-    await deliver(store.db, "d-1", "star", forRepository(examplePayload("star", "created"), target));
-    expect(await findRepository(store.db, "ACME/Widget")).toMatchObject({ id: 1001, installationId: 42 });
+  it("never registers a repository from a delivery: only installation events do", async () => {
+    const unknown = { ...target, repositoryId: 3003, name: "stranger" };
+    expect(await deliver(store.db, "d-1", "star", forRepository(examplePayload("star", "created"), unknown))).toBe("not-served");
+    expect(await findRepository(store.db, "acme/stranger")).toBeUndefined();
+  });
+
+  it("takes nothing back in for a removed repository, whatever is redelivered later", async () => {
+    const payload = forRepository(examplePayload("issues", "opened"), target);
+    expect(await deliver(store.db, "d-1", "issues", payload)).toBe("fresh");
+    await forgetRepositories(store.db, [1001]);
+    expect(await deliver(store.db, "d-1", "issues", payload)).toBe("not-served");
+    expect(await deliver(store.db, "d-9", "issues", payload)).toBe("not-served");
+    expect(store.db.select({ n: count() }).from(events).get()?.n).toBe(0);
+    expect(await findRepository(store.db, "acme/widget")).toBeUndefined();
   });
 
   it("keeps the newest item state when deliveries arrive out of order", async () => {

@@ -144,3 +144,24 @@ export const sideEffects = sqliteTable(
     index("side_effects_pending_idx").on(t.state, t.claimedAt),
   ],
 );
+
+/**
+ * Deliveries recorded but not yet handled to the end: the payload is kept until every feature ran
+ * on it, so a crash, a kill or a failing handler never loses a welcome, a lead or a label. A
+ * redelivery of such a delivery, the recovery job and the start-up run the features again; their
+ * claims keep every effect single. The row is deleted once all features succeeded.
+ */
+export const unhandledDeliveries = sqliteTable(
+  "unhandled_deliveries",
+  {
+    id: text("id").primaryKey(),
+    event: text("event").notNull(),
+    installationId: integer("installation_id"),
+    repositoryId: integer("repository_id").notNull(),
+    payload: text("payload").notNull(),
+    receivedAt: timestamp("received_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("unhandled_deliveries_received_idx").on(t.receivedAt), index("unhandled_deliveries_repository_idx").on(t.repositoryId)],
+);

@@ -1,0 +1,49 @@
+import { asc, eq, lt, sql } from "drizzle-orm";
+import type { DB } from "./db.js";
+import { unhandledDeliveries } from "./schema.js";
+
+/** A delivery whose features have not all run to the end. */
+export interface UnhandledDelivery {
+  id: string;
+  event: string;
+  installationId: number | null;
+  repositoryId: number;
+  payload: Record<string, unknown>;
+  receivedAt: Date;
+  attempts: number;
+}
+
+/** The unhandled delivery with this id, if its features have not all run yet. */
+export async function findUnhandledDelivery(db: DB, id: string): Promise<UnhandledDelivery | undefined> {
+  const row = db.select().from(unhandledDeliveries).where(eq(unhandledDeliveries.id, id)).get();
+  return row ? toDelivery(row) : undefined;
+}
+
+/** The oldest unhandled deliveries received before `before` (younger ones may still be in hand). */
+export async function listUnhandledDeliveries(db: DB, before: Date, limit: number): Promise<UnhandledDelivery[]> {
+  return db
+    .select()
+    .from(unhandledDeliveries)
+    .where(lt(unhandledDeliveries.receivedAt, before))
+    .orderBy(asc(unhandledDeliveries.receivedAt))
+    .limit(limit)
+    .all()
+    .map(toDelivery);
+}
+
+/** Every feature ran on the delivery: its payload is not needed any more. */
+export async function markDeliveryHandled(db: DB, id: string): Promise<void> {
+  db.delete(unhandledDeliveries).where(eq(unhandledDeliveries.id, id)).run();
+}
+
+/** A feature failed on the delivery: it stays for the recovery job, which tries it again. */
+export async function noteHandlingFailure(db: DB, id: string, error: string): Promise<void> {
+  db.update(unhandledDeliveries)
+    .set({ attempts: sql`${unhandledDeliveries.attempts} + 1`, lastError: error.slice(0, 500) })
+    .where(eq(unhandledDeliveries.id, id))
+    .run();
+}
+
+function toDelivery(row: typeof unhandledDeliveries.$inferSelect): UnhandledDelivery {
+  return { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> };
+}
