@@ -31,5 +31,7 @@ export { installationRepositoriesWebhook, installationWebhook, type Installation
 export { createWebhookSender, type DeliveryRecord, type WebhookSender, type WebhookSenderOptions } from "./webhooks/sender.js";
 export { createActivity, urlsOf, type Acted, type Activity, type ActorAt } from "./webhooks/activity.js";
 export { createInstallationActivity, type InstallationActivity } from "./webhooks/installation-activity.js";
+export { repositoryWebhook, type RepositoryAction, type RepositoryChange } from "./webhooks/payloads-repository.js";
+export { createRepositoryActivity, type RepositoryActed, type RepositoryActivity, type SettingsActor } from "./webhooks/repository-activity.js";
 export { playScenario, SCENARIO_PEOPLE, type ScenarioOptions, type ScenarioSummary } from "./webhooks/scenario.js";
 export { seedHistory, type HistoryOptions, type HistorySummary } from "./model/seed-history.js";

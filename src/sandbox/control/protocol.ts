@@ -31,6 +31,10 @@ export const SANDBOX_MODEL_METHODS = [
   "addCollaborator",
   "addRepository",
   "addFork",
+  "setRepositoryVisibility",
+  "setRepositoryArchived",
+  "moveRepository",
+  "deleteRepository",
   "setFile",
   "deleteFile",
   "createLabel",
@@ -98,6 +102,13 @@ export const ACTIVITY_VERBS = [
   "star",
   "unstar",
   "fork",
+  "publicize",
+  "privatize",
+  "rename",
+  "transfer",
+  "archive",
+  "unarchive",
+  "deleteRepository",
 ] as const satisfies readonly (keyof Activity)[];
 export type ActivityControl = Pick<Activity, (typeof ACTIVITY_VERBS)[number]> & {
   /** Two weeks of a small project's life as webhooks (see `webhooks/scenario.ts`). */

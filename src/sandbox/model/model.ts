@@ -51,6 +51,13 @@ export class SandboxModel extends RepositoryStore {
     installation.repositoryIds.add(repo.id);
   }
 
+  /** Deletes a repository (see `RepositoryStore`), withdrawing it from the installations granted it. */
+  override deleteRepository(fullName: string): RepositoryRecord {
+    const repo = super.deleteRepository(fullName);
+    for (const installation of this.#installations.values()) installation.repositoryIds.delete(repo.id);
+    return repo;
+  }
+
   removeInstallation(id: number): boolean {
     return this.#installations.delete(id);
   }

@@ -130,6 +130,56 @@ export class RepositoryStore {
     return [...this.#repos.values()].map((s) => s.repo);
   }
 
+  /** Makes a repository private or public (a settings change; no webhook is sent from here). */
+  setRepositoryVisibility(fullName: string, isPrivate: boolean): RepositoryRecord {
+    return this.#touch(fullName, { private: isPrivate });
+  }
+
+  /** Archives a repository (read-only: the REST layer refuses writes) or unarchives it. */
+  setRepositoryArchived(fullName: string, archived: boolean): RepositoryRecord {
+    return this.#touch(fullName, { archived });
+  }
+
+  /**
+   * Renames a repository or transfers it to another account (created if unknown), keeping its id
+   * as GitHub does; forks and parents name it by its new name. The old name then answers 404 (the
+   * sandbox does not redirect, so a client still using it shows up at once).
+   */
+  moveRepository(fullName: string, to: { owner?: string; name?: string }): RepositoryRecord {
+    const state = this.repoState(fullName);
+    const from = `${state.repo.owner}/${state.repo.name}`;
+    const owner = to.owner === undefined ? state.repo.owner : this.ensureUser(to.owner).login;
+    const target = `${owner}/${to.name ?? state.repo.name}`;
+    const [, name] = splitFullName(target);
+    if (target.toLowerCase() !== from.toLowerCase() && this.#repos.has(target.toLowerCase()))
+      throw new Error(`sandbox: repository ${target} already exists`);
+    // Re-keyed in place, so listRepositories keeps creation order.
+    const entries = [...this.#repos].map(([key, value]): [string, RepoState] => (value === state ? [target.toLowerCase(), value] : [key, value]));
+    this.#repos.clear();
+    for (const [key, value] of entries) this.#repos.set(key, value);
+    for (const other of this.#repos.values()) {
+      if (other.repo.parent?.toLowerCase() === from.toLowerCase()) other.repo.parent = target;
+      other.forks = other.forks.map((fork) => (fork.toLowerCase() === from.toLowerCase() ? target : fork));
+    }
+    return this.#touch(target, { owner, name });
+  }
+
+  /** Deletes a repository and everything in it; its forks stay, parentless. */
+  deleteRepository(fullName: string): RepositoryRecord {
+    const state = this.repoState(fullName);
+    this.#repos.delete(fullName.toLowerCase());
+    for (const other of this.#repos.values()) {
+      if (other.repo.parent?.toLowerCase() === fullName.toLowerCase()) other.repo.parent = null;
+      other.forks = other.forks.filter((fork) => fork.toLowerCase() !== fullName.toLowerCase());
+    }
+    return state.repo;
+  }
+
+  #touch(fullName: string, patch: Partial<RepositoryRecord>): RepositoryRecord {
+    const repo = this.repoState(fullName).repo;
+    return Object.assign(repo, patch, { updated_at: toIso(undefined, this.now) });
+  }
+
   /** Forks `fullName` into `owner`'s account, as `POST /forks` would. */
   addFork(fullName: string, owner: string, createdAt?: TimeInput): RepositoryRecord {
     const source = this.repoState(fullName).repo;

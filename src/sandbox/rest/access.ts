@@ -7,13 +7,15 @@ import type { RestContext } from "./types.js";
 
 /**
  * The repository named by the `{owner}/{repo}` parameters, if the token may see it. Like GitHub,
- * a repository outside the installation (or outside a narrowed token) is a 404, not a 403.
+ * a repository outside the installation (or outside a narrowed token) is a 404, not a 403, and an
+ * archived one is read-only: any write is a 403.
  */
 export function repoFor(ctx: RestContext): RepoState {
   const owner = ctx.params["owner"] ?? "";
   const name = ctx.params["repo"] ?? "";
   const repo = ctx.model.getRepository(`${owner}/${name}`);
   if (!repo || !canReach(ctx, repo.id)) throw notFound();
+  if (repo.archived && ctx.method !== "GET" && ctx.method !== "HEAD") throw new SandboxHttpError(403, "Repository was archived so is read-only.");
   return ctx.model.repoState(`${repo.owner}/${repo.name}`);
 }
 

@@ -13,6 +13,7 @@ import {
   type ActionDetail,
   type Webhook,
 } from "./payloads.js";
+import { createRepositoryActivity, type RepositoryActivity } from "./repository-activity.js";
 import type { DeliveryRecord, WebhookSender } from "./sender.js";
 
 /** What a verb did: the model record it changed or created, and the deliveries it sent (first is the main one). */
@@ -30,9 +31,10 @@ export interface ActorAt {
 
 /**
  * Verbs that change the sandbox model and send the webhook GitHub would send for the change. A
- * verb the model refuses (no such issue, a second star) rejects before anything is sent.
+ * verb the model refuses (no such issue, a second star) rejects before anything is sent. The
+ * repository's own settings (visibility, name, owner, archiving) are in `RepositoryActivity`.
  */
-export interface Activity {
+export interface Activity extends RepositoryActivity {
   readonly model: SandboxModel;
   readonly sender: WebhookSender;
   openIssue(repo: string, input: { user: string; title: string; body?: string; at?: TimeInput; labels?: string[] }): Promise<Acted<IssueRecord>>;
@@ -99,6 +101,7 @@ export function createActivity(sandbox: Pick<Sandbox, "model" | "address">, send
   return {
     model,
     sender,
+    ...createRepositoryActivity(model, shapes, sender),
     async openIssue(repo, input) {
       const { user, title, labels = [] } = input;
       const issue = model.addIssue(repo, { user, title, body: input.body ?? null, labels, ...time("createdAt", input.at) });
