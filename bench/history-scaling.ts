@@ -63,7 +63,7 @@ async function prepare(world: BenchWorld, size: number, progress: (line: string)
   const period = week.period;
   return {
     run: {
-      digest: async () => renderDigest(await collectDigestData(store.db, repository, week, previous, now, config)),
+      digest: async () => renderDigest(await collectDigestData(store.db, repository, week, previous, now, config, { readOnly: false })),
       async sweep() {
         const waiting = (await runSweep(deps, { repository, dryRun: true })).repositories[0]?.waiting ?? -1;
         if (waiting < history.waiting) throw new Error(`the sweep saw ${waiting} waiting items, the store holds at least ${history.waiting}`);

@@ -32,6 +32,7 @@ export function benchJobDeps(db: DB, sandbox: Sandbox, options: BenchJobDepsOpti
     now: options.now,
     log,
     configs: createRepoConfigLoader({ db, log, now: options.now }),
+    steward: async () => ({ appId: sandbox.app.id, botLogin: sandbox.app.botLogin }),
     async github(installationId) {
       const existing = clients.get(installationId);
       if (existing) return existing;

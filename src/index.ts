@@ -3,7 +3,8 @@ import { ITEM_ACTIVITY_HANDLERS } from "./activity-handlers.js";
 import type { RepoConfigLoader } from "./runtime/repo-config-loader.js";
 import { healthzHandler } from "./http/healthz.js";
 import { handleInstallationEvent, handleInstallationRepositoriesEvent } from "./ingest/installation-events.js";
-import { handleLedgerDelivery } from "./app/handle-ledger-delivery.js";
+import { handleRepositoryEvent } from "./ingest/repository-events.js";
+import { handleLedgerDelivery, type LedgerDeliveryDeps } from "./app/handle-ledger-delivery.js";
 import { pushTouchesConfig } from "./ingest/push-touches-config.js";
 import { LEDGER_EVENTS } from "./ingest/to-ledger-entry.js";
 import type { EventOctokits, WebhookEvent } from "./http/event-octokits.js";
@@ -22,10 +23,12 @@ export interface StewardDeps {
   jobs: JobDeps;
   /** Where work that outlives a delivery runs: failures logged, waited for at shutdown. */
   background: BackgroundTasks;
+  /** Whether the app is installed on a repository (see LedgerDeliveryDeps). */
+  isInstalledOn: LedgerDeliveryDeps["isInstalledOn"];
 }
 
 /**
- * The Probot app: wires Steward's installation and push handlers and its routes, nothing else.
+ * The Probot app: wires Steward's installation, repository and push handlers and its routes, nothing else.
  * Ledger events (issues, comments, reviews, stars, forks) are handled by `ledgerEventHandler`.
  */
 export function createStewardApp({ db, now, configs, jobs, background }: StewardDeps): ApplicationFunction {
@@ -43,6 +46,10 @@ export function createStewardApp({ db, now, configs, jobs, background }: Steward
     app.on("push", async (context) => {
       if (pushTouchesConfig(context.payload)) configs.invalidate(context.payload.repository.id);
     });
+    // Visibility, name, owner and deletion of a served repository (store only).
+    app.on("repository", async (context) => {
+      await handleRepositoryEvent(db, context.payload);
+    });
   };
 }
 
@@ -53,7 +60,7 @@ export function createStewardApp({ db, now, configs, jobs, background }: Steward
  */
 export function ledgerEventHandler(deps: StewardDeps, octokits: EventOctokits, log: Logger): (event: WebhookEvent) => Promise<void> | undefined {
   const ledgerEvents = new Set<string>(LEDGER_EVENTS);
-  const handling = { ...deps, handlers: ITEM_ACTIVITY_HANDLERS };
+  const handling = { ...deps, steward: deps.jobs.steward, handlers: ITEM_ACTIVITY_HANDLERS };
   return (event) => {
     if (!ledgerEvents.has(event.name)) return undefined;
     return octokits(event).then((octokit) => handleLedgerDelivery(handling, { ...event, octokit, log: log.child({ name: "event", id: event.id }) }));

@@ -5,7 +5,7 @@ import { listCustomers } from "../store/customers.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { countLeads, listLeads } from "../store/leads.js";
-import { refreshMemberProjection } from "../store/member-projection.js";
+import { previewMemberProjection, refreshMemberProjection } from "../store/member-projection.js";
 import { topCompanies } from "./top-companies.js";
 
 const ACTIVE_WINDOW_MS = 30 * 24 * 60 * 60_000;
@@ -30,6 +30,9 @@ const TOP_COMPANIES = 10;
  * the members active since the period's end, so they cost the same at any history size. Those
  * rows keep firsts and lasts, not every fact, so for a past period a later unstar or a later
  * activity is judged by its latest occurrence (see countStages); for the week just ended it is exact.
+ *
+ * With `readOnly` (`steward report`, a dry run) the fold is only previewed: the figures are the
+ * same, and the projection is left as it was.
  */
 export async function collectConversionFigures(
   db: DB,
@@ -37,12 +40,18 @@ export async function collectConversionFigures(
   period: Period,
   _now: Date,
   config: StewardConfig,
+  options: { readOnly?: boolean } = {},
 ): Promise<ConversionFigures> {
-  const end = period.end;
-  const id = repository.id;
+  if (options.readOnly) return previewMemberProjection(db, repository.id, () => readConversionFigures(db, repository.id, period, config));
   // Only the events stored since the last collection are read; the counts then come from the
   // counters and the few members active since `end`, so their cost follows the week, not history.
-  await refreshMemberProjection(db, id);
+  await refreshMemberProjection(db, repository.id);
+  return readConversionFigures(db, repository.id, period, config);
+}
+
+/** The figures from the member projection as it stands (see collectConversionFigures). */
+async function readConversionFigures(db: DB, id: number, period: Period, config: StewardConfig): Promise<ConversionFigures> {
+  const end = period.end;
   const filter = { ignoreUsers: config.ignoreUsers, maintainers: config.maintainers };
   const stages = await countStages(db, id, end, new Date(end.getTime() - ACTIVE_WINDOW_MS), filter);
   const builders = await countContributors(db, id, end, config.ignoreUsers);

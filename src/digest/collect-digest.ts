@@ -1,5 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
-import { CONFIG_PATH } from "../domain/config.js";
+import { CONFIG_PATH, type ConfigProblem } from "../domain/config.js";
 import { collectFeatureFigures } from "../report/collect-figures.js";
 import { loadConfigStatus } from "../store/config-status.js";
 import type { DB } from "../store/db.js";
@@ -9,6 +9,16 @@ import type { RepositoryRecord } from "../domain/repository.js";
 import type { DigestData } from "./digest-data.js";
 import type { DigestWeek } from "./digest-week.js";
 
+export interface DigestCollection {
+  /** A dry run: nothing may be stored, the member projection's fold included. */
+  readOnly: boolean;
+  /**
+   * The problems of the steward.yml just read for this digest. A read-only run stores none, so
+   * they are passed here; without them the problems the loader stored are shown.
+   */
+  configProblems?: readonly ConfigProblem[];
+}
+
 /** Everything a repository's digest for `week` shows, read from the store. */
 export async function collectDigestData(
   db: DB,
@@ -17,13 +27,20 @@ export async function collectDigestData(
   previousWeek: DigestWeek,
   now: Date,
   config: StewardConfig,
+  collection: DigestCollection,
 ): Promise<DigestData> {
   const problems: string[] = [];
-  const status = await loadConfigStatus(db, repository.id);
-  for (const p of status?.problems ?? []) {
+  const configProblems = collection.configProblems ?? (await loadConfigStatus(db, repository.id))?.problems ?? [];
+  for (const p of configProblems) {
     problems.push(`${CONFIG_PATH}${p.path ? ` at ${p.path}` : ""}: ${p.message} (running on defaults)`);
   }
-  const figures = await collectFeatureFigures(db, repository, { period: week.period, previousPeriod: previousWeek.period, now, config });
+  const figures = await collectFeatureFigures(db, repository, {
+    period: week.period,
+    previousPeriod: previousWeek.period,
+    now,
+    config,
+    readOnly: collection.readOnly,
+  });
   problems.push(...figures.failures);
   const { response, contributors, community, conversion } = figures;
   if (community.status === "ok") {

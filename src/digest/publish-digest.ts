@@ -10,9 +10,11 @@ import type { DigestData } from "./digest-data.js";
 import { digestMarker } from "./render-digest.js";
 
 export interface PublishedDigest {
-  status: "created" | "found" | "already-done" | "busy" | "failed";
+  /** `skipped`: not tried, as GitHub would refuse it (an archived repository); tried again on the next run. */
+  status: "created" | "found" | "already-done" | "busy" | "failed" | "skipped";
   issueNumber: number | null;
   url: string | null;
+  /** Why it was not opened (`failed`, `skipped`). */
   error?: string;
 }
 
@@ -35,7 +37,7 @@ export async function publishDigest(
     deps,
     { repositoryId: repository.id, kind: "digest", subject: "weekly", period: week },
     {
-      find: () => findIssueWithMarker(octokit, where, label, digestMarker(week)),
+      find: async () => findIssueWithMarker(octokit, where, label, digestMarker(week), await deps.steward()),
       create: () => createIssue(octokit, where, { title: data.week.title, body, labels: [label] }),
     },
   );
@@ -74,7 +76,7 @@ async function closePredecessor(
     deps,
     { repositoryId: repository.id, kind: "digest.successor", subject: "weekly", period: previous.week },
     {
-      find: () => findCommentWithMarker(octokit, where, marker),
+      find: async () => findCommentWithMarker(octokit, where, marker, await deps.steward()),
       create: () => createComment(octokit, where, `This week's digest is #${issue.issueNumber}; closing this one.\n${marker}`),
     },
   );

@@ -14,3 +14,9 @@ export async function installationClient(
   const probot = createProbot({ env, overrides: { logLevel: "warn", ...overrides } });
   return probot.auth(installationId);
 }
+
+/** Authenticates as the app itself (its JWT, no installation), for the app's own routes such as GET /app. */
+export async function appClient(env: Record<string, string | undefined>, overrides: Partial<Options> = {}): Promise<GitHubClient> {
+  const probot = createProbot({ env, overrides: { logLevel: "warn", ...overrides } });
+  return (await probot.auth()) as GitHubClient;
+}

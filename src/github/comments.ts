@@ -1,4 +1,7 @@
+import type { StewardIdentity } from "../domain/steward-identity.js";
+import { isWrittenBySteward } from "../people/steward-author.js";
 import type { GitHubClient } from "./octokit.js";
+import { authorOf } from "./written-by.js";
 
 export interface IssueRef {
   owner: string;
@@ -28,11 +31,16 @@ export async function createComment(octokit: GitHubClient, where: IssueRef, body
 
 /**
  * Finds the comment on an issue whose body carries `marker` (a hidden `<!-- steward:... -->`) and
- * whose author is an app: anyone can type a marker into their own comment, but only an app
- * comments as a Bot, so a user cannot make Steward believe it already spoke. Reads 100 comments a
+ * that Steward's own app wrote: anyone, another app's bot included, can echo a marker into their
+ * own comment, and none of them may make Steward believe it already spoke. Reads 100 comments a
  * request; only called to finish an interrupted effect.
  */
-export async function findCommentWithMarker(octokit: GitHubClient, where: IssueRef, marker: string): Promise<PostedComment | null> {
+export async function findCommentWithMarker(
+  octokit: GitHubClient,
+  where: IssueRef,
+  marker: string,
+  steward: StewardIdentity,
+): Promise<PostedComment | null> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: where.owner,
     repo: where.repo,
@@ -40,7 +48,7 @@ export async function findCommentWithMarker(octokit: GitHubClient, where: IssueR
     per_page: 100,
   });
   for await (const { data } of pages) {
-    const match = data.find((comment) => comment.user?.type === "Bot" && comment.body?.includes(marker));
+    const match = data.find((comment) => comment.body?.includes(marker) && isWrittenBySteward(authorOf(comment), steward));
     if (match) return { commentId: match.id, url: match.html_url };
   }
   return null;

@@ -1,4 +1,7 @@
+import type { StewardIdentity } from "../domain/steward-identity.js";
+import { isWrittenBySteward } from "../people/steward-author.js";
 import type { GitHubClient, RepoCoordinates } from "./octokit.js";
+import { authorOf } from "./written-by.js";
 
 export interface CreatedIssue extends Record<string, unknown> {
   issueNumber: number;
@@ -19,15 +22,17 @@ export async function createIssue(
 }
 
 /**
- * Finds a recent issue carrying `label` whose body holds `marker` and whose author is an app (a
- * user typing the marker cannot fool it). Reads the newest 100 such issues: enough to find one
- * that an interrupted attempt opened minutes ago.
+ * Finds a recent issue carrying `label` whose body holds `marker` and that Steward's own app
+ * opened: another bot's issue with the same label and marker is not Steward's, and adopting it
+ * would have Steward comment on it and close it later. Reads the newest 100 such issues: enough to
+ * find one that an interrupted attempt opened minutes ago.
  */
 export async function findIssueWithMarker(
   octokit: GitHubClient,
   where: RepoCoordinates,
   label: string,
   marker: string,
+  steward: StewardIdentity,
 ): Promise<CreatedIssue | null> {
   const { data } = await octokit.rest.issues.listForRepo({
     ...where,
@@ -37,7 +42,7 @@ export async function findIssueWithMarker(
     direction: "desc",
     per_page: 100,
   });
-  const match = data.find((issue) => issue.user?.type === "Bot" && issue.body?.includes(marker));
+  const match = data.find((issue) => issue.body?.includes(marker) && isWrittenBySteward(authorOf(issue), steward));
   return match ? { issueNumber: match.number, url: match.html_url } : null;
 }
 

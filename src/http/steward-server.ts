@@ -3,9 +3,12 @@ import type { AddressInfo } from "node:net";
 import { createProbot, type Logger, type Probot, type ProbotOctokit } from "probot";
 import type { StewardEnv } from "../config/env.js";
 import { createRepoConfigLoader } from "../runtime/repo-config-loader.js";
-import { createStewardApp, ledgerEventHandler } from "../index.js";
+import { isAppInstalledOn } from "../github/app-installation.js";
+import type { GitHubClient } from "../github/octokit.js";
+import { createStewardApp, ledgerEventHandler, type StewardDeps } from "../index.js";
 import type { BackgroundTasks } from "../runtime/background.js";
 import type { JobDeps } from "../runtime/job-deps.js";
+import { stewardIdentitySource } from "../runtime/steward-identity.js";
 import type { DB } from "../store/db.js";
 import { eventOctokits } from "./event-octokits.js";
 import { inFlightRequests } from "./in-flight.js";
@@ -59,8 +62,11 @@ export async function startStewardServer(options: StewardServerOptions): Promise
     log,
     configs,
     github: (installationId) => probot.auth(installationId),
+    steward: stewardIdentitySource(appIdOf(env), async () => (await probot.auth()) as GitHubClient, log),
   };
-  const deps = { db: options.db, now, configs, jobs, background };
+  const isInstalledOn: StewardDeps["isInstalledOn"] = async (installationId, repository) =>
+    isAppInstalledOn((await probot.auth()) as GitHubClient, installationId, repository);
+  const deps: StewardDeps = { db: options.db, now, configs, jobs, background, isInstalledOn };
   const routes: RequestHandler[] = [];
   await probot.load(createStewardApp(deps), {
     cwd: process.cwd(),
@@ -109,4 +115,10 @@ export async function startStewardServer(options: StewardServerOptions): Promise
       await closed;
     },
   };
+}
+
+/** The server works as the app only: main.ts starts Probot's setup flow instead when APP_ID is unset. */
+function appIdOf(env: StewardEnv): number {
+  if (env.appId === null) throw new Error("APP_ID is not set: Steward's server authenticates as the app");
+  return env.appId;
 }

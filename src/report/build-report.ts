@@ -36,18 +36,24 @@ export interface ReportOptions {
   now: Date;
   config: StewardConfig;
   configSource: RepositoryReport["configSource"];
+  /**
+   * The problems of the steward.yml the command just read (at `now`), shown as the config state;
+   * null when it read none, and the state the server last stored is shown. The report stores nothing.
+   */
+  readProblems: ConfigProblem[] | null;
 }
 
 const WEEK = 7 * 86_400_000;
 
-/** Collects what Steward knows of one repository. */
+/** Collects what Steward knows of one repository, writing nothing. */
 export async function buildReport(db: DB, repository: RepositoryRecord, options: ReportOptions): Promise<RepositoryReport> {
   const ledger = await summarizeLedger(db, repository.id);
-  const config = await loadConfigStatus(db, repository.id);
+  const read = options.readProblems;
+  const config = read ? { checkedAt: options.now, valid: read.length === 0, problems: read } : await loadConfigStatus(db, repository.id);
   const end = options.now;
   const period = { start: new Date(end.getTime() - WEEK), end };
   const previousPeriod = { start: new Date(end.getTime() - 2 * WEEK), end: period.start };
-  const figures = await collectFeatureFigures(db, repository, { period, previousPeriod, now: end, config: options.config });
+  const figures = await collectFeatureFigures(db, repository, { period, previousPeriod, now: end, config: options.config, readOnly: true });
   return {
     repository: repository.fullName,
     ledger: {

@@ -25,6 +25,8 @@ export interface FiguresRequest {
   previousPeriod: Period | null;
   now: Date;
   config: StewardConfig;
+  /** For a command that writes nothing (`steward report`, a dry run): no collector may store anything. */
+  readOnly: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function collectFeatureFigures(db: DB, repository: RepositoryRecord
     response: await section("response", collectResponseFigures, true),
     contributors: await section("contributor", collectContributorFigures, false),
     community: await section("community", collectCommunityFigures, false),
-    conversion: await section("conversion", collectConversionFigures, false),
+    conversion: await section("conversion", (...args) => collectConversionFigures(...args, { readOnly: request.readOnly }), false),
     failures,
   };
 }

@@ -4,6 +4,7 @@ import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
 import type { LedgerEntry } from "../domain/ledger.js";
 import type { RepositoryRef } from "../domain/repository.js";
+import type { StewardIdentitySource } from "./steward-identity.js";
 
 /**
  * A fresh (never seen before) delivery about an issue, pull request, comment, review, star or fork,
@@ -15,6 +16,8 @@ export interface ItemActivity {
   now: () => Date;
   log: Logger;
   octokit: GitHubClient;
+  /** Who Steward is on GitHub: a marker counts only in what its own app wrote. */
+  steward: StewardIdentitySource;
   /** `X-GitHub-Delivery`. */
   deliveryId: string;
   /** The webhook event name, e.g. `issue_comment`. */

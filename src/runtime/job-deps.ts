@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
 import type { RepoConfigLoader } from "./repo-config-loader.js";
+import type { StewardIdentitySource } from "./steward-identity.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
 
@@ -18,4 +19,6 @@ export interface JobDeps {
   configs: RepoConfigLoader;
   /** Clients whose content-creating requests are paced per installation (github/steward-octokit.ts). */
   github(installationId: number): Promise<GitHubClient>;
+  /** Who Steward is on GitHub: a marker counts only in what its own app wrote. */
+  steward: StewardIdentitySource;
 }

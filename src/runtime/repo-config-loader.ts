@@ -20,6 +20,11 @@ export interface RepoConfigLoaderOptions {
   now: () => Date;
   /** How long a read configuration is trusted; an org-wide file changes without telling us. */
   ttlMs?: number;
+  /**
+   * For a command that only reads (`steward report`, a dry run): problems are logged each time the
+   * file is read and never stored, so the stored status stays the server's.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface RepoConfigLoaderOptions {
  * It is runtime, not config/: it is the caller that joins the GitHub port (the read), the pure
  * validation of config/ (problems returned, nothing stored) and the store (`config_status`).
  */
-export function createRepoConfigLoader({ db, log, now, ttlMs = 10 * 60_000 }: RepoConfigLoaderOptions): RepoConfigLoader {
+export function createRepoConfigLoader({ db, log, now, ttlMs = 10 * 60_000, readOnly = false }: RepoConfigLoaderOptions): RepoConfigLoader {
   const cache = new Map<number, { outcome: ConfigOutcome; readAt: number }>();
 
   return {
@@ -50,8 +55,9 @@ export function createRepoConfigLoader({ db, log, now, ttlMs = 10 * 60_000 }: Re
         outcome = unreadableConfig(`${CONFIG_PATH} could not be parsed: ${parseFailure(error)}`);
       }
       cache.set(repository.id, { outcome, readAt: at.getTime() });
-      const changed = await saveConfigStatus(db, repository.id, outcome.problems, at);
-      if (changed && outcome.problems.length > 0) {
+      // Stored problems are logged when they change; a read-only loader stores none, so it logs each read.
+      const tell = readOnly || (await saveConfigStatus(db, repository.id, outcome.problems, at));
+      if (tell && outcome.problems.length > 0) {
         log.warn(`${repository.fullName}: ${CONFIG_PATH} is invalid, running on defaults:\n${formatProblems(outcome.problems)}`);
       }
       return outcome;

@@ -12,14 +12,16 @@ import { reminderBody } from "./reminder-body.js";
 import { computeResponseClock, type ResponseClock } from "./response-clock.js";
 import { isEffectDone } from "../store/side-effects.js";
 import {
+  breachedLabelKey,
   LABEL_ADDED,
   LABEL_REMOVED,
   labelBreached,
+  reminderKey,
   sendReminder,
   unlabelAnswered,
   unlabelWaiting,
   waitingLabelKey,
-  type EffectContext,
+  type ReminderContext,
 } from "./send-reminder.js";
 import type { RepositorySweep, SweepAction, SweepReport } from "./sweep-report.js";
 import { waitingLabelToRemove } from "./waiting-label.js";
@@ -80,10 +82,11 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
   result.waiting = tracked.filter(({ clock }) => clock.firstResponse === null).length;
   const ownerType = await installationAccountType(deps.db, repository.installationId);
   const label = config.response.breachedLabel;
-  const context = (number: number): EffectContext => ({
+  const context = (number: number): ReminderContext => ({
     db: deps.db,
     now: deps.now,
     octokit,
+    steward: deps.steward,
     repositoryId: repository.id,
     where: { owner: repository.owner, repo: repository.name, issueNumber: number },
   });
@@ -100,7 +103,13 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
     const reminder = dueReminder(item, clock, now);
     if (!reminder) continue;
     if (dryRun) {
-      result.wouldSend.push({ action: reminder.kind, number: item.number, title: item.title });
+      // Only what a real sweep would do now: a reminder (or label) already done is not done again.
+      if (!(await isEffectDone(deps.db, reminderKey(repository.id, reminder)))) {
+        result.wouldSend.push({ action: reminder.kind, number: item.number, title: item.title });
+      }
+      if (reminder.kind === "breached" && !(await isEffectDone(deps.db, breachedLabelKey(repository.id, item.number)))) {
+        result.wouldSend.push({ action: "label-added", number: item.number, title: item.title });
+      }
       continue;
     }
     const mentions = notifyTargets({ configured: config.response.notify, assignees: item.assignees, repositoryOwner: repository.owner, ownerType });

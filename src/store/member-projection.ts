@@ -154,6 +154,28 @@ export async function refreshMemberProjection(db: DB, repositoryId: number, batc
   }
 }
 
+/**
+ * Runs `read` on the projection as a refresh would leave it, then takes the fold back: how a
+ * command that must write nothing (`steward report`, a dry run) still sees current figures. The
+ * fold and `read` share one write transaction, rolled back at the end, so the connection must be
+ * the caller's alone while `read` runs (the CLI's is): whatever else it wrote meanwhile would be
+ * rolled back too. BEGIN IMMEDIATE takes the write lock first, so a server writing to the same
+ * file waits (its busy timeout) rather than finding its snapshot stale.
+ */
+export async function previewMemberProjection<T>(db: DB, repositoryId: number, read: () => Promise<T>): Promise<T> {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) throw new Error("previewMemberProjection needs a connection with no transaction open");
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    const statements = statementsFor(sqlite);
+    let more = true;
+    while (more) more = foldBatch(statements, repositoryId, DEFAULT_BATCH).more;
+    return await read();
+  } finally {
+    sqlite.exec("ROLLBACK");
+  }
+}
+
 function foldBatch(statements: Statements, repositoryId: number, batchSize: number): { count: number; more: boolean } {
   const watermark = statements.watermark.get(repositoryId, MEMBER_PROJECTION)?.id ?? 0;
   const batch = statements.batch.all(watermark, repositoryId, batchSize);

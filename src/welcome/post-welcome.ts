@@ -22,7 +22,7 @@ export interface WelcomePost {
  * What posting a welcome needs: a webhook's activity has all of it; the scheduled retry builds it.
  * The client paces the POST itself, so a welcome found on GitHub costs no write slot.
  */
-export type WelcomeContext = Pick<ItemActivity, "db" | "now" | "log" | "octokit" | "repository" | "config">;
+export type WelcomeContext = Pick<ItemActivity, "db" | "now" | "log" | "octokit" | "steward" | "repository" | "config">;
 
 const NO_LINKS: CommunityLinks = { contributing: null, codeOfConduct: null };
 
@@ -44,7 +44,7 @@ export async function postWelcome(activity: WelcomeContext, post: WelcomePost): 
     { db: activity.db, now: activity.now },
     { repositoryId: repository.id, kind: post.effect, subject: post.subject, period: "" },
     {
-      find: () => findCommentWithMarker(octokit, where, marker),
+      find: async () => findCommentWithMarker(octokit, where, marker, await activity.steward()),
       create: () => createComment(octokit, where, body),
     },
   );
@@ -72,7 +72,10 @@ export async function closeWelcome(
   return performOnce<PostedComment | { skipped: string }>(
     { db: ctx.db, now: ctx.now },
     { repositoryId: repository.id, kind: claim.effect, subject: claim.subject, period: "" },
-    { find: async () => (where ? findCommentWithMarker(ctx.octokit, where, marker) : null), create: async () => ({ skipped: reason }) },
+    {
+      find: async () => (where ? findCommentWithMarker(ctx.octokit, where, marker, await ctx.steward()) : null),
+      create: async () => ({ skipped: reason }),
+    },
   );
 }
 

@@ -6,6 +6,7 @@ import { forgetInstallation, forgetRepositories, registerInstallation } from "..
 import { listLeads, recordLeadSignal } from "../../src/store/leads.js";
 import { contributors, customers, events, leadSignals } from "../../src/store/schema.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
+import { tableChecksums } from "../helpers/table-checksums.js";
 import { createTestStore } from "../helpers/test-store.js";
 
 const REPO = { id: 10, installationId: 1, owner: "acme", name: "widget", fullName: "acme/widget", private: false };
@@ -158,6 +159,29 @@ describe("collectConversionFigures", () => {
     expect(after.funnel.slice(0, 2).map((s) => s.count)).toEqual([5, 4]);
     // Active members: ann, eve, fay, gus, bob, and Lead-Dev (maintainers are active members too).
     expect(after.customersPerActiveMember).toBeCloseTo(1 / 6);
+  });
+
+  it("gives the same figures read-only, from the facts not folded yet too, and writes nothing", async () => {
+    await seed();
+    const checksums = () => tableChecksums((sql) => store.db.$client.prepare(sql).all());
+    const untouched = checksums();
+    const previewed = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config, { readOnly: true });
+    expect(checksums()).toEqual(untouched);
+    expect(store.db.$client.inTransaction).toBe(false);
+    const folded = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
+    expect(previewed).toEqual(folded);
+    expect(folded.funnel[0]!.count).toBe(3);
+
+    // Facts stored after the last fold: a preview counts them without folding them.
+    store.db
+      .insert(events)
+      .values([event("old-fan", "star.created", "2025-06-01T00:00:00Z")])
+      .run();
+    const before = checksums();
+    const again = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config, { readOnly: true });
+    expect(checksums()).toEqual(before);
+    expect(again.funnel[0]!.count).toBe(4);
+    expect(again).toEqual(await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config));
   });
 
   it("gives empty figures, without rates, for a repository with no history", async () => {

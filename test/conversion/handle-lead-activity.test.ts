@@ -63,6 +63,7 @@ describe("handleLeadActivity", () => {
       now: () => now,
       log,
       octokit,
+      steward: async () => ({ appId: 1, botLogin: "steward[bot]" }),
       deliveryId: "d",
       name,
       action: String(payload.action),

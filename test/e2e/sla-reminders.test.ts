@@ -31,6 +31,7 @@ describe("response reminders, end to end against the sandbox", () => {
       now: () => clock,
       log,
       configs: createRepoConfigLoader({ db: e2e.db, log, now: () => clock }),
+      steward: e2e.server.jobs.steward,
       // Authenticated by the sandbox as the installation, without pacing or retries: the sweep's
       // marker checks are under test.
       async github(installationId) {
@@ -74,7 +75,8 @@ describe("response reminders, end to end against the sandbox", () => {
     expect(atRisk[0]!.body).toContain("<!-- steward:response.at-risk:");
 
     const dry = await runSweep({ ...deps(), now: () => new Date(OPENED.getTime() + 25 * H) }, { dryRun: true });
-    expect(dry.repositories[0]!.wouldSend.map((a) => a.action)).toEqual(["breached"]);
+    // What the real sweep below sends: the breach comment and the label.
+    expect(dry.repositories[0]!.wouldSend.map((a) => a.action)).toEqual(["breached", "label-added"]);
     expect(stewardComments(issue.number)).toHaveLength(1);
 
     const breach = await sweep(25);

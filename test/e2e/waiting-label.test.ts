@@ -34,6 +34,7 @@ describe("the waiting-for-author label, end to end against the sandbox", () => {
       now: () => clock,
       log,
       configs: createRepoConfigLoader({ db: e2e.db, log, now: () => clock }),
+      steward: e2e.server.jobs.steward,
       async github(installationId) {
         client ??= new QuietOctokit({
           auth: { token: e2e.sandbox.createInstallationToken(installationId) },

@@ -19,7 +19,7 @@ describe("performOnce against the sandbox", () => {
   const deps = () => ({ db: store.db, now: () => new Date(clock), leaseMs: 60_000 });
   const comments = () => sandbox.model.listComments("acme/widget", 1);
   const welcome = () => ({
-    find: () => findCommentWithMarker(octokit, where, marker),
+    find: () => findCommentWithMarker(octokit, where, marker, { appId: sandbox.app.id, botLogin: sandbox.app.botLogin }),
     create: () => createComment(octokit, where, `Welcome!\n${marker}`),
   });
 

@@ -52,6 +52,7 @@ describe("backfill of a repository with 100,000 stars", () => {
         log,
         configs: createRepoConfigLoader({ db: store.db, log, now }),
         github: async () => fakeGitHub(calls),
+        steward: async () => ({ appId: 1, botLogin: "steward[bot]" }),
       };
       const repository = { id: 1, installationId: 2, owner: "big", name: "repo", fullName: "big/repo", private: false };
       const report = await runBackfill(deps, { repository, since: null });

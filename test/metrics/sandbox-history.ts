@@ -76,6 +76,7 @@ export function sandboxJobDeps(
     log,
 
     configs: createRepoConfigLoader({ db, log, now }),
+    steward: async () => ({ appId: sandbox.app.id, botLogin: sandbox.app.botLogin }),
     github(installationId) {
       let client = clients.get(installationId);
       if (!client) {

@@ -34,7 +34,7 @@ export async function backfillCommand(argv: string[], io: CliIo): Promise<number
   const { values } = parseCommandLine("backfill", argv, FLAGS);
   const repoName = requireRepo("backfill", values.repo);
   const since = parseSince("backfill", values.since);
-  return withJobDeps(io, "backfill", parseNow("backfill", undefined), async (deps) => {
+  return withJobDeps(io, { command: "backfill", now: parseNow("backfill", undefined) }, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "backfill", repoName);
     const report = await runBackfill(deps, { repository, since });
     io.out(values.json ? JSON.stringify(report, null, 2) + "\n" : renderBackfillReport(report));

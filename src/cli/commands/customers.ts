@@ -45,7 +45,7 @@ async function addCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const now = parseNow("customers add", values.now);
   const since = parseSince("customers add", values.since) ?? now;
-  return withJobDeps(io, "customers add", now, async (deps) => {
+  return withJobDeps(io, { command: "customers add", now }, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "customers add", repoName);
     const outcome = await saveCustomer(
       deps.db,
@@ -63,7 +63,7 @@ async function removeCommand(argv: string[], io: CliIo): Promise<number> {
   const repoName = requireRepo("customers remove", values.repo);
   const { company, companyKey } = requireCompany("customers remove", values.company);
   const now = parseNow("customers remove", values.now);
-  return withJobDeps(io, "customers remove", now, async (deps) => {
+  return withJobDeps(io, { command: "customers remove", now }, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "customers remove", repoName);
     if (!(await removeCustomer(deps.db, repository.id, companyKey))) {
       throw new CommandFailure(`customers remove: ${repository.fullName} has no customer "${company}"`);
@@ -78,7 +78,7 @@ async function removeCommand(argv: string[], io: CliIo): Promise<number> {
 async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandLine("customers list", argv, LIST_FLAGS);
   const repoName = requireRepo("customers list", values.repo);
-  return withJobDeps(io, "customers list", parseNow("customers list", undefined), async (deps) => {
+  return withJobDeps(io, { command: "customers list", now: parseNow("customers list", undefined) }, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "customers list", repoName);
     const customers = await listCustomers(deps.db, repository.id);
     const totalCents = customers.reduce((sum, c) => sum + c.mrrCents, 0);

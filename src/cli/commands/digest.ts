@@ -35,12 +35,12 @@ export async function digestCommand(argv: string[], io: CliIo): Promise<number> 
   const { values } = parseCommandLine("digest", argv, FLAGS);
   const repoName = requireRepo("digest", values.repo);
   const now = parseNow("digest", values.now);
-  return withJobDeps(io, "digest", now, async (deps) => {
+  return withJobDeps(io, { command: "digest", now, readOnly: values["dry-run"] === true }, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "digest", repoName);
     const run = await makeDigest(deps, repository, { dryRun: values["dry-run"] === true });
     const published = run.published;
     // Not opened is a failure however it is printed: scripts using --json rely on the exit code too.
-    const notOpened = published !== null && (published.status === "failed" || published.status === "busy");
+    const notOpened = published !== null && (published.status === "failed" || published.status === "busy" || published.status === "skipped");
     if (values.json) {
       io.out(JSON.stringify(run, null, 2) + "\n");
     } else if (published === null) {

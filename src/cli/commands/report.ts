@@ -35,10 +35,10 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   const { values } = parseCommandLine("report", argv, FLAGS);
   const repoName = requireRepo("report", values.repo);
   const now = parseNow("report", values.now);
-  return withJobDeps(io, "report", now, async (deps) => {
+  return withJobDeps(io, { command: "report", now, readOnly: true }, async (deps) => {
     const repository = await requireKnownRepository(deps.db, "report", repoName);
-    const { config, source } = await cliRepositoryConfig(io, deps, repository, { command: "report", fallback: "defaults" });
-    const report = await buildReport(deps.db, repository, { now, config, configSource: source });
+    const { config, source, problems } = await cliRepositoryConfig(io, deps, repository, { command: "report", fallback: "defaults" });
+    const report = await buildReport(deps.db, repository, { now, config, configSource: source, readProblems: problems });
     io.out(values.json ? JSON.stringify(report, null, 2) + "\n" : renderReportText(report, config));
     return 0;
   });

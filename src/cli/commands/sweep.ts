@@ -36,7 +36,7 @@ export async function sweepCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandLine("sweep", argv, FLAGS);
   const repoName = values.repo === undefined ? null : requireRepo("sweep", values.repo);
   const now = parseNow("sweep", values.now);
-  return withJobDeps(io, "sweep", now, async (deps) => {
+  return withJobDeps(io, { command: "sweep", now, readOnly: values["dry-run"] === true }, async (deps) => {
     const repository = repoName === null ? undefined : await requireKnownRepository(deps.db, "sweep", repoName);
     const report = await runSweep(deps, { dryRun: values["dry-run"] === true, ...(repository ? { repository } : {}) });
     io.out(values.json ? JSON.stringify(report, null, 2) + "\n" : renderSweepText(report));
