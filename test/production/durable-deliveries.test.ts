@@ -17,6 +17,8 @@ describe("nothing lost when Steward dies mid-burst (npm start)", () => {
   beforeAll(async () => {
     world = await startProductionWorld();
     await world.github.model.addRepository({ fullName: REPO, ownerType: "Organization" });
+    // Leads get a label too, so a label is among the effects that must happen exactly once.
+    await world.github.model.setFile(REPO, ".github/steward.yml", "conversion:\n  labelLeads: true\n");
     // The installation event is what registers the repository with Steward.
     const first = await world.startSteward("npm start", SCHEDULES);
     expect((await world.github.installations.install("acme")).delivery.status).toBe(200);
@@ -73,6 +75,10 @@ describe("nothing lost when Steward dies mid-burst (npm start)", () => {
     const leads = await world.cli(["leads", "--repo", REPO, "--json"]);
     const logins = (JSON.parse(leads.stdout) as { leads: Array<{ login: string }> }).leads.map((l) => l.login).filter((l) => l.startsWith("kill-"));
     expect(logins.sort()).toEqual(Array.from({ length: NEWCOMERS / 4 }, (_, i) => `kill-${i * 4}`).sort());
+    const labelled = await Promise.all(numbers.map(async (n) => (await world.github.model.issueLabels(REPO, n)).map((l) => l.name)));
+    expect(labelled).toEqual(numbers.map((_, i) => (i % 4 === 0 ? ["enterprise-interest"] : [])));
+    const labelEffects = world.query<{ n: number }>("select count(*) as n from side_effects where kind like 'conversion%' and state = 'done'")[0]!.n;
+    expect(labelEffects).toBe(NEWCOMERS / 4);
     expect(world.query<{ n: number }>("select count(*) as n from unhandled_deliveries")[0]!.n).toBe(0);
     await restarted.kill();
   });
