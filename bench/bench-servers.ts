@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createSandbox, type ContentCreationLimit, type Sandbox } from "../src/sandbox/index.js";
 import { compiledServers } from "./compiled-servers.js";
 import { ledgerCounts, type LedgerCounts } from "./ledger-counts.js";
+import { registeredInstallation } from "./registered-installation.js";
 import { logFileIn, startServerProcess, type ServerProcess } from "./server-process.js";
 import { MIXED_EVENTS, type DeliveryTarget } from "./signed-deliveries.js";
 
@@ -99,6 +100,7 @@ export async function createBenchWorld(profileDir: string | null, options: Bench
     async startSteward(extra = {}) {
       const label = `steward-${++started}`;
       const databasePath = join(dir, `${label}.db`);
+      await registeredInstallation(databasePath, target);
       const server = await start(label, "steward", { DATABASE_URL: databasePath, STEWARD_SCHEDULES: "*=off", ...extra });
       return { ...server, ledger: () => ledgerCounts(databasePath) };
     },
