@@ -14,3 +14,15 @@ export const ITEM_ACTIVITY_HANDLERS: ReadonlyArray<{ feature: string; handle: It
   { feature: "waiting label", handle: handleWaitingReply },
   { feature: "conversion", handle: handleLeadActivity },
 ];
+
+/**
+ * The webhook events the features above react to. Stars and forks are only recorded: no feature
+ * acts on them, so their payloads are not kept for a re-run (see app/handle-ledger-delivery.ts).
+ */
+export const ITEM_ACTIVITY_EVENTS: ReadonlySet<string> = new Set([
+  "issues",
+  "issue_comment",
+  "pull_request",
+  "pull_request_review",
+  "pull_request_review_comment",
+]);

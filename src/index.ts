@@ -1,5 +1,5 @@
 import type { ApplicationFunction, Logger } from "probot";
-import { ITEM_ACTIVITY_HANDLERS } from "./activity-handlers.js";
+import { ITEM_ACTIVITY_EVENTS, ITEM_ACTIVITY_HANDLERS } from "./activity-handlers.js";
 import type { RepoConfigLoader } from "./runtime/repo-config-loader.js";
 import { healthzHandler } from "./http/healthz.js";
 import { handleInstallationEvent, handleInstallationRepositoriesEvent } from "./ingest/installation-events.js";
@@ -60,7 +60,7 @@ export function createStewardApp({ db, now, configs, jobs, background }: Steward
  */
 export function ledgerEventHandler(deps: StewardDeps, octokits: EventOctokits, log: Logger): (event: WebhookEvent) => Promise<void> | undefined {
   const ledgerEvents = new Set<string>(LEDGER_EVENTS);
-  const handling = { ...deps, steward: deps.jobs.steward, handlers: ITEM_ACTIVITY_HANDLERS };
+  const handling = { ...deps, steward: deps.jobs.steward, handlers: ITEM_ACTIVITY_HANDLERS, events: ITEM_ACTIVITY_EVENTS };
   return (event) => {
     if (!ledgerEvents.has(event.name)) return undefined;
     return octokits(event).then((octokit) => handleLedgerDelivery(handling, { ...event, octokit, log: log.child({ name: "event", id: event.id }) }));

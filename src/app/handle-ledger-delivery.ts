@@ -17,6 +17,8 @@ export interface LedgerDeliveryDeps {
   configs: RepoConfigLoader;
   /** The features, in the order they run for each delivery (ITEM_ACTIVITY_HANDLERS). */
   handlers: ReadonlyArray<{ feature: string; handle: ItemActivityHandler }>;
+  /** The events the features act on (ITEM_ACTIVITY_EVENTS); others are only recorded. */
+  events: ReadonlySet<string>;
   /** Who Steward is on GitHub, for the features' marker checks (JobDeps.steward). */
   steward: StewardIdentitySource;
   /**
@@ -47,16 +49,17 @@ export interface LedgerDelivery {
  * steward.yml and the features' reactions need the installation's GitHub client.
  */
 export async function handleLedgerDelivery(deps: LedgerDeliveryDeps, delivery: LedgerDelivery): Promise<void> {
-  let recorded = await recordWebhook(deps.db, delivery, deps.now());
+  const acted = { keepPayload: deps.events.has(delivery.name) };
+  let recorded = await recordWebhook(deps.db, delivery, deps.now(), acted);
   if (recorded.outcome === "not-served" && (await adopt(deps, recorded.entry))) {
-    recorded = await recordWebhook(deps.db, delivery, deps.now());
+    recorded = await recordWebhook(deps.db, delivery, deps.now(), acted);
   }
   const { outcome, entry } = recorded;
   if (outcome === "not-served") {
     delivery.log.debug(`${delivery.name} delivery ${delivery.id} is about a repository Steward does not serve; nothing stored`);
     return;
   }
-  if (!entry.repository) return;
+  if (!entry.repository || !acted.keepPayload) return;
   // A redelivery runs the features only when the first delivery did not get to finish them.
   if (outcome === "duplicate" && !(await findUnhandledDelivery(deps.db, delivery.id))) return;
   await runFeatures(deps, delivery, entry);
@@ -66,7 +69,11 @@ export async function handleLedgerDelivery(deps: LedgerDeliveryDeps, delivery: L
  * Runs every feature on a recorded delivery; a feature that fails is logged and the others still
  * run. The stored payload is dropped only when all of them succeeded.
  */
-export async function runFeatures(deps: Omit<LedgerDeliveryDeps, "isInstalledOn">, delivery: LedgerDelivery, entry: LedgerEntry): Promise<boolean> {
+export async function runFeatures(
+  deps: Omit<LedgerDeliveryDeps, "isInstalledOn" | "events">,
+  delivery: LedgerDelivery,
+  entry: LedgerEntry,
+): Promise<boolean> {
   const repository = entry.repository;
   if (!repository) return true;
   const failures: string[] = [];

@@ -12,12 +12,17 @@ export interface RecordedWebhook {
 
 /**
  * Records one webhook delivery in the ledger, exactly once per `X-GitHub-Delivery` id (Probot's
- * `context.id`), with its payload kept until the features handled it.
+ * `context.id`), with its payload kept until the features handled it (when any feature acts on it).
  */
-export async function recordWebhook(db: DB, delivery: { id: string; name: string; payload: unknown }, receivedAt: Date): Promise<RecordedWebhook> {
+export async function recordWebhook(
+  db: DB,
+  delivery: { id: string; name: string; payload: unknown },
+  receivedAt: Date,
+  options: { keepPayload: boolean } = { keepPayload: true },
+): Promise<RecordedWebhook> {
   const entry = toLedgerEntry({ ...delivery, receivedAt });
   const action = str(obj(delivery.payload)?.action);
-  const payload = JSON.stringify(delivery.payload);
+  const payload = options.keepPayload ? JSON.stringify(delivery.payload) : null;
   const outcome = await recordDelivery(db, { id: delivery.id, event: delivery.name, action, receivedAt, payload }, entry);
   return { outcome, entry };
 }

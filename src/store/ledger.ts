@@ -9,8 +9,8 @@ export interface DeliveryMeta {
   event: string;
   action: string | null;
   receivedAt: Date;
-  /** The payload as JSON, kept until the features handled it (see `unhandledDeliveries`). */
-  payload: string;
+  /** The payload as JSON, kept until the features handled it (see `unhandledDeliveries`); null when no feature acts on it. */
+  payload: string | null;
 }
 
 /**
@@ -163,7 +163,7 @@ function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: Ledger
   const inserted = statements.delivery.run(meta.id, meta.event, meta.action, repositoryId, entry.installationId, ms(meta.receivedAt));
   if (inserted.changes === 0) return "duplicate";
   if (repositoryId === null) return "fresh";
-  statements.unhandled.run(meta.id, meta.event, entry.installationId, repositoryId, meta.payload, ms(meta.receivedAt));
+  if (meta.payload !== null) statements.unhandled.run(meta.id, meta.event, entry.installationId, repositoryId, meta.payload, ms(meta.receivedAt));
   for (const e of entry.events) {
     statements.event.run(...eventParams(repositoryId, meta.id, e));
   }
