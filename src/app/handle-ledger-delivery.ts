@@ -34,6 +34,8 @@ export interface LedgerDelivery {
   id: string;
   name: string;
   payload: Record<string, unknown>;
+  /** The verified body as received, stored as the payload without serializing it again. */
+  rawBody?: string;
   octokit: GitHubClient;
   log: Logger;
 }

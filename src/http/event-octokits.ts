@@ -7,6 +7,8 @@ export interface WebhookEvent {
   id: string;
   name: string;
   payload: Record<string, unknown>;
+  /** The body as received (verified JSON), kept as it is where the payload is stored. */
+  rawBody?: string;
 }
 
 /** The GitHub client a delivery is handled with. */

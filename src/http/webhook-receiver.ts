@@ -46,12 +46,18 @@ export function webhookReceiver(options: WebhookReceiverOptions): RequestHandler
       answer(res, 400, { error: `Required headers missing: ${missing.join(", ")}` });
       return true;
     }
-    const payload = parseObject(body);
+    const text = body.toString("utf8");
+    const payload = parseObject(text);
     if (payload === null) {
       answer(res, 400, { error: "SyntaxError: Invalid JSON" });
       return true;
     }
-    const event: WebhookEvent = { id: headerValue(req, "x-github-delivery")!, name: headerValue(req, "x-github-event")!, payload };
+    const event: WebhookEvent = {
+      id: headerValue(req, "x-github-delivery")!,
+      name: headerValue(req, "x-github-event")!,
+      payload,
+      rawBody: text,
+    };
     await dispatch(options, event, res, timeoutMs);
     return true;
   };
@@ -81,9 +87,9 @@ async function dispatch(options: WebhookReceiverOptions, event: WebhookEvent, re
 }
 
 /** The JSON object a body holds, or null when it is not JSON or not an object. */
-function parseObject(body: Buffer): Record<string, unknown> | null {
+function parseObject(text: string): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(body.toString("utf8"));
+    const value: unknown = JSON.parse(text);
     return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;

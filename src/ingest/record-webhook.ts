@@ -16,13 +16,13 @@ export interface RecordedWebhook {
  */
 export async function recordWebhook(
   db: DB,
-  delivery: { id: string; name: string; payload: unknown },
+  delivery: { id: string; name: string; payload: unknown; rawBody?: string },
   receivedAt: Date,
   options: { keepPayload: boolean } = { keepPayload: true },
 ): Promise<RecordedWebhook> {
   const entry = toLedgerEntry({ ...delivery, receivedAt });
   const action = str(obj(delivery.payload)?.action);
-  const payload = options.keepPayload ? JSON.stringify(delivery.payload) : null;
+  const payload = options.keepPayload ? (delivery.rawBody ?? JSON.stringify(delivery.payload)) : null;
   const outcome = await recordDelivery(db, { id: delivery.id, event: delivery.name, action, receivedAt, payload }, entry);
   return { outcome, entry };
 }

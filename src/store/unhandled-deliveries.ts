@@ -31,9 +31,36 @@ export async function listUnhandledDeliveries(db: DB, before: Date, limit: numbe
     .map(toDelivery);
 }
 
-/** Every feature ran on the delivery: its payload is not needed any more. */
-export async function markDeliveryHandled(db: DB, id: string): Promise<void> {
-  db.delete(unhandledDeliveries).where(eq(unhandledDeliveries.id, id)).run();
+const handledQueues = new WeakMap<DB, { ids: string[]; flushed: Promise<void> }>();
+
+/**
+ * Every feature ran on the delivery: its payload is not needed any more. The deletions of one turn
+ * of the event loop share one transaction: a commit per delivery cost as much as recording it. A
+ * crash before the commit only means the delivery is run once more, which its claims make harmless.
+ */
+export function markDeliveryHandled(db: DB, id: string): Promise<void> {
+  let queue = handledQueues.get(db);
+  if (!queue) {
+    const ids: string[] = [];
+    const flushed = new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        handledQueues.delete(db);
+        try {
+          const remove = db.$client.prepare("DELETE FROM unhandled_deliveries WHERE id = ?");
+          db.$client.transaction(() => {
+            for (const handled of ids) remove.run(handled);
+          })();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    queue = { ids, flushed };
+    handledQueues.set(db, queue);
+  }
+  queue.ids.push(id);
+  return queue.flushed;
 }
 
 /** A feature failed on the delivery: it stays for the recovery job, which tries it again. */

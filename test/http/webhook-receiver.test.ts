@@ -71,7 +71,7 @@ describe("the webhook receiver", () => {
 
   it("parses a verified delivery once and hands it to the direct handler and Probot, answering 200 ok", async () => {
     expect(await post('{"action":"opened","n":1}')).toEqual({ status: 200, text: "ok\n", type: "text/plain" });
-    expect(direct).toEqual([{ id: "d-1", name: "issues", payload: { action: "opened", n: 1 } }]);
+    expect(direct).toEqual([{ id: "d-1", name: "issues", payload: { action: "opened", n: 1 }, rawBody: '{"action":"opened","n":1}' }]);
     expect(await post('{"zen":"hi"}', { "x-github-event": "ping", "x-github-delivery": "p-1" })).toMatchObject({ status: 200 });
     expect(probotSaw).toEqual(["p-1"]);
     expect(direct).toHaveLength(1);
