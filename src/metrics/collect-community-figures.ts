@@ -50,7 +50,7 @@ export async function collectCommunityFigures(
     activity,
     days.map((d) => dayIndex(dayStart(d))),
   );
-  const series = days.map((day, i) => ({
+  const daily = days.map((day, i) => ({
     day,
     stars: storedStars.get(day) ?? starsAtTime(new Date(dayStart(day).getTime() + DAY_MS), stars),
     activeMembers: storedActive.get(day) ?? derivedActive[i] ?? 0,
@@ -70,6 +70,9 @@ export async function collectCommunityFigures(
     activeMembers: derivedActive.at(-1) ?? 0,
     mrr: await mrrUsd(db, repository.id, end),
   };
+  // The last day ends at `end`: its point is the figure the tables show, not the daily job's
+  // snapshot taken at 03:30 that day, so a chart never ends below the number beside it.
+  const series = daily.map((point, i) => (i === daily.length - 1 ? { ...point, stars: current.stars, activeMembers: current.activeMembers } : point));
   const contributorsMonthAgo = await contributorsAt(db, repository.id, new Date(end.getTime() - 28 * DAY_MS));
   const points = {
     stars: series.map((p) => ({ at: dayStart(p.day), value: p.stars })),

@@ -5,6 +5,7 @@ import { activeMembersSeries, dayIndex } from "../../src/metrics/active-members.
 import { collectCommunityFigures } from "../../src/metrics/collect-community-figures.js";
 import { activeMembersAt } from "../../src/metrics/community-values.js";
 import { listActiveDays } from "../../src/store/community-activity.js";
+import { saveDailyMetrics } from "../../src/store/daily-metrics.js";
 import { events } from "../../src/store/schema.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -98,5 +99,50 @@ describe("active members over whole UTC days", () => {
       { login: "A", day: d - 1 },
     ];
     expect(activeMembersSeries(activity, [d, d + 1, d - 30])).toEqual([2, 1, 1]);
+  });
+});
+
+describe("one digest, one truth: the series ends at the figures the tables show", () => {
+  let store: Awaited<ReturnType<typeof createTestStore>>;
+  beforeEach(async () => {
+    store = await createTestStore();
+  });
+  afterEach(() => store.dispose());
+
+  it("ends the 12-week series at the current stars and active members, not the 03:30 snapshot of that day", async () => {
+    const repository: RepositoryRecord = { id: 11, installationId: 1, owner: "acme", name: "gadget", fullName: "acme/gadget", private: false };
+    const config = stewardConfigSchema.parse({});
+    const day = new Date("2026-11-22T00:00:00Z");
+    // The daily job stored its snapshot early on the last day; activity went on after it.
+    await saveDailyMetrics(store.db, repository.id, "2026-11-22", { stars: 418, activeMembers: 3 });
+    let seq = 0;
+    for (const [login, hours] of [
+      ["ann", 1],
+      ["bob", 10],
+      ["cy", 15],
+      ["dee", 20],
+    ] as const) {
+      store.db
+        .insert(events)
+        .values({
+          repositoryId: repository.id,
+          naturalKey: `k${seq++}`,
+          kind: "issue_comment.created",
+          actorLogin: login,
+          actorType: "User",
+          association: "NONE",
+          itemNumber: 1,
+          isPull: false,
+          occurredAt: new Date(day.getTime() + hours * 3_600_000),
+        })
+        .run();
+    }
+    const period = { start: new Date("2026-11-16T00:00:00Z"), end: new Date("2026-11-23T00:00:00Z") };
+    const figures = await collectCommunityFigures(store.db, repository, period, period.end, config);
+    const last = figures.series.at(-1)!;
+    expect(last.day).toBe("2026-11-22");
+    expect(last.activeMembers).toBe(figures.activeMembers.now);
+    expect(last.stars).toBe(figures.stars.now);
+    expect(figures.activeMembers.now).toBe(4);
   });
 });
