@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { waitAtMost } from "../time/wait-at-most.js";
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -17,13 +18,7 @@ export function inFlightRequests() {
     },
     /** Resolves once nothing is being served, or after `timeoutMs`. */
     async drained(timeoutMs: number): Promise<void> {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-        timer.unref();
-      });
-      await Promise.race([Promise.all([...serving]), timeout]);
-      clearTimeout(timer);
+      await waitAtMost(serving, timeoutMs);
     },
   };
 }

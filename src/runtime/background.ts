@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import { waitAtMost } from "../time/wait-at-most.js";
 
 /**
  * Work nobody awaits (the backfill a webhook starts, the start-up resume), kept track of so that
@@ -27,13 +28,7 @@ export function backgroundTasks(log: Logger): BackgroundTasks {
       return done;
     },
     async settled(timeoutMs) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-        timer.unref();
-      });
-      await Promise.race([Promise.all([...running]), timeout]);
-      clearTimeout(timer);
+      await waitAtMost(running, timeoutMs);
     },
   };
 }

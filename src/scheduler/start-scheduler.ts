@@ -1,6 +1,7 @@
 import { createTask, type ScheduledTask } from "node-cron";
 import { OFF, type Job } from "./jobs.js";
 import type { JobDeps } from "../runtime/job-deps.js";
+import { waitAtMost } from "../time/wait-at-most.js";
 
 export interface RunningScheduler {
   /** Runs one job now, as its schedule would; resolves when it finished (failures are logged). */
@@ -47,13 +48,7 @@ export function startScheduler(deps: JobDeps, jobs: readonly Job[]): RunningSche
     },
     async stop(graceMs = 0) {
       await Promise.all(tasks.map((task) => task.destroy()));
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-        timer.unref();
-      });
-      await Promise.race([Promise.all([...running]), timeout]);
-      clearTimeout(timer);
+      await waitAtMost(running, graceMs);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ItemActivityHandler } from "../runtime/item-activity.js";
 import { isCommunity } from "../people/roles.js";
-import { loadClockEvents, loadItems } from "../store/response-clock-data.js";
+import { itemEffectContext, storedItemOnTheClock } from "./item-on-the-clock.js";
 import { computeResponseClock, respondent } from "./response-clock.js";
 import { unlabelAnswered } from "./send-reminder.js";
 
@@ -18,22 +18,13 @@ export const handleResponseActivity: ItemActivityHandler = async (activity) => {
   // Only the payload's own view of the labels counts here: it is GitHub's, as of this delivery.
   if (!snapshot.labels.some((l) => l.toLowerCase() === label.toLowerCase())) return;
   if (!isCommunity({ login: snapshot.authorLogin, type: snapshot.authorType, association: snapshot.authorAssociation }, config)) return;
-  const [item] = await loadItems(activity.db, repository.id, [snapshot.number]);
-  if (!item) return;
-  const events = (await loadClockEvents(activity.db, repository.id, [item.number])).get(item.number) ?? [];
+  const stored = await storedItemOnTheClock(activity, snapshot.number);
+  if (!stored) return;
+  const { item, events } = stored;
   if (!entry.events.some((e) => respondent({ ...e, data: e.data }, item, config) !== null)) return;
   const clock = computeResponseClock(item, events, config, activity.now());
   if (clock.firstResponse === null) return;
-  const outcome = await unlabelAnswered(
-    {
-      db: activity.db,
-      now: activity.now,
-      octokit: activity.octokit,
-      repositoryId: repository.id,
-      where: { owner: repository.owner, repo: repository.name, issueNumber: item.number },
-    },
-    label,
-  );
+  const outcome = await unlabelAnswered(itemEffectContext(activity, item.number), label);
   if (outcome.status === "failed") {
     activity.log.warn(`${repository.fullName}#${item.number}: could not remove the ${label} label (${outcome.error}); the next sweep retries`);
   }

@@ -1,6 +1,6 @@
 import { isCommunity } from "../people/roles.js";
 import type { ItemActivityHandler } from "../runtime/item-activity.js";
-import { loadClockEvents, loadItems } from "../store/response-clock-data.js";
+import { itemEffectContext, storedItemOnTheClock } from "./item-on-the-clock.js";
 import { isAuthorReply } from "./off-clock-spans.js";
 import { computeResponseClock } from "./response-clock.js";
 import { unlabelWaiting } from "./send-reminder.js";
@@ -21,22 +21,12 @@ export const handleWaitingReply: ItemActivityHandler = async (activity) => {
   if (!snapshot.labels.some((l) => l.toLowerCase() === response.waitingLabel.toLowerCase())) return;
   if (!entry.events.some((event) => isAuthorReply(event, snapshot))) return;
   if (!isCommunity({ login: snapshot.authorLogin, type: snapshot.authorType, association: snapshot.authorAssociation }, config)) return;
-  const [item] = await loadItems(activity.db, repository.id, [snapshot.number]);
-  if (!item) return;
-  const events = (await loadClockEvents(activity.db, repository.id, [item.number])).get(item.number) ?? [];
+  const stored = await storedItemOnTheClock(activity, snapshot.number);
+  if (!stored) return;
+  const { item, events } = stored;
   const replyAt = waitingLabelToRemove(item, computeResponseClock(item, events, config, activity.now()), config);
   if (!replyAt) return;
-  const outcome = await unlabelWaiting(
-    {
-      db: activity.db,
-      now: activity.now,
-      octokit: activity.octokit,
-      repositoryId: repository.id,
-      where: { owner: repository.owner, repo: repository.name, issueNumber: item.number },
-    },
-    response.waitingLabel,
-    replyAt,
-  );
+  const outcome = await unlabelWaiting(itemEffectContext(activity, item.number), response.waitingLabel, replyAt);
   if (outcome.status === "failed") {
     activity.log.warn(
       `${repository.fullName}#${item.number}: could not remove the ${response.waitingLabel} label (${outcome.error}); the next sweep retries`,

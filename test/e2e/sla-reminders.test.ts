@@ -1,11 +1,7 @@
-import { pino } from "pino";
-import { ProbotOctokit, type Logger } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { sweepCommand } from "../../src/cli/commands/sweep.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { createRepoConfigLoader } from "../../src/runtime/repo-config-loader.js";
-import type { GitHubClient } from "../../src/github/octokit.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
 import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { runSweep } from "../../src/sla/run-sweep.js";
@@ -13,37 +9,17 @@ import { listRepositories } from "../../src/store/installations.js";
 import { sideEffects } from "../../src/store/schema.js";
 import { captureIo } from "../helpers/capture-io.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
+import { sandboxJobDeps } from "../helpers/sandbox-job-deps.js";
 
 const H = 3_600_000;
 const OPENED = new Date("2026-11-02T08:00:00Z");
 const REPO = "acme/widget";
-const QuietOctokit = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
 
 describe("response reminders, end to end against the sandbox", () => {
   let e2e: E2E;
   let activity: Activity;
   let clock = OPENED;
-  let client: GitHubClient | undefined;
-  const deps = (): JobDeps => {
-    const log = pino({ level: "silent" }) as unknown as Logger;
-    return {
-      db: e2e.db,
-      now: () => clock,
-      log,
-      configs: createRepoConfigLoader({ db: e2e.db, log, now: () => clock }),
-      steward: e2e.server.jobs.steward,
-      // Authenticated by the sandbox as the installation, without pacing or retries: the sweep's
-      // marker checks are under test.
-      async github(installationId) {
-        client ??= new QuietOctokit({
-          auth: { token: e2e.sandbox.createInstallationToken(installationId) },
-          baseUrl: `${e2e.sandbox.address()!.url}/api/v3`,
-          log,
-        });
-        return client;
-      },
-    };
-  };
+  const deps = (): JobDeps => sandboxJobDeps(e2e, () => clock);
   const sweep = async (hours: number) => {
     clock = new Date(OPENED.getTime() + hours * H);
     const [repository] = await listRepositories(e2e.db);

@@ -1,15 +1,12 @@
-import { pino } from "pino";
-import { ProbotOctokit, type Logger } from "probot";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GitHubClient } from "../../src/github/octokit.js";
-import { createRepoConfigLoader } from "../../src/runtime/repo-config-loader.js";
 import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
 import { runSweep } from "../../src/sla/run-sweep.js";
 import { listRepositories } from "../../src/store/installations.js";
 import { sideEffects } from "../../src/store/schema.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
+import { sandboxJobDeps } from "../helpers/sandbox-job-deps.js";
 
 /**
  * Issue 14, defect 5: the author's reply lifts the waiting-for-author pause, and Steward takes the
@@ -19,32 +16,13 @@ const H = 3_600_000;
 const OPENED = new Date("2026-11-02T08:00:00Z");
 const REPO = "acme/widget";
 const WAITING = "waiting-for-author";
-const QuietOctokit = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
 const hoursAfter = (hours: number) => new Date(OPENED.getTime() + hours * H);
 
 describe("the waiting-for-author label, end to end against the sandbox", () => {
   let e2e: E2E;
   let activity: Activity;
   let clock = OPENED;
-  let client: GitHubClient | undefined;
-  const deps = (): JobDeps => {
-    const log = pino({ level: "silent" }) as unknown as Logger;
-    return {
-      db: e2e.db,
-      now: () => clock,
-      log,
-      configs: createRepoConfigLoader({ db: e2e.db, log, now: () => clock }),
-      steward: e2e.server.jobs.steward,
-      async github(installationId) {
-        client ??= new QuietOctokit({
-          auth: { token: e2e.sandbox.createInstallationToken(installationId) },
-          baseUrl: `${e2e.sandbox.address()!.url}/api/v3`,
-          log,
-        });
-        return client;
-      },
-    };
-  };
+  const deps = (): JobDeps => sandboxJobDeps(e2e, () => clock);
   const sweep = async (hours: number) => {
     clock = hoursAfter(hours);
     const [repository] = await listRepositories(e2e.db);
