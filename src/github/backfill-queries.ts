@@ -2,8 +2,9 @@ import type { GitHubClient, RepoCoordinates } from "./octokit.js";
 
 /**
  * The history backfill's GraphQL reads: one page of 100 stargazers, issues or pull requests per
- * request, each item with its first comments, reviews and close, so most items need no further
- * request. Every query asks for `rateLimit`, so the caller can stop before the points run out.
+ * request, each item with its first comments, reviews and timeline events (closes, reopens, labels,
+ * draft changes), so most items need no further request. Every query asks for `rateLimit`, so the
+ * caller can stop before the points run out.
  * Requests are not retried by Octokit: the backfill records where it stopped and resumes later.
  */
 
@@ -16,6 +17,17 @@ export const PAGE_SIZE = 100;
 export const FIRST_COMMENTS = 100;
 /** Follow-up pages fetched in one request (aliased fields). */
 export const FOLLOW_UPS_PER_REQUEST = 10;
+/**
+ * Timeline events read with each item, oldest first: K = 100, the most a connection may ask for.
+ * GitHub's limits ("Rate limits and query limits for the GraphQL API"): `first` within 1-100, and at
+ * most 500,000 nodes per query, counted as the product of the `first`s down each path. A pulls page
+ * asks 100 PRs + 100 × (20 labels + 10 assignees + 100 comments + 100 reviews + K events) = 33,100
+ * nodes with K = 100 (an issues page 23,100), far below. The point cost counts one request per
+ * connection per item whatever its page size ((1 + 5 × 100) / 100 = 5 points a pulls page, 4 an
+ * issues page), so K = 100 costs no more than the former `last: 1`. An item with more events gets
+ * follow-up pages, like comments.
+ */
+export const TIMELINE_PAGE = 100;
 
 export interface RateLimitInfo {
   cost: number;
@@ -55,6 +67,17 @@ export interface GqlReview {
   submittedAt: string | null;
 }
 
+/** A timeline event as read: its fields depend on `__typename` (see ISSUE_EVENTS, PULL_EVENTS). */
+export interface GqlTimelineEvent {
+  __typename: string;
+  createdAt?: string;
+  actor?: GqlActor | null;
+  /** Labeled and unlabeled events: the label's name. */
+  label?: { name: string } | null;
+  /** Closed events: COMPLETED, NOT_PLANNED, ... (null on pull requests). */
+  stateReason?: string | null;
+}
+
 export interface GqlConnection<T> {
   pageInfo: PageInfo;
   nodes: T[];
@@ -75,7 +98,7 @@ export interface GqlThread {
   labels: { nodes: Array<{ name: string }> };
   assignees: { nodes: Array<{ login: string }> };
   comments: GqlConnection<GqlComment>;
-  timelineItems: { nodes: Array<{ __typename?: string; createdAt?: string; actor?: GqlActor | null }> };
+  timelineItems: GqlConnection<GqlTimelineEvent>;
   isDraft?: boolean;
   mergedAt?: string | null;
   mergedBy?: GqlActor | null;
@@ -89,15 +112,30 @@ export interface Page<T> {
   rateLimit: RateLimitInfo;
 }
 
-const ACTOR = `__typename login ... on User { databaseId } ... on Bot { databaseId } ... on Organization { databaseId }`;
+// Every kind of actor with an account id asks for it: a person is their id (docs/architecture.md, "Words").
+const ACTOR = `__typename login ... on User { databaseId } ... on Bot { databaseId } ... on Organization { databaseId } ... on Mannequin { databaseId }`;
 const COMMENT = `databaseId author { ${ACTOR} } authorAssociation createdAt`;
 const REVIEW = `databaseId author { ${ACTOR} } authorAssociation state submittedAt`;
 const THREAD = `
   databaseId number title author { ${ACTOR} } authorAssociation createdAt updatedAt closedAt state locked
   labels(first: 20) { nodes { name } }
   assignees(first: 10) { nodes { login } }
-  comments(first: ${FIRST_COMMENTS}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT} } }
-  timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { __typename ... on ClosedEvent { createdAt actor { ${ACTOR} } } } }`;
+  comments(first: ${FIRST_COMMENTS}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT} } }`;
+// Issue timelines have no draft events: GitHub's schema refuses those types (and fragments) there.
+const ISSUE_EVENT_TYPES = "CLOSED_EVENT, REOPENED_EVENT, LABELED_EVENT, UNLABELED_EVENT";
+const PULL_EVENT_TYPES = `${ISSUE_EVENT_TYPES}, READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT`;
+const WHEN_WHO = `createdAt actor { ${ACTOR} }`;
+const ISSUE_EVENTS = `__typename ... on ClosedEvent { ${WHEN_WHO} stateReason } ... on ReopenedEvent { ${WHEN_WHO} }
+  ... on LabeledEvent { ${WHEN_WHO} label { name } } ... on UnlabeledEvent { ${WHEN_WHO} label { name } }`;
+const PULL_EVENTS = `${ISSUE_EVENTS} ... on ReadyForReviewEvent { ${WHEN_WHO} } ... on ConvertToDraftEvent { ${WHEN_WHO} }`;
+
+/** The clock's timeline events of an issue or a pull request, a page of TIMELINE_PAGE (after `after`, a variable). */
+function timelineEvents(isPull: boolean, after?: string): string {
+  const types = isPull ? PULL_EVENT_TYPES : ISSUE_EVENT_TYPES;
+  const from = after ? `, after: ${after}` : "";
+  return `timelineItems(itemTypes: [${types}], first: ${TIMELINE_PAGE}${from}) {
+    pageInfo { hasNextPage endCursor } nodes { ${isPull ? PULL_EVENTS : ISSUE_EVENTS} } }`;
+}
 const RATE = `rateLimit { cost remaining resetAt }`;
 
 const STARS = `query ($owner: String!, $name: String!, $after: String, $direction: OrderDirection!) {
@@ -114,7 +152,7 @@ const ISSUES = `query ($owner: String!, $name: String!, $after: String, $since: 
   repository(owner: $owner, name: $name) {
     issues(first: ${PAGE_SIZE}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }, filterBy: { since: $since }) {
       totalCount pageInfo { hasNextPage endCursor }
-      nodes { ${THREAD} stateReason }
+      nodes { ${THREAD} stateReason ${timelineEvents(false)} }
     }
   }
   ${RATE}
@@ -125,7 +163,7 @@ const PULLS = `query ($owner: String!, $name: String!, $after: String, $field: I
     pullRequests(first: ${PAGE_SIZE}, after: $after, orderBy: { field: $field, direction: $direction }) {
       totalCount pageInfo { hasNextPage endCursor }
       nodes {
-        ${THREAD} isDraft mergedAt mergedBy { ${ACTOR} }
+        ${THREAD} isDraft mergedAt mergedBy { ${ACTOR} } ${timelineEvents(true)}
         reviews(first: ${FIRST_COMMENTS}) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW} } }
       }
     }
@@ -203,10 +241,10 @@ export async function fetchPullsPage(
   return toPage(c, c.nodes ?? [], data.rateLimit);
 }
 
-/** A further page of an item's comments or reviews, after `after`. */
+/** A further page of an item's comments, reviews or timeline events, after `after`. */
 export interface FollowUp {
   number: number;
-  what: "comments" | "reviews";
+  what: "comments" | "reviews" | "timeline";
   after: string;
 }
 
@@ -214,11 +252,12 @@ export interface FollowUpResult extends FollowUp {
   pageInfo: PageInfo;
   comments: GqlComment[];
   reviews: GqlReview[];
+  timeline: GqlTimelineEvent[];
 }
 
 /**
- * The next page of comments or reviews for up to FOLLOW_UPS_PER_REQUEST items in one request,
- * each as an aliased `issueOrPullRequest` field.
+ * The next page of comments, reviews or timeline events for up to FOLLOW_UPS_PER_REQUEST items in
+ * one request, each as an aliased `issueOrPullRequest` field.
  */
 export async function fetchFollowUps(
   octokit: GitHubClient,
@@ -233,24 +272,30 @@ export async function fetchFollowUps(
     const connection = (type: string) =>
       f.what === "comments"
         ? `... on ${type} { comments(first: ${PAGE_SIZE}, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT} } } }`
-        : `... on ${type} { reviews(first: ${PAGE_SIZE}, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW} } } }`;
-    const body = f.what === "comments" ? `${connection("Issue")} ${connection("PullRequest")}` : connection("PullRequest");
+        : f.what === "reviews"
+          ? `... on ${type} { reviews(first: ${PAGE_SIZE}, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW} } } }`
+          : `... on ${type} { ${timelineEvents(type === "PullRequest", `$a${i}`)} }`;
+    const body = f.what === "reviews" ? connection("PullRequest") : `${connection("Issue")} ${connection("PullRequest")}`;
     return `f${i}: issueOrPullRequest(number: ${f.number}) { ${body} }`;
   });
   const text = `query ($owner: String!, $name: String!, ${params.join(", ")}) {
     repository(owner: $owner, name: $name) { ${fields.join("\n")} }
     ${RATE}
   }`;
-  type Answer = Record<string, { comments?: GqlConnection<GqlComment>; reviews?: GqlConnection<GqlReview> } | null>;
+  type Answer = Record<
+    string,
+    { comments?: GqlConnection<GqlComment>; reviews?: GqlConnection<GqlReview>; timelineItems?: GqlConnection<GqlTimelineEvent> } | null
+  >;
   const data = await query<{ repository: Answer; rateLimit: RateLimitInfo }>(octokit, text, variables);
   const results = followUps.map((f, i): FollowUpResult => {
     const answer = data.repository[`f${i}`];
-    const connection = f.what === "comments" ? answer?.comments : answer?.reviews;
+    const connection = f.what === "comments" ? answer?.comments : f.what === "reviews" ? answer?.reviews : answer?.timelineItems;
     return {
       ...f,
       pageInfo: connection?.pageInfo ?? { hasNextPage: false, endCursor: null },
       comments: f.what === "comments" ? ((connection?.nodes as GqlComment[] | undefined) ?? []) : [],
       reviews: f.what === "reviews" ? ((connection?.nodes as GqlReview[] | undefined) ?? []) : [],
+      timeline: f.what === "timeline" ? ((connection?.nodes as GqlTimelineEvent[] | undefined) ?? []) : [],
     };
   });
   return { results, rateLimit: data.rateLimit };

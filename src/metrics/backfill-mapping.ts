@@ -1,4 +1,5 @@
 import type { GqlActor, GqlComment, GqlReview, GqlStarEdge, GqlThread } from "../github/backfill-queries.js";
+import { GHOST_ACCOUNT_ID, personKey } from "../domain/identity.js";
 import type { ItemSnapshot, LedgerEvent } from "../domain/ledger.js";
 
 /**
@@ -15,10 +16,11 @@ export interface Actor {
 
 /**
  * GraphQL names bots without the `[bot]` suffix webhooks use; restoring it keeps keys, roles and
- * counts the same whichever way a fact arrived. A deleted account is GitHub's "ghost".
+ * counts the same whichever way a fact arrived. A deleted account is GitHub's "ghost", with the id
+ * its webhooks give it, so every deleted author is one person however the fact arrived.
  */
 export function actorOf(raw: GqlActor | null | undefined): Actor {
-  if (!raw) return { login: "ghost", id: null, type: "User" };
+  if (!raw) return { login: "ghost", id: GHOST_ACCOUNT_ID, type: "User" };
   const isBot = raw.__typename === "Bot";
   const login = isBot && !raw.login.endsWith("[bot]") ? `${raw.login}[bot]` : raw.login;
   return { login, id: raw.databaseId ?? null, type: isBot ? "Bot" : raw.__typename === "Organization" ? "Organization" : "User" };
@@ -37,7 +39,7 @@ export function starEvent(edge: GqlStarEdge): LedgerEvent {
   return event(
     {
       kind: "star.created",
-      naturalKey: `star:${actor.login}:${starredAt.getTime()}`,
+      naturalKey: `star:${personKey(actor)}:${starredAt.getTime()}`,
       association: null,
       itemNumber: null,
       isPull: null,
@@ -73,10 +75,12 @@ export function threadSnapshot(node: GqlThread, isPull: boolean): ItemSnapshot {
 }
 
 /**
- * The facts of one issue or pull request: its opening, its close (or merge) and the comments and
- * reviews read with it. Follow-up pages of comments and reviews go through the functions below.
+ * The facts of one issue or pull request: its opening, its merge and the comments and reviews read
+ * with it. Follow-up pages of comments and reviews go through the functions below; closes, reopens,
+ * labels and draft changes come from its timeline (`timelineFacts`, backfill-timeline.ts), which
+ * also tells whether a pull request was opened as a draft (`draftAtOpening`; else its draft state now).
  */
-export function threadEvents(node: GqlThread, isPull: boolean): LedgerEvent[] {
+export function threadEvents(node: GqlThread, isPull: boolean, draftAtOpening = node.isDraft === true): LedgerEvent[] {
   const item = threadSnapshot(node, isPull);
   const base = { itemNumber: item.number, isPull };
   const author = actorOf(node.author);
@@ -90,7 +94,7 @@ export function threadEvents(node: GqlThread, isPull: boolean): LedgerEvent[] {
         naturalKey: `${prefix}:${node.databaseId}:opened`,
         association: item.authorAssociation,
         occurredAt: item.createdAt,
-        data: isPull && item.draft ? { draft: true } : null,
+        data: isPull && draftAtOpening ? { draft: true } : null,
       },
       author,
     ),
@@ -108,24 +112,6 @@ export function threadEvents(node: GqlThread, isPull: boolean): LedgerEvent[] {
           data: mergedBy ? { mergedBy } : null,
         },
         author,
-      ),
-    );
-  } else if (item.state === "closed" && item.closedAt) {
-    const close = node.timelineItems.nodes.find((n) => n.__typename === "ClosedEvent");
-    const closedAt = close?.createdAt ? at(close.createdAt) : item.closedAt;
-    const stateReason = isPull ? null : (node.stateReason?.toLowerCase() ?? null);
-    events.push(
-      event(
-        {
-          ...base,
-          kind: `${kindPrefix}.closed`,
-          // The webhook's key: the close time and an empty action target.
-          naturalKey: `${prefix}:${node.databaseId}:closed:${closedAt.getTime()}:`,
-          association: null,
-          occurredAt: closedAt,
-          data: isPull ? null : { stateReason },
-        },
-        actorOf(close?.actor),
       ),
     );
   }

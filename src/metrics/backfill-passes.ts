@@ -7,6 +7,7 @@ import {
   type FollowUp,
   type GqlStarEdge,
   type GqlThread,
+  type GqlTimelineEvent,
   type RateLimitInfo,
 } from "../github/backfill-queries.js";
 import type { GitHubClient, RepoCoordinates } from "../github/octokit.js";
@@ -18,7 +19,8 @@ import type { RepositoryRecord } from "../domain/repository.js";
 import { recordBackfilledFacts } from "../store/backfilled-facts.js";
 import { saveUserProfiles } from "../store/user-profiles.js";
 import type { KindPass, StoredPage } from "./backfill-kind.js";
-import { actorOf, commentEvent, reviewEvent, starEvent, threadEvents, threadSnapshot } from "./backfill-mapping.js";
+import { actorOf, commentEvent, reviewEvent, starEvent, threadSnapshot } from "./backfill-mapping.js";
+import { threadFacts } from "./backfill-timeline.js";
 
 /** What every pass needs: where to read, where to write. */
 export interface PassContext {
@@ -89,16 +91,24 @@ export function pullsPass(ctx: PassContext): KindPass<GqlThread> {
   };
 }
 
-/** Stores a page of issues or PRs, fetching further comment and review pages where an item has them. */
+/**
+ * Stores a page of issues or PRs, fetching further comment, review and timeline pages where an item
+ * has them (batched with the others, so a few long items cost one request or two). An item's facts
+ * from its timeline are made once the whole timeline is read: whether a PR was opened as a draft
+ * depends on its first draft change, which may lie beyond the first page.
+ */
 async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolean, reachedSince: boolean): Promise<StoredPage> {
-  const events: LedgerEvent[] = nodes.flatMap((node) => threadEvents(node, isPull));
+  const events: LedgerEvent[] = [];
   const items = nodes.map((node) => threadSnapshot(node, isPull));
+  const timelines = new Map<number, GqlTimelineEvent[]>(nodes.map((node) => [node.number, [...node.timelineItems.nodes]]));
   let pending: FollowUp[] = [];
   for (const node of nodes) {
     const comments = node.comments.pageInfo;
     if (comments.hasNextPage && comments.endCursor) pending.push({ number: node.number, what: "comments", after: comments.endCursor });
     const reviews = node.reviews?.pageInfo;
     if (reviews?.hasNextPage && reviews.endCursor) pending.push({ number: node.number, what: "reviews", after: reviews.endCursor });
+    const timeline = node.timelineItems.pageInfo;
+    if (timeline.hasNextPage && timeline.endCursor) pending.push({ number: node.number, what: "timeline", after: timeline.endCursor });
   }
   let requests = 0;
   let rateLimit: RateLimitInfo | null = null;
@@ -114,10 +124,12 @@ async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolea
         const mapped = reviewEvent(review, result.number);
         if (mapped) events.push(mapped);
       }
+      timelines.get(result.number)?.push(...result.timeline);
       if (result.pageInfo.hasNextPage && result.pageInfo.endCursor)
         pending.push({ number: result.number, what: result.what, after: result.pageInfo.endCursor });
     }
   }
+  for (const node of nodes) events.push(...threadFacts(node, isPull, timelines.get(node.number)));
   await recordBackfilledFacts(ctx.deps.db, ctx.repository.id, { events, items });
   return { stored: nodes.length, reachedSince, requests, rateLimit };
 }

@@ -86,7 +86,11 @@ function threadFields(ctx: GraphQLContext, state: RepoState, issue: IssueRecord,
     comments,
     labels,
     assignees,
-    timelineItems: timelineItemsField(ctx, issue),
+    // A label deleted since keeps its name in the timeline; nothing else of it is known.
+    timelineItems: timelineItemsField(ctx, state, issue, url, (name) => {
+      const label = state.labels.get(name.toLowerCase());
+      return label ? labelNode(ctx, state, label) : { __typename: "Label", name };
+    }),
     repository,
   };
 }

@@ -2,6 +2,7 @@ import { isoSeconds, toIso } from "./ids.js";
 import { RepositoryStore } from "./repository-store.js";
 import type { CommentSeed, InstallationSeed, IssueSeed, PullRequestSeed, ReviewCommentSeed, ReviewSeed } from "./seeds.js";
 import { ensureLabel, insertComment, insertIssue, insertReview, insertReviewComment, mergePull, patchIssue, type IssuePatch } from "./threads.js";
+import { recordLabelChanges, setPullDraft, timelineOf } from "./timeline.js";
 import type {
   CommentRecord,
   InstallationRecord,
@@ -12,6 +13,7 @@ import type {
   ReviewCommentRecord,
   ReviewRecord,
   TimeInput,
+  TimelineEventRecord,
 } from "./types.js";
 
 const DEFAULT_PERMISSIONS = { issues: "write", pull_requests: "write", metadata: "read", contents: "read" } as const;
@@ -122,29 +124,50 @@ export class SandboxModel extends RepositoryStore {
 
   /** Merges an open pull request by `actor`, at `at` or the model clock. */
   mergePullRequest(fullName: string, number: number, actor: string, at?: TimeInput): IssueRecord {
-    return mergePull(this.threads, this.#pull(this.repoState(fullName), number), actor, at);
+    const state = this.repoState(fullName);
+    return mergePull(this.threads, state, this.#pull(state, number), actor, at);
   }
 
-  /** Adds labels to an issue, creating missing repository labels as GitHub does; returns its labels. */
-  addLabelsToIssue(fullName: string, number: number, names: string[], at?: TimeInput): LabelRecord[] {
+  /** Marks an open draft pull request ready for review (`draft` false) or converts it to a draft, by `actor`. */
+  setPullDraft(fullName: string, number: number, draft: boolean, actor: string, at?: TimeInput): IssueRecord {
+    const state = this.repoState(fullName);
+    this.ensureUser(actor);
+    return setPullDraft(state, this.#pull(state, number), draft, actor, toIso(at, this.now));
+  }
+
+  /**
+   * Adds labels to an issue, creating missing repository labels as GitHub does; returns its labels.
+   * `actor` (who put them on, for the timeline) is unknown when not given.
+   */
+  addLabelsToIssue(fullName: string, number: number, names: string[], at?: TimeInput, actor?: string): LabelRecord[] {
     const state = this.repoState(fullName);
     const issue = this.#issue(state, number);
+    const before = [...issue.labels];
     for (const name of names) {
       const label = ensureLabel(this.threads, state, name);
       if (!issue.labels.some((n) => n.toLowerCase() === label.name.toLowerCase())) issue.labels.push(label.name);
     }
     issue.updated_at = toIso(at, this.now);
+    recordLabelChanges(state, issue, before, actor ?? null, issue.updated_at);
     return this.issueLabels(fullName, number);
   }
 
-  /** Removes a label from an issue; false when the issue did not have it. */
-  removeLabelFromIssue(fullName: string, number: number, name: string, at?: TimeInput): boolean {
-    const issue = this.#issue(this.repoState(fullName), number);
+  /** Removes a label from an issue (by `actor`, unknown when not given); false when the issue did not have it. */
+  removeLabelFromIssue(fullName: string, number: number, name: string, at?: TimeInput, actor?: string): boolean {
+    const state = this.repoState(fullName);
+    const issue = this.#issue(state, number);
     const index = issue.labels.findIndex((n) => n.toLowerCase() === name.toLowerCase());
     if (index < 0) return false;
+    const before = [...issue.labels];
     issue.labels.splice(index, 1);
     issue.updated_at = toIso(at, this.now);
+    recordLabelChanges(state, issue, before, actor ?? null, issue.updated_at);
     return true;
+  }
+
+  /** An issue's or pull request's closes, reopens, label and draft changes, oldest first. */
+  listTimeline(fullName: string, number: number): TimelineEventRecord[] {
+    return timelineOf(this.repoState(fullName), number);
   }
 
   /** The label records on an issue, in the order they were added. */

@@ -1,5 +1,6 @@
 import { fakeSha, nodeId, toIso, type IdSequence } from "./ids.js";
 import type { CommentSeed, IssueSeed, PullRequestSeed, ReviewCommentSeed, ReviewSeed } from "./seeds.js";
+import { recordLabelChanges, recordTimeline } from "./timeline.js";
 import type {
   AuthorAssociation,
   CommentRecord,
@@ -80,6 +81,12 @@ export function insertIssue(ctx: ThreadContext, state: RepoState, seed: IssueSee
   for (const name of seed.labels ?? []) issue.labels.push(ensureLabel(ctx, state, name).name);
   for (const login of issue.assignees) ctx.ensureUser(login);
   state.issues.set(number, issue);
+  // Labels given at the opening are put on by the author then; a seeded close (or merge) is in the timeline too.
+  recordLabelChanges(state, issue, [], issue.user, createdAt);
+  if (closedAt !== null) {
+    const closer = issue.closed_by ?? issue.pull?.merged_by ?? null;
+    recordTimeline(state, issue, "ClosedEvent", closer, closedAt, { stateReason: issue.state_reason });
+  }
   return issue;
 }
 
@@ -92,7 +99,11 @@ export function patchIssue(ctx: ThreadContext, state: RepoState, issue: IssueRec
   if (patch.title !== undefined) issue.title = patch.title;
   if (patch.body !== undefined) issue.body = patch.body;
   if (patch.locked !== undefined) issue.locked = patch.locked;
-  if (patch.labels !== undefined) issue.labels = dedupe(patch.labels.map((n) => ensureLabel(ctx, state, n).name));
+  if (patch.labels !== undefined) {
+    const before = [...issue.labels];
+    issue.labels = dedupe(patch.labels.map((n) => ensureLabel(ctx, state, n).name));
+    recordLabelChanges(state, issue, before, actor, now);
+  }
   if (patch.assignees !== undefined) {
     for (const login of patch.assignees) ctx.ensureUser(login);
     issue.assignees = dedupe(patch.assignees);
@@ -102,12 +113,14 @@ export function patchIssue(ctx: ThreadContext, state: RepoState, issue: IssueRec
     issue.closed_at = now;
     issue.closed_by = actor;
     issue.state_reason = issue.pull ? null : (patch.state_reason ?? "completed");
+    recordTimeline(state, issue, "ClosedEvent", actor, now, { stateReason: issue.state_reason });
   } else if (patch.state === "open" && issue.state === "closed") {
     if (issue.pull?.merged) throw new Error("sandbox: a merged pull request cannot be reopened");
     issue.state = "open";
     issue.closed_at = null;
     issue.closed_by = null;
     issue.state_reason = issue.pull ? null : "reopened";
+    recordTimeline(state, issue, "ReopenedEvent", actor, now);
   } else if (patch.state_reason !== undefined && issue.state === "closed" && !issue.pull) {
     issue.state_reason = patch.state_reason;
   }
@@ -115,13 +128,17 @@ export function patchIssue(ctx: ThreadContext, state: RepoState, issue: IssueRec
   return issue;
 }
 
-/** Merges an open pull request: closed and merged by `actor` in the same instant, as GitHub's merge button does. */
-export function mergePull(ctx: ThreadContext, pull: IssueRecord, actor: string, at?: TimeInput): IssueRecord {
+/**
+ * Merges an open pull request: closed and merged by `actor` in the same instant, as GitHub's merge
+ * button does (its timeline gets a close, as GitHub's gets one beside the merge).
+ */
+export function mergePull(ctx: ThreadContext, state: RepoState, pull: IssueRecord, actor: string, at?: TimeInput): IssueRecord {
   if (!pull.pull || pull.state !== "open") throw new Error(`sandbox: #${pull.number} is not an open pull request`);
   ctx.ensureUser(actor);
   const now = toIso(at, ctx.now);
   Object.assign(pull, { state: "closed", closed_at: now, closed_by: actor, updated_at: now });
   Object.assign(pull.pull, { merged: true, merged_at: now, merged_by: actor });
+  recordTimeline(state, pull, "ClosedEvent", actor, now);
   return pull;
 }
 

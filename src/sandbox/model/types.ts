@@ -136,6 +136,24 @@ export interface ReviewCommentRecord {
   updated_at: string;
 }
 
+/** The timeline event types the model keeps, named as GitHub's GraphQL names them. */
+export type TimelineEventType = "ClosedEvent" | "ReopenedEvent" | "LabeledEvent" | "UnlabeledEvent" | "ReadyForReviewEvent" | "ConvertToDraftEvent";
+
+/** One event in an issue's or pull request's timeline, in the order it happened. */
+export interface TimelineEventRecord {
+  /** Position in the repository's timeline list: unique, never reused (events are never removed). */
+  seq: number;
+  type: TimelineEventType;
+  issue_number: number;
+  /** Null when GitHub no longer knows who (a seeded close without `closedBy`). */
+  actor: string | null;
+  created_at: string;
+  /** Labeled and unlabeled events: the label's name. */
+  label: string | null;
+  /** Closed events of issues: the reason the close gave. */
+  state_reason: StateReason | null;
+}
+
 export interface StarRecord {
   user: string;
   starred_at: string;
@@ -155,6 +173,8 @@ export interface RepoState {
   comments: CommentRecord[];
   reviews: ReviewRecord[];
   reviewComments: ReviewCommentRecord[];
+  /** Closes, reopens, labels and draft changes of every thread, oldest first. */
+  timeline: TimelineEventRecord[];
   /** Keyed by lower-cased name: GitHub label names are case-insensitive. */
   labels: Map<string, LabelRecord>;
   stars: StarRecord[];

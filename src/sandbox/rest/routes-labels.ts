@@ -16,7 +16,7 @@ export const labelRoutes: RouteDef[] = [
   route("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", (ctx) => {
     const state = repoFor(ctx);
     const issue = issueFor(ctx, state);
-    const labels = ctx.model.addLabelsToIssue(fullNameOf(state), issue.number, requestedLabels(ctx));
+    const labels = ctx.model.addLabelsToIssue(fullNameOf(state), issue.number, requestedLabels(ctx), undefined, ctx.app.botLogin);
     return { body: labels.map((l) => labelShape(ctx, state, l)) };
   }),
 
@@ -30,7 +30,7 @@ export const labelRoutes: RouteDef[] = [
   route("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", (ctx) => {
     const state = repoFor(ctx);
     const issue = issueFor(ctx, state);
-    if (!ctx.model.removeLabelFromIssue(fullNameOf(state), issue.number, ctx.params["name"] ?? "")) {
+    if (!ctx.model.removeLabelFromIssue(fullNameOf(state), issue.number, ctx.params["name"] ?? "", undefined, ctx.app.botLogin)) {
       throw new SandboxHttpError(404, "Label does not exist");
     }
     return { body: ctx.model.issueLabels(fullNameOf(state), issue.number).map((l) => labelShape(ctx, state, l)) };

@@ -48,6 +48,10 @@ export interface Activity extends RepositoryActivity {
     input: { user: string; title: string; body?: string; draft?: boolean; at?: TimeInput; labels?: string[] },
   ): Promise<Acted<IssueRecord>>;
   mergePullRequest(repo: string, number: number, input: ActorAt): Promise<Acted<IssueRecord>>;
+  /** Marks a draft pull request ready for review (`pull_request.ready_for_review`). */
+  markReadyForReview(repo: string, number: number, input: ActorAt): Promise<Acted<IssueRecord>>;
+  /** Converts a pull request back to a draft (`pull_request.converted_to_draft`). */
+  convertToDraft(repo: string, number: number, input: ActorAt): Promise<Acted<IssueRecord>>;
   review(
     repo: string,
     number: number,
@@ -134,6 +138,14 @@ export function createActivity(sandbox: Pick<Sandbox, "model" | "address">, send
       const pull = model.mergePullRequest(repo, number, input.by, input.at);
       return sendAll(pull, (ctx) => [pullRequestWebhook(ctx, repo, pull, "closed", input.by)]);
     },
+    async markReadyForReview(repo, number, input) {
+      const pull = model.setPullDraft(repo, number, false, input.by, input.at);
+      return sendAll(pull, (ctx) => [pullRequestWebhook(ctx, repo, pull, "ready_for_review", input.by)]);
+    },
+    async convertToDraft(repo, number, input) {
+      const pull = model.setPullDraft(repo, number, true, input.by, input.at);
+      return sendAll(pull, (ctx) => [pullRequestWebhook(ctx, repo, pull, "converted_to_draft", input.by)]);
+    },
     async review(repo, number, input) {
       const review = model.addReview(repo, number, {
         user: input.user,
@@ -156,12 +168,12 @@ export function createActivity(sandbox: Pick<Sandbox, "model" | "address">, send
     },
     async addLabel(repo, number, label, input) {
       const item = itemOf(repo, number);
-      model.addLabelsToIssue(repo, number, [label], input.at);
+      model.addLabelsToIssue(repo, number, [label], input.at, input.by);
       return sendAll(item, (ctx) => [itemWebhook(ctx, repo, item, "labeled", input.by, { label })]);
     },
     async removeLabel(repo, number, label, input) {
       const item = itemOf(repo, number);
-      if (!model.removeLabelFromIssue(repo, number, label, input.at)) throw new Error(`sandbox: #${number} has no label ${label}`);
+      if (!model.removeLabelFromIssue(repo, number, label, input.at, input.by)) throw new Error(`sandbox: #${number} has no label ${label}`);
       return sendAll(item, (ctx) => [itemWebhook(ctx, repo, item, "unlabeled", input.by, { label })]);
     },
     async star(repo, user, at) {
