@@ -44,6 +44,8 @@ export class StoreRowWriter {
   readonly #profile;
   #events: EventRow[] = [];
   #items: ItemRow[] = [];
+  /** One account id per login, as GitHub gives every person one (people are keyed by it). */
+  readonly #ids = new Map<string, number>();
 
   constructor(
     db: DB,
@@ -52,18 +54,18 @@ export class StoreRowWriter {
     this.#sqlite = db.$client;
     this.#event = this.#sqlite.prepare(
       `INSERT INTO events (repository_id, delivery_id, natural_key, kind, actor_login, actor_id, actor_type, association, item_number, is_pull, occurred_at, data)
-       VALUES (?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#item = this.#sqlite.prepare(
       `INSERT INTO items (repository_id, number, is_pull, title, author_login, author_id, author_type, author_association, state, draft, locked, labels, assignees, created_at, updated_at, closed_at, merged_at)
-       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, 0, '[]', '[]', ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '[]', '[]', ?, ?, ?, ?)`,
     );
     this.#contributor = this.#sqlite.prepare(
-      `INSERT OR IGNORE INTO contributors (repository_id, login, user_id, number, first_contributed_at, first_pull_number, source) VALUES (?, ?, NULL, NULL, ?, ?, 'backfill')`,
+      `INSERT OR IGNORE INTO contributors (repository_id, login, user_id, number, first_contributed_at, first_pull_number, source) VALUES (?, ?, ?, NULL, ?, ?, 'backfill')`,
     );
     this.#daily = this.#sqlite.prepare(`INSERT OR REPLACE INTO daily_metrics (repository_id, day, metric, value) VALUES (?, ?, ?, ?)`);
     this.#profile = this.#sqlite.prepare(
-      `INSERT OR IGNORE INTO user_profiles (login, user_id, type, company, company_key, fetched_at) VALUES (?, NULL, 'User', ?, ?, ?)`,
+      `INSERT OR IGNORE INTO user_profiles (login, user_id, type, company, company_key, fetched_at) VALUES (?, ?, 'User', ?, ?, ?)`,
     );
   }
 
@@ -79,7 +81,7 @@ export class StoreRowWriter {
 
   /** A merged PR's author, first contribution kept (numbers are given by `numberContributors`). */
   contributor(login: string, at: number, pullNumber: number): void {
-    this.#contributor.run(this.repositoryId, login, at, pullNumber);
+    this.#contributor.run(this.repositoryId, login, this.#idOf(login), at, pullNumber);
   }
 
   dailyMetric(day: string, metric: string, value: number): void {
@@ -87,7 +89,15 @@ export class StoreRowWriter {
   }
 
   profile(login: string, company: string, fetchedAt: number): void {
-    this.#profile.run(login, company, company.toLowerCase().replace(/[^a-z0-9]/g, ""), fetchedAt);
+    this.#profile.run(login, this.#idOf(login), company, company.toLowerCase().replace(/[^a-z0-9]/g, ""), fetchedAt);
+  }
+
+  #idOf(login: string): number {
+    const known = this.#ids.get(login);
+    if (known !== undefined) return known;
+    const id = this.#ids.size + 1;
+    this.#ids.set(login, id);
+    return id;
   }
 
   /** Runs `write` in one transaction (the per-row writes above are cheap only inside one). */
@@ -108,6 +118,7 @@ export class StoreRowWriter {
           e.naturalKey,
           e.kind,
           e.actorLogin,
+          this.#idOf(e.actorLogin),
           e.actorType ?? "User",
           e.association ?? null,
           e.itemNumber ?? null,
@@ -123,6 +134,7 @@ export class StoreRowWriter {
           i.isPull ? 1 : 0,
           i.title,
           i.authorLogin,
+          this.#idOf(i.authorLogin),
           i.authorType ?? "User",
           i.authorAssociation,
           i.state,

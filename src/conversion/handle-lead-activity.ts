@@ -26,10 +26,11 @@ export const handleLeadActivity: ItemActivityHandler = async (activity) => {
   for (const event of activity.entry.events) {
     const candidate = leadCandidate(event, activity.payload, activity.entry.item);
     if (!candidate || !isCommunity(candidate.author, config)) continue;
+    const person = { login: candidate.author.login, id: candidate.authorId };
     let terms = candidate.texts.flatMap((text) => matchInterestTerms(text, config.conversion.terms));
     terms = [...new Map(terms.map((t) => [t.toLowerCase(), t])).values()];
     if (candidate.edit && event.itemNumber !== null) {
-      const known = await termsRecordedOnItem(activity.db, activity.repository.id, candidate.author.login, event.itemNumber);
+      const known = await termsRecordedOnItem(activity.db, activity.repository.id, person, event.itemNumber);
       terms = terms.filter((term) => !known.has(term.toLowerCase()));
     }
     if (terms.length === 0) continue;
@@ -37,20 +38,22 @@ export const handleLeadActivity: ItemActivityHandler = async (activity) => {
       repositoryId: activity.repository.id,
       naturalKey: event.naturalKey,
       login: candidate.author.login,
+      userId: candidate.authorId,
       itemNumber: event.itemNumber,
       terms,
       occurredAt: event.occurredAt,
     });
     if (!recorded) continue;
     activity.log.info(`${activity.repository.fullName}: lead ${candidate.author.login} (${terms.join(", ")}) on #${event.itemNumber ?? "?"}`);
-    await refreshProfile(activity, candidate.author.login);
+    if (person.id !== null) await refreshProfile(activity, person.login, person.id);
     if (config.conversion.labelLeads) await labelItem(activity, event);
   }
 };
 
-async function refreshProfile(activity: ItemActivity, login: string): Promise<void> {
+/** Profiles are kept per account id (a person without one gets none): read by login, saved by id. */
+async function refreshProfile(activity: ItemActivity, login: string, userId: number): Promise<void> {
   const now = activity.now();
-  if (!(await isProfileStale(activity.db, login, now, PROFILE_MAX_AGE_MS))) return;
+  if (!(await isProfileStale(activity.db, userId, now, PROFILE_MAX_AGE_MS))) return;
   try {
     const profile = await fetchUserProfile(activity.octokit, login);
     if (profile) await saveUserProfiles(activity.db, [profile], now);

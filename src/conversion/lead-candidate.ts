@@ -5,6 +5,8 @@ import type { Person } from "../people/roles.js";
 /** What a ledger fact lets a user say: who wrote it, the texts they wrote, and whether it is an edit. */
 export interface LeadCandidate {
   author: Person;
+  /** The author's account id (null where GitHub gave none): the lead is the person, whatever their login. */
+  authorId: number | null;
   /** Matched separately, so a phrase never runs from a title into a body. */
   texts: string[];
   /** An edit only adds terms its author had not yet used on that item. */
@@ -25,6 +27,7 @@ export function leadCandidate(event: LedgerEvent, payload: Record<string, unknow
     const raw = obj(payload.issue) ?? obj(payload.pull_request);
     return {
       author: { login: item.authorLogin, type: item.authorType, association: item.authorAssociation },
+      authorId: item.authorId,
       texts: [item.title, str(raw?.body) ?? ""],
       edit: event.kind.endsWith(".edited"),
     };
@@ -39,6 +42,7 @@ export function leadCandidate(event: LedgerEvent, payload: Record<string, unknow
   if (!subject || !body) return null;
   return {
     author: { login: event.actorLogin, type: event.actorType, association: event.association },
+    authorId: event.actorId,
     texts: [body],
     edit: event.kind.endsWith(".edited"),
   };

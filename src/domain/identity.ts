@@ -1,6 +1,9 @@
 /**
- * Who someone is on GitHub. The account id survives a rename, the login does not; the store still
- * keys people by login (docs/architecture.md, "Known gaps"), so both travel together.
+ * Who someone is on GitHub. A person is their account id: it survives a rename, the login does
+ * not. Every table about people is keyed by the id, and the login stored beside it is a label that
+ * follows renames (the login of the person's latest fact). Only where no id is known (a row from
+ * before migration 0008 whose login never came with one) is a person keyed by login
+ * (docs/architecture.md, "Words": person).
  */
 
 /** A user as a payload or an API answer names them; deleted accounts are GitHub's "ghost". */
@@ -18,4 +21,30 @@ export interface UserProfile {
   type: string | null;
   /** The free-text company the user chose to show, as written. */
   company: string | null;
+}
+
+/** A person as a fact names them: the account id where GitHub gave one, and the login of the moment. */
+export interface PersonRef {
+  login: string;
+  id: number | null;
+}
+
+/**
+ * GitHub's own account for deleted users: webhooks name it `ghost` with this id, while GraphQL
+ * gives no author at all, so the backfill uses it to keep every deleted author one person.
+ */
+export const GHOST_ACCOUNT_ID = 10137;
+
+/**
+ * The text that stands for a person in keys (star facts' natural keys, welcome claims): `id:<id>`,
+ * or the login when the id is unknown. Logins never contain ":", so the two cannot meet.
+ */
+export function personKey(person: PersonRef): string {
+  return person.id === null ? person.login : `id:${person.id}`;
+}
+
+/** Reads a key written by `personKey` (or a plain login, as keys were before ids): the id, or the login. */
+export function parsePersonKey(key: string): { id: number } | { login: string } {
+  const id = /^id:(\d+)$/.exec(key)?.[1];
+  return id === undefined ? { login: key } : { id: Number(id) };
 }

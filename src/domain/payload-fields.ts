@@ -4,7 +4,7 @@
  * raw payloads (lead text, granted repositories) and the HTTP layer all read payloads the same way,
  * so the readers belong to the shared vocabulary rather than to any one of them.
  */
-import type { UserRef } from "./identity.js";
+import { GHOST_ACCOUNT_ID, type UserRef } from "./identity.js";
 import type { RepositoryRef } from "./repository.js";
 
 export type Json = Record<string, unknown>;
@@ -28,12 +28,12 @@ export function time(value: unknown): Date | null {
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
-/** A GitHub user object; deleted accounts arrive as null and become GitHub's own "ghost". */
+/** A GitHub user object; deleted accounts arrive as null and become GitHub's own "ghost" (its id too). */
 export function user(value: unknown): UserRef {
   const u = obj(value);
   return {
     login: str(u?.login) ?? "ghost",
-    id: num(u?.id),
+    id: u ? num(u.id) : GHOST_ACCOUNT_ID,
     type: str(u?.type) ?? "User",
   };
 }

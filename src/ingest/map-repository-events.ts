@@ -1,9 +1,12 @@
+import { personKey } from "../domain/identity.js";
 import type { LedgerEvent } from "../domain/ledger.js";
 import { num, obj, time, user, type Json } from "../domain/payload-fields.js";
 
 /**
  * `star.*`. GitHub stamps a star with `starred_at`; an unstar carries no time at all, so that one
- * event falls back to the arrival time (and to the delivery id for its key).
+ * event falls back to the arrival time (and to the delivery id for its key). The keys name the
+ * person by account id (`personKey`), as the backfill's do, so a star read again under a new login
+ * is the same fact.
  */
 export function mapStar(action: string, payload: Json, deliveryId: string, receivedAt: Date): LedgerEvent | null {
   if (action !== "created" && action !== "deleted") return null;
@@ -15,7 +18,7 @@ export function mapStar(action: string, payload: Json, deliveryId: string, recei
   if (created && !starredAt) return null;
   return {
     kind: `star.${action}`,
-    naturalKey: created ? `star:${actor.login}:${starredAt!.getTime()}` : `unstar:${actor.login}:${deliveryId}`,
+    naturalKey: created ? `star:${personKey(actor)}:${starredAt!.getTime()}` : `unstar:${personKey(actor)}:${deliveryId}`,
     actorLogin: actor.login,
     actorId: actor.id,
     actorType: actor.type,

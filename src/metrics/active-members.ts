@@ -4,7 +4,8 @@ import { DAY_MS } from "./utc-day.js";
 export const ACTIVE_WINDOW_DAYS = 30;
 
 export interface Activity {
-  login: string;
+  /** Who: a person is counted once whatever logins they acted under (see `ActiveDay`). */
+  person: string;
   /** UTC days since the epoch. */
   day: number;
 }
@@ -23,7 +24,7 @@ export function activeMembersSeries(activity: Activity[], days: number[]): numbe
   return days.map((last) => {
     const first = last - ACTIVE_WINDOW_DAYS + 1;
     const people = new Set<string>();
-    for (const a of activity) if (a.day >= first && a.day <= last) people.add(a.login.toLowerCase());
+    for (const a of activity) if (a.day >= first && a.day <= last) people.add(a.person);
     return people.size;
   });
 }

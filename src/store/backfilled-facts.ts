@@ -1,6 +1,6 @@
 import type { ItemSnapshot, LedgerEvent } from "../domain/ledger.js";
 import type { DB } from "./db.js";
-import { eventParams, INSERT_EVENT_SQL, itemParams, UPSERT_ITEM_SQL } from "./fact-rows.js";
+import { CONTRIBUTOR_LABEL_SQL, eventParams, INSERT_EVENT_SQL, itemParams, labelParams, UPSERT_ITEM_SQL } from "./fact-rows.js";
 
 type SqliteClient = DB["$client"];
 
@@ -8,6 +8,7 @@ type SqliteClient = DB["$client"];
 function backfillStatements(sqlite: SqliteClient) {
   return {
     event: sqlite.prepare(INSERT_EVENT_SQL),
+    label: sqlite.prepare(CONTRIBUTOR_LABEL_SQL),
     item: sqlite.prepare(UPSERT_ITEM_SQL),
   };
 }
@@ -33,6 +34,8 @@ export async function recordBackfilledFacts(db: DB, repositoryId: number, facts:
   const writes: Array<() => void> = [
     ...facts.events.map((e) => () => {
       inserted += q.event.run(...eventParams(repositoryId, null, e)).changes;
+      const label = labelParams(repositoryId, e);
+      if (label) q.label.run(label);
     }),
     ...facts.items.map((item) => () => {
       q.item.run(...itemParams(repositoryId, item));

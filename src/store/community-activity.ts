@@ -15,6 +15,8 @@ const DAY_MS_LITERAL = sql.raw("86400000");
 
 /** Someone active on a UTC day (days since the epoch). */
 export interface ActiveDay {
+  /** Who, once whatever their login: `id:<account id>`, or the lowercased login of a fact without one. */
+  person: string;
   login: string;
   type: string;
   /** A whole number: the UTC day, as `dayIndex` (src/metrics/active-members.ts) counts it. */
@@ -24,7 +26,8 @@ export interface ActiveDay {
 /** Who did anything (issue, PR, comment, review, star, fork) on which day, in `[from, to)`. */
 export async function listActiveDays(db: DB, repositoryId: number, from: Date, to: Date): Promise<ActiveDay[]> {
   return db.all<ActiveDay>(sql`
-    SELECT DISTINCT actor_login AS login, actor_type AS type, CAST(occurred_at / ${DAY_MS_LITERAL} AS INTEGER) AS day
+    SELECT DISTINCT coalesce('id:' || actor_id, lower(actor_login)) AS person, actor_login AS login, actor_type AS type,
+      CAST(occurred_at / ${DAY_MS_LITERAL} AS INTEGER) AS day
     FROM events
     WHERE repository_id = ${repositoryId} AND occurred_at >= ${from.getTime()} AND occurred_at < ${to.getTime()}`);
 }
@@ -48,11 +51,14 @@ export async function listStarChanges(db: DB, repositoryId: number, from: Date, 
   return rows.map((r) => ({ at: new Date(r.at), delta: r.kind === "star.deleted" ? -1 : 1, total: r.total }));
 }
 
-/** Stars given minus stars taken back, over the whole ledger: the total when nothing better is known. */
-export async function countStarsInLedger(db: DB, repositoryId: number): Promise<number> {
+/**
+ * Stars given minus stars taken back before `until`, over the ledger: the total when nothing better
+ * is known. Bounded, so that stars given since do not count in a total dated `until`.
+ */
+export async function countStarsInLedger(db: DB, repositoryId: number, until: Date): Promise<number> {
   const row = db.get<{ n: number | null }>(sql`
     SELECT SUM(CASE kind WHEN 'star.created' THEN 1 ELSE -1 END) AS n
-    FROM events WHERE repository_id = ${repositoryId} AND kind IN ('star.created', 'star.deleted')`);
+    FROM events WHERE repository_id = ${repositoryId} AND kind IN ('star.created', 'star.deleted') AND occurred_at < ${until.getTime()}`);
   return Math.max(0, row?.n ?? 0);
 }
 

@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { personKey, type PersonRef } from "../domain/identity.js";
 import type { DB } from "./db.js";
 import { lowered, namedIn, PARTICIPANT_NOW, participantAt, STARGAZER_NOW, stargazerAt, type PeopleFilter } from "./member-stages.js";
 import { communityMembers as m, companyCounts, companySpellings, userProfiles } from "./schema.js";
@@ -17,7 +18,7 @@ export interface CompanyTally {
 
 /** How many companies to read beyond the `top` asked for, so that corrections rarely force reading them all. */
 const DEFAULT_MARGIN = 10;
-/** Logins per `IN (...)` list. */
+/** Ids or logins per `IN (...)` list. */
 const CHUNK = 500;
 
 type Counts = Omit<CompanyTally, "companyKey" | "spelling">;
@@ -25,7 +26,8 @@ const spellingId = (key: string, spelling: string) => JSON.stringify([key, spell
 
 /**
  * The company spellings of the community's stargazers and participants at `until` and of
- * `leadLogins`. Leads are counted as given: Steward records no lead for a bot or a maintainer.
+ * `leads` (people: by account id, by login without one). Leads are counted as given: Steward
+ * records no lead for a bot or a maintainer.
  *
  * The counts start from `company_counts` and `company_spellings`, kept by SQLite's triggers as
  * the members are folded, and are corrected row by row for the members whose count at `until`
@@ -42,11 +44,11 @@ export async function tallyCompanies(
   db: DB,
   repositoryId: number,
   until: Date,
-  leadLogins: readonly string[],
+  leads: readonly PersonRef[],
   filter: PeopleFilter,
   options: { top?: number; margin?: number } = {},
 ): Promise<CompanyTally[]> {
-  const corrections = correctionsAt(db, repositoryId, until.getTime(), leadLogins, filter);
+  const corrections = correctionsAt(db, repositoryId, until.getTime(), leads, filter);
   const correctedKeys = new Set([...corrections.values()].map((c) => c.companyKey));
   let tallies: CompanyTally[] | null = null;
   if (options.top !== undefined) {
@@ -65,7 +67,7 @@ export async function tallyCompanies(
     }
   }
   tallies ??= applyCorrections(readSpellings(db, repositoryId, null), corrections);
-  return [...tallies, ...(await leadsWithoutMemberRow(db, repositoryId, leadLogins))];
+  return [...tallies, ...(await leadsWithoutMemberRow(db, repositoryId, leads))];
 }
 
 type Rank = { leads: number; participants: number; stargazers: number };
@@ -154,14 +156,16 @@ interface Correction extends Counts {
 
 /**
  * The members with a company whose contribution at `until` may differ from the counters': active
- * at or after `until`, named by the config, or leads. Keyed by login.
+ * at or after `until`, named by the config (by their login now), or leads. Keyed by person.
  */
-function correctionsAt(db: DB, repositoryId: number, end: number, leadLogins: readonly string[], filter: PeopleFilter): Map<string, Correction> {
+function correctionsAt(db: DB, repositoryId: number, end: number, leadPeople: readonly PersonRef[], filter: PeopleFilter): Map<string, Correction> {
   const named = new Set([...lowered(filter.ignoreUsers), ...lowered(filter.maintainers)]);
-  const leads = new Set(leadLogins);
+  const leads = new Set(leadPeople.map(personKey));
+  const { ids, logins } = splitPeople(leadPeople);
   const read = (which: SQL) =>
     db
       .select({
+        userId: m.userId,
         login: m.login,
         companyKey: sql<string>`${m.companyKey}`,
         spelling: sql<string>`${m.company}`,
@@ -176,17 +180,19 @@ function correctionsAt(db: DB, repositoryId: number, end: number, leadLogins: re
   const rows = [
     ...read(sql`${m.lastActiveAt} >= ${end}`),
     ...(named.size > 0 ? read(namedIn(named)) : []),
-    ...chunks([...leads]).flatMap((part) => read(inArray(m.login, part))),
+    ...chunks(ids).flatMap((part) => read(inArray(m.userId, part))),
+    ...chunks(logins).flatMap((part) => read(and(isNull(m.userId), inArray(m.login, part))!)),
   ];
   const corrections = new Map<string, Correction>();
   for (const r of rows) {
-    if (corrections.has(r.login)) continue;
+    const key = personKey({ login: r.login, id: r.userId });
+    if (corrections.has(key)) continue;
     const counted = !named.has(r.login.toLowerCase());
     const star = counted && r.stargazerAtEnd ? 1 : 0;
     const talk = counted && r.participantAtEnd ? 1 : 0;
-    const lead = leads.has(r.login) ? 1 : 0;
+    const lead = leads.has(key) ? 1 : 0;
     const peopleNow = r.stargazerNow || r.participantNow ? 1 : 0;
-    corrections.set(r.login, {
+    corrections.set(key, {
       companyKey: r.companyKey,
       spelling: r.spelling,
       stargazers: star - r.stargazerNow,
@@ -198,33 +204,45 @@ function correctionsAt(db: DB, repositoryId: number, end: number, leadLogins: re
   return corrections;
 }
 
+/** The account ids of `people`, and the logins of those without one. */
+function splitPeople(people: readonly PersonRef[]): { ids: number[]; logins: string[] } {
+  return {
+    ids: people.flatMap((p) => (p.id === null ? [] : [p.id])),
+    logins: people.flatMap((p) => (p.id === null ? [p.login] : [])),
+  };
+}
+
 function chunks<T>(items: readonly T[]): T[][] {
   const parts: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) parts.push(items.slice(i, i + CHUNK));
   return parts;
 }
 
-/** Leads the projection has no row for (e.g. their facts were never in the ledger), tallied alone. */
-async function leadsWithoutMemberRow(db: DB, repositoryId: number, leadLogins: readonly string[]): Promise<CompanyTally[]> {
-  if (leadLogins.length === 0) return [];
+/**
+ * Leads the projection has no row for (e.g. their facts were never in the ledger), tallied alone
+ * by their profile's company. Profiles are kept per account id, so a lead without one has none.
+ */
+async function leadsWithoutMemberRow(db: DB, repositoryId: number, leads: readonly PersonRef[]): Promise<CompanyTally[]> {
+  const { ids } = splitPeople(leads);
+  if (ids.length === 0) return [];
   const known = new Set(
-    chunks(leadLogins).flatMap((part) =>
+    chunks(ids).flatMap((part) =>
       db
-        .select({ login: m.login })
+        .select({ userId: m.userId })
         .from(m)
-        .where(and(eq(m.repositoryId, repositoryId), inArray(m.login, part)))
+        .where(and(eq(m.repositoryId, repositoryId), inArray(m.userId, part)))
         .all()
-        .map((r) => r.login),
+        .map((r) => r.userId),
     ),
   );
-  const missing = leadLogins.filter((login) => !known.has(login));
+  const missing = ids.filter((id) => !known.has(id));
   if (missing.length === 0) return [];
   return chunks(missing)
     .flatMap((part) =>
       db
         .select({ companyKey: userProfiles.companyKey, spelling: userProfiles.company })
         .from(userProfiles)
-        .where(inArray(userProfiles.login, part))
+        .where(inArray(userProfiles.userId, part))
         .all(),
     )
     .filter((p) => p.companyKey && p.spelling)

@@ -1,4 +1,5 @@
-import { and, eq, lt, or, isNull, sql } from "drizzle-orm";
+import { and, eq, lt, or, isNull, sql, type SQL } from "drizzle-orm";
+import type { PersonRef } from "../domain/identity.js";
 import type { DB } from "./db.js";
 import { backfillState, events } from "./schema.js";
 
@@ -16,14 +17,25 @@ export async function isBackfillDone(db: DB, repositoryId: number, kind: string)
 }
 
 /**
- * How many issues (`issues.opened`) or pull requests (`pull_request.opened`) `login` opened in the
- * repository with a number below `beforeNumber`, per the ledger. Numbers follow creation order, so
- * these are the user's earlier ones; the item numbered `beforeNumber` itself never counts.
+ * The ledger's facts by a person: those of their account id, whatever login they carried, and
+ * those stored without an id under their login (any case), which GitHub gave for no one else
+ * (docs/architecture.md, "Words": person). Without an id, a person is their login.
+ */
+function actedBy(person: PersonRef): SQL {
+  const byLogin = sql`lower(${events.actorLogin}) = ${person.login.toLowerCase()}`;
+  return person.id === null ? byLogin : or(eq(events.actorId, person.id), and(isNull(events.actorId), byLogin))!;
+}
+
+/**
+ * How many issues (`issues.opened`) or pull requests (`pull_request.opened`) the author opened in
+ * the repository with a number below `beforeNumber`, per the ledger, under any login they had.
+ * Numbers follow creation order, so these are the user's earlier ones; the item numbered
+ * `beforeNumber` itself never counts.
  */
 export async function countEarlierOpenings(
   db: DB,
   repositoryId: number,
-  query: { kind: "issues.opened" | "pull_request.opened"; login: string; beforeNumber: number },
+  query: { kind: "issues.opened" | "pull_request.opened"; author: PersonRef; beforeNumber: number },
 ): Promise<number> {
   const notPull = or(isNull(events.isPull), eq(events.isPull, false));
   const row = db
@@ -32,7 +44,7 @@ export async function countEarlierOpenings(
     .where(
       and(
         eq(events.repositoryId, repositoryId),
-        eq(events.actorLogin, query.login),
+        actedBy(query.author),
         eq(events.kind, query.kind),
         lt(events.itemNumber, query.beforeNumber),
         query.kind === "issues.opened" ? notPull : undefined,

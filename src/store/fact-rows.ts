@@ -22,6 +22,24 @@ export const UPSERT_ITEM_SQL = `INSERT INTO items (repository_id, number, is_pul
      closed_at = excluded.closed_at, merged_at = excluded.merged_at
    WHERE items.updated_at <= excluded.updated_at`;
 
+/**
+ * A person's login is a label that follows renames (docs/architecture.md, "Words": person): a fact
+ * by a known account puts its login on their contributor row when it is newer than the fact that
+ * gave the current one. Ties go to the greater login, so the order facts arrive in never matters
+ * and a late older delivery cannot bring an old login back.
+ */
+export const CONTRIBUTOR_LABEL_SQL = `UPDATE contributors SET login = @login, login_seen_at = @at
+   WHERE repository_id = @repositoryId AND user_id = @userId
+     AND (login_seen_at IS NULL OR login_seen_at < @at OR (login_seen_at = @at AND login < @login))`;
+
+/** The parameters of CONTRIBUTOR_LABEL_SQL for a fact, or null when its actor has no account id. */
+export function labelParams(
+  repositoryId: number,
+  e: Pick<LedgerEvent, "actorId" | "actorLogin" | "occurredAt">,
+): { repositoryId: number; userId: number; login: string; at: number } | null {
+  return e.actorId === null ? null : { repositoryId, userId: e.actorId, login: e.actorLogin, at: e.occurredAt.getTime() };
+}
+
 /** A time as SQLite stores it (milliseconds), or null. */
 export const ms = (date: Date | null) => (date === null ? null : date.getTime());
 /** A flag as SQLite stores it (0 or 1), or null. */

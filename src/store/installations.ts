@@ -122,7 +122,7 @@ export async function forgetRepositories(db: DB, repositoryIds: number[]): Promi
     for (const table of PER_REPOSITORY_TABLES) tx.delete(table).where(inArray(table.repositoryId, repositoryIds)).run();
     tx.delete(repositories).where(inArray(repositories.id, repositoryIds)).run();
     // Names and companies of people no served repository knows of any more are not Steward's to keep.
-    tx.run(sql`DELETE FROM user_profiles WHERE login NOT IN (SELECT actor_login FROM events)`);
+    tx.run(sql`DELETE FROM user_profiles WHERE user_id IS NULL OR user_id NOT IN (SELECT actor_id FROM events WHERE actor_id IS NOT NULL)`);
   });
 }
 

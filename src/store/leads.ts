@@ -1,16 +1,24 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { personKey, type PersonRef } from "../domain/identity.js";
 import type { DB } from "./db.js";
-import { customers, events, leadSignals, userProfiles } from "./schema.js";
+import { communityMembers, customers, events, leadSignals, userProfiles } from "./schema.js";
 
 /** One issue, PR or comment that showed enterprise interest. */
 export interface LeadSignal {
   repositoryId: number;
   /** The ledger's natural key of the fact, so a redelivery or a backfill adds nothing. */
   naturalKey: string;
+  /** Who wrote it: their login then, and their account id (null where GitHub gave none). */
   login: string;
+  userId: number | null;
   itemNumber: number | null;
   terms: string[];
   occurredAt: Date;
+}
+
+/** A person's signals: by account id, or by login for one without (docs/architecture.md, "Words": person). */
+function signalBy(person: PersonRef): SQL {
+  return person.id !== null ? eq(leadSignals.userId, person.id) : and(isNull(leadSignals.userId), eq(leadSignals.login, person.login))!;
 }
 
 /** Records a lead signal; false when this fact was recorded before. */
@@ -18,19 +26,21 @@ export async function recordLeadSignal(db: DB, signal: LeadSignal): Promise<bool
   return db.insert(leadSignals).values(signal).onConflictDoNothing().run().changes === 1;
 }
 
-/** The terms already recorded for `login` on item `itemNumber`, so an edit only adds what is new. */
-export async function termsRecordedOnItem(db: DB, repositoryId: number, login: string, itemNumber: number): Promise<Set<string>> {
+/** The terms already recorded for a person on item `itemNumber`, so an edit only adds what is new. */
+export async function termsRecordedOnItem(db: DB, repositoryId: number, person: PersonRef, itemNumber: number): Promise<Set<string>> {
   const rows = db
     .select({ terms: leadSignals.terms })
     .from(leadSignals)
-    .where(and(eq(leadSignals.repositoryId, repositoryId), eq(leadSignals.login, login), eq(leadSignals.itemNumber, itemNumber)))
+    .where(and(eq(leadSignals.repositoryId, repositoryId), signalBy(person), eq(leadSignals.itemNumber, itemNumber)))
     .all();
   return new Set(rows.flatMap((row) => row.terms.map((term) => term.toLowerCase())));
 }
 
 /** A lead: one community user, with everything their signals showed. */
 export interface Lead {
+  /** Their login now: their member row's, else that of their latest signal. */
   login: string;
+  userId: number | null;
   /** The company from their public profile, as written there. */
   company: string | null;
   companyKey: string | null;
@@ -48,9 +58,10 @@ export interface Lead {
 }
 
 /**
- * The leads of a repository, latest first: users with a signal before `until` and, when `since`
- * is given, at or after it. One grouped query over the (repository, login) index plus one read of
- * their signals; a lead is converted when a customer carries their login or their company's key.
+ * The leads of a repository, latest first: people (by account id) with a signal before `until`
+ * and, when `since` is given, at or after it. One read of their signals over the (repository,
+ * person) index, then their member rows' logins and their profiles; a lead is converted when a
+ * customer carries a login of theirs or their company's key.
  */
 export async function listLeads(db: DB, repositoryId: number, range: { since?: Date | null; until?: Date | null } = {}): Promise<Lead[]> {
   const conditions = [eq(leadSignals.repositoryId, repositoryId)];
@@ -59,6 +70,7 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
   const rows = db
     .select({
       login: leadSignals.login,
+      userId: leadSignals.userId,
       naturalKey: leadSignals.naturalKey,
       itemNumber: leadSignals.itemNumber,
       terms: leadSignals.terms,
@@ -68,14 +80,19 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
     .from(leadSignals)
     .leftJoin(events, and(eq(events.repositoryId, leadSignals.repositoryId), eq(events.naturalKey, leadSignals.naturalKey)))
     .where(inRange)
-    .orderBy(leadSignals.login, leadSignals.occurredAt, leadSignals.naturalKey)
+    .orderBy(leadSignals.occurredAt, leadSignals.naturalKey)
     .all();
-  const byLogin = new Map<string, Omit<Lead, "company" | "companyKey" | "status">>();
+  // Each person's signals in time order: the latest names their item, and their login where no member row does.
+  type Gathered = Omit<Lead, "company" | "companyKey" | "status"> & { logins: Set<string> };
+  const byPerson = new Map<string, Gathered>();
   for (const row of rows) {
-    const lead = byLogin.get(row.login);
+    const key = personKey({ login: row.login, id: row.userId });
+    const lead = byPerson.get(key);
     if (!lead) {
-      byLogin.set(row.login, {
+      byPerson.set(key, {
         login: row.login,
+        userId: row.userId,
+        logins: new Set([row.login.toLowerCase()]),
         firstSeenAt: row.occurredAt,
         lastSeenAt: row.occurredAt,
         itemNumber: row.itemNumber,
@@ -86,6 +103,8 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
       });
       continue;
     }
+    lead.login = row.login;
+    lead.logins.add(row.login.toLowerCase());
     lead.lastSeenAt = row.occurredAt;
     lead.itemNumber = row.itemNumber;
     lead.isPull = row.isPull;
@@ -95,15 +114,29 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
     for (const term of row.terms) if (!known.has(term.toLowerCase())) lead.terms.push(term);
   }
   const since = range.since?.getTime();
-  const picked = [...byLogin.values()].filter((lead) => since === undefined || lead.lastSeenAt.getTime() >= since);
+  const picked = [...byPerson.values()].filter((lead) => since === undefined || lead.lastSeenAt.getTime() >= since);
   if (picked.length === 0) return [];
+  const ids = picked.flatMap((lead) => (lead.userId === null ? [] : [lead.userId]));
   const profiles = new Map(
-    db
-      .select({ login: userProfiles.login, company: userProfiles.company, companyKey: userProfiles.companyKey })
-      .from(userProfiles)
-      .where(sql`${userProfiles.login} in (select distinct ${leadSignals.login} from ${leadSignals} where ${inRange})`)
-      .all()
-      .map((p) => [p.login, p]),
+    chunked(ids).flatMap((part) =>
+      db
+        .select({ userId: userProfiles.userId, company: userProfiles.company, companyKey: userProfiles.companyKey })
+        .from(userProfiles)
+        .where(inArray(userProfiles.userId, part))
+        .all()
+        .map((p) => [p.userId, p] as const),
+    ),
+  );
+  // A renamed lead is named by their login now, as their member row (folded from the ledger) has it.
+  const labels = new Map(
+    chunked(ids).flatMap((part) =>
+      db
+        .select({ userId: communityMembers.userId, login: communityMembers.login })
+        .from(communityMembers)
+        .where(and(eq(communityMembers.repositoryId, repositoryId), inArray(communityMembers.userId, part)))
+        .all()
+        .map((m) => [m.userId, m.login] as const),
+    ),
   );
   const customerRows = db
     .select({ login: customers.login, companyKey: customers.companyKey })
@@ -113,22 +146,29 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
   const customerLogins = new Set(customerRows.flatMap((c) => (c.login ? [c.login.toLowerCase()] : [])));
   const customerKeys = new Set(customerRows.map((c) => c.companyKey));
   return picked
-    .map((lead): Lead => {
-      const profile = profiles.get(lead.login);
+    .map(({ logins, ...lead }): Lead => {
+      const login = (lead.userId === null ? undefined : labels.get(lead.userId)) ?? lead.login;
+      const profile = lead.userId === null ? undefined : profiles.get(lead.userId);
       const companyKey = profile?.companyKey ?? null;
-      const converted = customerLogins.has(lead.login.toLowerCase()) || (companyKey !== null && customerKeys.has(companyKey));
-      return { ...lead, company: profile?.company ?? null, companyKey, status: converted ? "converted" : "open" };
+      const named = customerLogins.has(login.toLowerCase()) || [...logins].some((l) => customerLogins.has(l));
+      const converted = named || (companyKey !== null && customerKeys.has(companyKey));
+      return { ...lead, login, company: profile?.company ?? null, companyKey, status: converted ? "converted" : "open" };
     })
     .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || a.login.localeCompare(b.login));
 }
 
-/** Distinct users with a lead signal before `until`, and those whose first one is at or after `since`. */
+/** Ids per `IN (...)` list. */
+const CHUNK = 500;
+const chunked = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Distinct people with a lead signal before `until`, and those whose first one is at or after `since`. */
 export async function countLeads(db: DB, repositoryId: number, since: Date, until: Date): Promise<{ total: number; new: number }> {
   const firsts = db
     .select({ first: sql<number>`min(${leadSignals.occurredAt})`.as("first") })
     .from(leadSignals)
     .where(and(eq(leadSignals.repositoryId, repositoryId), lt(leadSignals.occurredAt, until)))
-    .groupBy(leadSignals.login)
+    .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`)
     .as("firsts");
   const row = db
     .select({ total: sql<number>`count(*)`, fresh: sql<number>`coalesce(sum(${firsts.first} >= ${since.getTime()}), 0)` })

@@ -1,7 +1,7 @@
 import { count, eq, max, min } from "drizzle-orm";
 import type { LedgerEntry } from "../domain/ledger.js";
 import type { DB } from "./db.js";
-import { eventParams, INSERT_EVENT_SQL, itemParams, ms, UPSERT_ITEM_SQL } from "./fact-rows.js";
+import { CONTRIBUTOR_LABEL_SQL, eventParams, INSERT_EVENT_SQL, itemParams, labelParams, ms, UPSERT_ITEM_SQL } from "./fact-rows.js";
 import { deliveries, events, items } from "./schema.js";
 
 export interface DeliveryMeta {
@@ -37,6 +37,7 @@ function ledgerStatements(sqlite: SqliteClient) {
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
     event: sqlite.prepare(INSERT_EVENT_SQL),
+    label: sqlite.prepare(CONTRIBUTOR_LABEL_SQL),
     item: sqlite.prepare(UPSERT_ITEM_SQL),
     removeItem: sqlite.prepare(`DELETE FROM items WHERE repository_id = ? AND number = ?`),
   };
@@ -166,6 +167,9 @@ function writeDelivery(statements: Statements, meta: DeliveryMeta, entry: Ledger
   if (meta.payload !== null) statements.unhandled.run(meta.id, meta.event, entry.installationId, repositoryId, meta.payload, ms(meta.receivedAt));
   for (const e of entry.events) {
     statements.event.run(...eventParams(repositoryId, meta.id, e));
+    // With the fact, in the delivery's savepoint; a fact seen before moves nothing (its time is no newer).
+    const label = labelParams(repositoryId, e);
+    if (label) statements.label.run(label);
   }
   const item = entry.item;
   if (item) {

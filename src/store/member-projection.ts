@@ -1,3 +1,4 @@
+import { personKey } from "../domain/identity.js";
 import type { DB } from "./db.js";
 
 /** The name of this projection in `projection_watermarks`. */
@@ -19,6 +20,8 @@ const DEFAULT_BATCH = 2000;
 
 /** One member row as a batch of events folds it (times in ms), before it meets the stored row. */
 interface MemberFold {
+  userId: number | null;
+  /** The login of their latest fact in the batch (ties: the greater login). */
   login: string;
   actorType: string;
   maintainerSeen: boolean;
@@ -35,6 +38,7 @@ interface MemberFold {
 interface FoldedEvent {
   id: number;
   kind: string;
+  userId: number | null;
   login: string;
   actorType: string;
   association: string | null;
@@ -72,6 +76,13 @@ const MERGES = {
 type FoldedColumn = keyof typeof MERGES | "login";
 
 /**
+ * The merged login of a row keyed by account id: the one of the latest fact (ties: the greater
+ * login), the rule `foldEvents` applies within a batch, so a late older fact never renames anyone back.
+ */
+const NEWEST_LOGIN = `CASE WHEN excluded.last_active_at > last_active_at OR (excluded.last_active_at = last_active_at AND excluded.login > login)
+  THEN excluded.login ELSE login END`;
+
+/**
  * The derived flags of a row, from its folded columns as `column` spells them: the parameters of
  * a new row, or the merged values of an updated one. One definition for both, so they agree.
  * `is_bot` is the twin of `isBot` (src/people/roles.ts) less the config's list, applied when counting.
@@ -88,32 +99,40 @@ function derivedFlags(column: (name: FoldedColumn) => string) {
 
 function prepareStatements(sqlite: SqliteClient) {
   const folded = Object.keys(MERGES) as Array<keyof typeof MERGES>;
-  // The smaller (or larger) of the stored and the incoming value, where either may be null.
-  const merged = (name: FoldedColumn) =>
-    name === "login" ? name : `coalesce(${MERGES[name]}(${name}, excluded.${name}), ${name}, excluded.${name})`;
+  // The smaller (or larger) of the stored and the incoming value, where either may be null; the
+  // login of a row keyed by it stays, that of a row keyed by account id is the newest.
+  const merging = (byId: boolean) => (name: FoldedColumn) =>
+    name === "login" ? (byId ? `(${NEWEST_LOGIN})` : name) : `coalesce(${MERGES[name]}(${name}, excluded.${name}), ${name}, excluded.${name})`;
   const inserted = derivedFlags((name) => `@${name}`);
-  const updated = derivedFlags(merged);
   // A new row takes its company from the stored profile; saving a profile updates existing rows.
-  const profile = (column: string) => `(SELECT p.${column} FROM user_profiles p WHERE p.login = @login AND p.company_key <> '' AND p.company <> '')`;
+  const profile = (column: string) =>
+    `(SELECT p.${column} FROM user_profiles p WHERE p.user_id = @user_id AND p.company_key <> '' AND p.company <> '')`;
+  // One statement per member: the flags are computed from the merged values in the same write.
+  // A person is their account id; facts without one are folded by login (docs/architecture.md, "Words").
+  const upsert = (byId: boolean) => {
+    const merged = merging(byId);
+    const updated = derivedFlags(merged);
+    return sqlite.prepare<[Record<string, string | number | null>]>(
+      `INSERT INTO community_members (repository_id, user_id, login, ${folded.join(", ")}, is_bot, community, starred, company_key, company)
+       VALUES (@repository_id, @user_id, @login, ${folded.map((c) => `@${c}`).join(", ")},
+         ${inserted.is_bot}, ${inserted.community}, ${inserted.starred}, ${profile("company_key")}, ${profile("company")})
+       ON CONFLICT ${byId ? "(repository_id, user_id)" : `(repository_id, login) WHERE "user_id" IS NULL`} DO UPDATE SET
+         login = ${merged("login")}, ${folded.map((c) => `${c} = ${merged(c)}`).join(", ")},
+         is_bot = ${updated.is_bot}, community = ${updated.community}, starred = ${updated.starred}`,
+    );
+  };
   return {
     watermark: sqlite.prepare<[number, string], { id: number }>(
       `SELECT last_event_id AS id FROM projection_watermarks WHERE repository_id = ? AND projection = ?`,
     ),
     // `+repository_id` keeps SQLite on the rowid range: an index on the repository would walk its whole history.
     batch: sqlite.prepare<[number, number, number], FoldedEvent>(
-      `SELECT id, kind, actor_login AS login, actor_type AS actorType, association, occurred_at AS at
+      `SELECT id, kind, actor_id AS userId, actor_login AS login, actor_type AS actorType, association, occurred_at AS at
        FROM events WHERE id > ? AND +repository_id = ? ORDER BY id LIMIT ?`,
     ),
     lastEventId: sqlite.prepare<[], { id: number | null }>(`SELECT max(id) AS id FROM events`),
-    // One statement per member: the flags are computed from the merged values in the same write.
-    upsert: sqlite.prepare<[Record<string, string | number | null>]>(
-      `INSERT INTO community_members (repository_id, login, ${folded.join(", ")}, is_bot, community, starred, company_key, company)
-       VALUES (@repository_id, @login, ${folded.map((c) => `@${c}`).join(", ")},
-         ${inserted.is_bot}, ${inserted.community}, ${inserted.starred}, ${profile("company_key")}, ${profile("company")})
-       ON CONFLICT (repository_id, login) DO UPDATE SET
-         ${folded.map((c) => `${c} = ${merged(c)}`).join(", ")},
-         is_bot = ${updated.is_bot}, community = ${updated.community}, starred = ${updated.starred}`,
-    ),
+    upsertById: upsert(true),
+    upsertByLogin: upsert(false),
     advance: sqlite.prepare(
       `INSERT INTO projection_watermarks (repository_id, projection, last_event_id) VALUES (?, ?, ?)
        ON CONFLICT (repository_id, projection) DO UPDATE SET last_event_id = excluded.last_event_id`,
@@ -123,10 +142,10 @@ function prepareStatements(sqlite: SqliteClient) {
 
 /**
  * The SET clause copying a member's company from their stored profile, null unless it has both a
- * key and a spelling, as the fold does for a new row: saving a profile runs it for its login.
+ * key and a spelling, as the fold does for a new row: saving a profile runs it for its account.
  */
 export const COPY_PROFILE_COMPANY = `(company_key, company) = (SELECT p.company_key, p.company FROM user_profiles p
-  WHERE p.login = community_members.login AND p.company_key <> '' AND p.company <> '')`;
+  WHERE p.user_id = community_members.user_id AND p.company_key <> '' AND p.company <> '')`;
 
 type Statements = ReturnType<typeof prepareStatements>;
 const prepared = new WeakMap<SqliteClient, Statements>();
@@ -184,8 +203,9 @@ function foldBatch(statements: Statements, repositoryId: number, batchSize: numb
   // stored so far, whichever repository it belongs to, instead of skipping them again.
   const last = more ? batch.at(-1)!.id : (statements.lastEventId.get()?.id ?? 0);
   for (const m of foldEvents(batch)) {
-    statements.upsert.run({
+    (m.userId === null ? statements.upsertByLogin : statements.upsertById).run({
       repository_id: repositoryId,
+      user_id: m.userId,
       login: m.login,
       actor_type: m.actorType,
       maintainer_seen: m.maintainerSeen ? 1 : 0,
@@ -207,13 +227,15 @@ export async function memberProjectionWatermark(db: DB, repositoryId: number): P
   return statementsFor(db.$client).watermark.get(repositoryId, MEMBER_PROJECTION)?.id ?? 0;
 }
 
-/** Folds a batch of events into one partial row per login, with the same min/max rules as the upsert. */
+/** Folds a batch of events into one partial row per person, with the same min/max rules as the upsert. */
 function foldEvents(batch: FoldedEvent[]): MemberFold[] {
   const rows = new Map<string, MemberFold>();
   for (const e of batch) {
-    let row = rows.get(e.login);
+    const key = personKey({ login: e.login, id: e.userId });
+    let row = rows.get(key);
     if (!row) {
       row = {
+        userId: e.userId,
         login: e.login,
         actorType: e.actorType,
         maintainerSeen: false,
@@ -225,8 +247,9 @@ function foldEvents(batch: FoldedEvent[]): MemberFold[] {
         firstActiveAt: e.at,
         lastActiveAt: e.at,
       };
-      rows.set(e.login, row);
+      rows.set(key, row);
     }
+    if (e.at > row.lastActiveAt || (e.at === row.lastActiveAt && e.login > row.login)) row.login = e.login;
     if (e.actorType > row.actorType) row.actorType = e.actorType;
     if (MAINTAINER_ASSOCIATIONS.has(e.association ?? "")) row.maintainerSeen = true;
     row.firstActiveAt = Math.min(row.firstActiveAt, e.at);

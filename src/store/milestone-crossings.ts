@@ -9,7 +9,9 @@ export interface MilestoneCrossing {
   threshold: number;
   crossedAt: Date;
   value: number;
+  /** Who crossed it, where one person did: their login then, and their account id where known. */
   login: string | null;
+  userId?: number | null;
   itemNumber: number | null;
 }
 
@@ -51,6 +53,7 @@ export async function recordContributorCrossings(db: DB, repositoryId: number, t
       crossedAt: contributor.firstContributedAt,
       value: threshold,
       login: contributor.login,
+      userId: contributor.userId,
       itemNumber: contributor.firstPullNumber,
     };
     if (await recordCrossing(db, crossing)) recorded.push(crossing);

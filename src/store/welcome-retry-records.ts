@@ -20,14 +20,15 @@ export async function unfinishedWelcomes(
 
 /**
  * The lowest number among the issues (`issues.opened`) or pull requests (`pull_request.opened`)
- * that `login` opened, per the ledger, ignoring the login's case (claims store it lowercased).
- * Numbers follow creation order, so this is the item their first-opening welcome was for.
+ * that the person opened, per the ledger (by account id; by login, any case, for a claim made
+ * without one, which stores it lowercased). Numbers follow creation order, so this is the item
+ * their first-opening welcome was for.
  */
 export async function firstOpeningNumber(
   db: DB,
   repositoryId: number,
   kind: "issues.opened" | "pull_request.opened",
-  login: string,
+  person: { id: number } | { login: string },
 ): Promise<number | null> {
   const row = db
     .select({ number: min(events.itemNumber) })
@@ -36,7 +37,7 @@ export async function firstOpeningNumber(
       and(
         eq(events.repositoryId, repositoryId),
         eq(events.kind, kind),
-        sql`lower(${events.actorLogin}) = ${login.toLowerCase()}`,
+        "id" in person ? eq(events.actorId, person.id) : sql`lower(${events.actorLogin}) = ${person.login.toLowerCase()}`,
         kind === "issues.opened" ? or(isNull(events.isPull), eq(events.isPull, false)) : undefined,
       ),
     )
@@ -68,15 +69,16 @@ export async function welcomeItem(db: DB, repositoryId: number, number: number):
     .get();
 }
 
-/** A contributor by login, ignoring case (claims store logins lowercased). */
-export async function contributorByLogin(
+/** A contributor by account id, or by login ignoring case (claims from before ids store logins lowercased). */
+export async function contributorOf(
   db: DB,
   repositoryId: number,
-  login: string,
+  person: { id: number } | { login: string },
 ): Promise<{ login: string; number: number | null; firstPullNumber: number | null } | undefined> {
+  const which = "id" in person ? eq(contributors.userId, person.id) : sql`lower(${contributors.login}) = ${person.login.toLowerCase()}`;
   return db
     .select({ login: contributors.login, number: contributors.number, firstPullNumber: contributors.firstPullNumber })
     .from(contributors)
-    .where(and(eq(contributors.repositoryId, repositoryId), sql`lower(${contributors.login}) = ${login.toLowerCase()}`))
+    .where(and(eq(contributors.repositoryId, repositoryId), which))
     .get();
 }

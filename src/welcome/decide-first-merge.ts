@@ -1,4 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
+import type { PersonRef } from "../domain/identity.js";
 import type { Person } from "../people/roles.js";
 import { screenPerson, type SkipReason } from "./decide-first-opening.js";
 import type { UserHistory } from "../domain/user-history.js";
@@ -52,14 +53,16 @@ export function chooseMergeMessage(number: number | null, config: StewardConfig)
 /**
  * The contributor milestones to announce on pull request `pullNumber`: those its author crossed
  * with it, where announcing is on. Derived from the recorded crossings, so a redelivery finds the
- * same ones (and the announcement's claim keeps it to one).
+ * same ones (and the announcement's claim keeps it to one). The author is matched by account id
+ * where both sides know it (a login may have changed since), else by login.
  */
-export function milestonesToAnnounce<C extends { metric: string; login: string | null; itemNumber: number | null }>(
+export function milestonesToAnnounce<C extends { metric: string; login: string | null; userId?: number | null; itemNumber: number | null }>(
   crossings: readonly C[],
-  author: string,
+  author: PersonRef,
   pullNumber: number,
   config: StewardConfig,
 ): C[] {
   if (!config.welcome.enabled || !config.welcome.announceMilestones) return [];
-  return crossings.filter((c) => c.metric === "contributors" && c.login === author && c.itemNumber === pullNumber);
+  const byAuthor = (c: C) => (c.userId != null && author.id !== null ? c.userId === author.id : c.login === author.login);
+  return crossings.filter((c) => c.metric === "contributors" && byAuthor(c) && c.itemNumber === pullNumber);
 }

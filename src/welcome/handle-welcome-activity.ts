@@ -5,7 +5,7 @@ import type { Person } from "../people/roles.js";
 import { countEarlierOpenings, isBackfillDone } from "../store/earlier-openings.js";
 import { isFirstByRecords, isFirstByUserHistory, screenOpening, type OpeningKind } from "./decide-first-opening.js";
 import { handleWelcomeMerge } from "./handle-welcome-merge.js";
-import { WELCOME_KINDS } from "./plan-welcome-retry.js";
+import { WELCOME_KINDS, welcomeSubject } from "./plan-welcome-retry.js";
 import { postWelcome } from "./post-welcome.js";
 
 /**
@@ -47,7 +47,7 @@ async function welcomeOpening(activity: ItemActivity, item: ItemSnapshot, kind: 
   if (await isBackfillDone(db, repository.id, kind === "issue" ? "issues" : "pulls")) {
     const earlier = await countEarlierOpenings(db, repository.id, {
       kind: kind === "issue" ? "issues.opened" : "pull_request.opened",
-      login: item.authorLogin,
+      author: { login: item.authorLogin, id: item.authorId },
       beforeNumber: item.number,
     });
     first = isFirstByRecords(earlier);
@@ -67,7 +67,7 @@ async function welcomeOpening(activity: ItemActivity, item: ItemSnapshot, kind: 
   if (!first) return;
   await postWelcome(activity, {
     effect: EFFECTS[kind],
-    subject: item.authorLogin.toLowerCase(),
+    subject: welcomeSubject({ login: item.authorLogin, id: item.authorId }),
     message: kind === "issue" ? "firstIssue" : "firstPullRequest",
     issueNumber: item.number,
     facts: { author: item.authorLogin },

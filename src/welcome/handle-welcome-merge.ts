@@ -5,7 +5,7 @@ import { isBot } from "../people/roles.js";
 import { findContributor, isContributorHistoryKnown, numberNewContributors, recordContribution } from "../store/contributors.js";
 import { listCrossings, recordContributorCrossings } from "../store/milestone-crossings.js";
 import { chooseMergeMessage, isFirstMergeByRecords, isFirstMergeByUserHistory, milestonesToAnnounce, screenMerge } from "./decide-first-merge.js";
-import { WELCOME_KINDS } from "./plan-welcome-retry.js";
+import { WELCOME_KINDS, welcomeSubject } from "./plan-welcome-retry.js";
 import { postWelcome } from "./post-welcome.js";
 
 /**
@@ -17,6 +17,8 @@ import { postWelcome } from "./post-welcome.js";
 export async function handleWelcomeMerge(activity: ItemActivity, item: ItemSnapshot): Promise<void> {
   const { db, repository, config, log } = activity;
   const author = { login: item.authorLogin, type: item.authorType, association: item.authorAssociation };
+  // The person is their account id: merges under an old and a new login are one contributor.
+  const person = { login: item.authorLogin, id: item.authorId };
   // A bot is never a contributor (docs/architecture.md, "Words").
   if (isBot(author, config) || item.mergedAt === null) return;
   const mergedAt = item.mergedAt;
@@ -33,14 +35,14 @@ export async function handleWelcomeMerge(activity: ItemActivity, item: ItemSnaps
     await numberNewContributors(db, repository.id);
     await recordContributorCrossings(db, repository.id, config.milestones.contributors);
   }
-  const contributor = await findContributor(db, repository.id, item.authorLogin);
+  const contributor = await findContributor(db, repository.id, person);
 
   const skip = screenMerge(author, config);
   if (!skip && isFirstMergeByRecords(contributor, item.number) && (historyKnown || (await confirmedByApi(activity, item, mergedAt)))) {
     const choice = chooseMergeMessage(historyKnown ? (contributor?.number ?? null) : null, config);
     await postWelcome(activity, {
       effect: WELCOME_KINDS.firstMerge,
-      subject: item.authorLogin.toLowerCase(),
+      subject: welcomeSubject(person),
       message: choice.message,
       issueNumber: item.number,
       facts: { author: item.authorLogin, number: "number" in choice ? choice.number : null },
@@ -50,7 +52,7 @@ export async function handleWelcomeMerge(activity: ItemActivity, item: ItemSnaps
   }
 
   if (!historyKnown) return;
-  const crossings = milestonesToAnnounce(await listCrossings(db, repository.id, "contributors"), item.authorLogin, item.number, config);
+  const crossings = milestonesToAnnounce(await listCrossings(db, repository.id, "contributors"), person, item.number, config);
   for (const crossing of crossings) {
     await postWelcome(activity, {
       effect: WELCOME_KINDS.milestone,

@@ -1,12 +1,14 @@
+import { parsePersonKey } from "../domain/identity.js";
 import type { DB } from "../store/db.js";
 import { isContributorHistoryKnown } from "../store/contributors.js";
 import { listCrossings } from "../store/milestone-crossings.js";
-import { contributorByLogin, firstOpeningNumber, welcomeItem } from "../store/welcome-retry-records.js";
+import { contributorOf, firstOpeningNumber, welcomeItem } from "../store/welcome-retry-records.js";
 import { WELCOME_KINDS, type RetryRecords } from "./plan-welcome-retry.js";
 
 /**
  * Finds, in Steward's own records, what an unfinished welcome was about. The claim's key names
- * the user (or the milestone); the item follows from the records the welcome was decided on:
+ * the user (`id:<account id>`, or a lowercased login where the id was unknown) or the milestone;
+ * the item follows from the records the welcome was decided on:
  * - first issue / first PR: the user's lowest-numbered opening of that kind in the ledger (the
  *   welcome was claimed because no lower-numbered one existed, and later ones have higher numbers);
  * - first merge: the contributor's first merged pull request (the claim required it to be this one);
@@ -19,10 +21,10 @@ export async function loadRetryRecords(db: DB, repositoryId: number, claim: { ki
     case WELCOME_KINDS.firstIssue:
     case WELCOME_KINDS.firstPull: {
       const kind = claim.kind === WELCOME_KINDS.firstIssue ? "issues.opened" : "pull_request.opened";
-      return { item: await item(await firstOpeningNumber(db, repositoryId, kind, claim.subject)) };
+      return { item: await item(await firstOpeningNumber(db, repositoryId, kind, parsePersonKey(claim.subject))) };
     }
     case WELCOME_KINDS.firstMerge: {
-      const contributor = (await contributorByLogin(db, repositoryId, claim.subject)) ?? null;
+      const contributor = (await contributorOf(db, repositoryId, parsePersonKey(claim.subject))) ?? null;
       return { item: await item(contributor?.firstPullNumber), contributor, historyKnown: await isContributorHistoryKnown(db, repositoryId) };
     }
     case WELCOME_KINDS.milestone: {

@@ -1,4 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
+import { personKey, type PersonRef } from "../domain/identity.js";
 import type { Person } from "../people/roles.js";
 import { chooseMergeMessage, screenMerge } from "./decide-first-merge.js";
 import { screenPerson, type SkipReason } from "./decide-first-opening.js";
@@ -11,6 +12,15 @@ export const WELCOME_KINDS = {
   firstMerge: "welcome.first-merge",
   milestone: "welcome.milestone",
 } as const;
+
+/**
+ * What a person's welcome is claimed under, once per repository ever: their account id
+ * (`id:<id>`), so a renamed account is not welcomed again; the lowercased login only where GitHub
+ * gave no id (as every claim was keyed before ids).
+ */
+export function welcomeSubject(author: PersonRef): string {
+  return author.id === null ? author.login.toLowerCase() : personKey(author);
+}
 
 /** The author of an item as Steward's records last saw them. */
 export interface RetryItem {

@@ -11,7 +11,7 @@ import { renderTemplate } from "./render-template.js";
 export interface WelcomePost {
   /** The effect kind, e.g. `welcome.first-issue`; also the marker's kind. */
   effect: string;
-  /** Once per this subject (a lowercased login, or a milestone) and repository, ever. */
+  /** Once per this subject (a person, `welcomeSubject`, or a milestone) and repository, ever. */
   subject: string;
   message: WelcomeMessage;
   issueNumber: number;
@@ -40,11 +40,19 @@ export async function postWelcome(activity: WelcomeContext, post: WelcomePost): 
   const marker = hiddenMarker(post.effect, post.subject);
   const body = `${fitToLimit(renderTemplate(template, values), 60_000)}\n\n${marker}`;
   const where = { owner: repository.owner, repo: repository.name, issueNumber: post.issueNumber };
+  // Claims were keyed by login before account ids (migration 0008 re-keyed them): an attempt
+  // interrupted then may have posted its comment with the login in the marker.
+  const before = post.subject.startsWith("id:") ? hiddenMarker(post.effect, post.facts.author.toLowerCase()) : null;
   const outcome = await performOnce(
     { db: activity.db, now: activity.now },
     { repositoryId: repository.id, kind: post.effect, subject: post.subject, period: "" },
     {
-      find: async () => findCommentWithMarker(octokit, where, marker, await activity.steward()),
+      find: async () => {
+        const steward = await activity.steward();
+        return (
+          (await findCommentWithMarker(octokit, where, marker, steward)) ?? (before ? findCommentWithMarker(octokit, where, before, steward) : null)
+        );
+      },
       create: () => createComment(octokit, where, body),
     },
   );

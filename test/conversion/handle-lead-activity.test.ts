@@ -13,6 +13,8 @@ import { examplePayload, forRepository } from "../helpers/webhook-examples.js";
 
 const TARGET = { installationId: 1, repositoryId: 10, owner: "acme", name: "widget" };
 const T0 = new Date("2026-03-01T00:00:00Z");
+/** The account id of the example issue's author: the profile read answers for that account. */
+const AUTHOR_ID = ((examplePayload("issues", "opened").issue as Record<string, unknown>).user as { id: number }).id;
 
 describe("handleLeadActivity", () => {
   let store: Awaited<ReturnType<typeof createTestStore>>;
@@ -26,7 +28,7 @@ describe("handleLeadActivity", () => {
         async getByUsername({ username }: { username: string }) {
           profileReads.push(username);
           if (failProfile) throw Object.assign(new Error("Server Error"), { status: 502 });
-          return { data: { login: username, id: 7, type: "User", company: "Acme, Inc." } };
+          return { data: { login: username, id: AUTHOR_ID, type: "User", company: "Acme, Inc." } };
         },
       },
     },
@@ -88,7 +90,7 @@ describe("handleLeadActivity", () => {
     await deliver("issues", opened);
     await deliver("issues", opened);
     expect(signals()).toEqual([[author, ["SSO", "SLA"]]]);
-    expect((await findUserProfile(store.db, author))?.companyKey).toBe("acme");
+    expect((await findUserProfile(store.db, AUTHOR_ID))?.companyKey).toBe("acme");
     expect(profileReads).toEqual([author]);
 
     // An edit adds only terms not yet used on that item; a typo fix adds nothing.

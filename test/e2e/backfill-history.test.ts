@@ -131,7 +131,7 @@ describe("history backfill against the sandbox", () => {
     expect(contributors.map((c) => c.login).sort()).toEqual([...authors].sort());
     expect(contributors.map((c) => c.number)).toEqual(contributors.map((_, i) => i + 1));
     expect(byKind.contributors).toMatchObject({ status: "done", done: authors.size });
-    expect((await findUserProfile(e2e.db, "fan-20"))?.companyKey).toBeTruthy();
+    expect((await findUserProfile(e2e.db, e2e.sandbox.model.getUser("fan-20")!.id))?.companyKey).toBeTruthy();
     expect(e2e.sandbox.violations).toEqual([]);
   }, 30_000);
 

@@ -96,12 +96,13 @@ describe("conversion, end to end: webhooks -> leads -> customers -> funnel", () 
     );
     expect(activity.model.getIssue(REPO, typo)?.labels).toContain("enterprise-interest");
 
-    // Backfill would have stored the stargazers' profiles; here the test does.
+    // Backfill would have stored the stargazers' profiles (per account id); here the test does.
+    const idOf = (login: string) => e2e.sandbox.model.getUser(login)!.id;
     await saveUserProfiles(
       e2e.db,
       [
-        { login: "noor", userId: null, type: "User", company: "@acme-corp" },
-        { login: "li-wei", userId: null, type: "User", company: "ACME, Inc." },
+        { login: "noor", userId: idOf("noor"), type: "User", company: "@acme-corp" },
+        { login: "li-wei", userId: idOf("li-wei"), type: "User", company: "ACME, Inc." },
       ],
       NOW,
     );

@@ -7,7 +7,8 @@ import { backfillState, sideEffects } from "../../src/store/schema.js";
 import { retryUnfinishedWelcomes } from "../../src/welcome/retry-unfinished-welcomes.js";
 import { startE2E, type E2E } from "../helpers/e2e-harness.js";
 import { examplePayload, forRepository } from "../helpers/webhook-examples.js";
-import { mergePull, openIssue, openPull } from "../welcome/welcome-payloads.js";
+import { hiddenMarker } from "../../src/text/index.js";
+import { mergePull, openIssue, openPull, subjectOf } from "../welcome/welcome-payloads.js";
 
 const COMMENTS = "/repos/{owner}/{repo}/issues/{issue_number}/comments";
 const MINUTE = 60_000;
@@ -59,18 +60,21 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     e2e.sandbox.failNext({ method: "POST", path: COMMENTS, status: 502 });
     expect((await e2e.deliver("issues", issue.payload)).status).toBe(200);
     expect(stewardComments(e2e, issue.number)).toEqual([]);
-    expect(claimOf(e2e, "welcome.first-issue", "alice")).toMatchObject({ state: "claimed", lastError: expect.stringContaining("HTTP 502") });
+    expect(claimOf(e2e, "welcome.first-issue", subjectOf("alice"))).toMatchObject({
+      state: "claimed",
+      lastError: expect.stringContaining("HTTP 502"),
+    });
 
     const report = await retryUnfinishedWelcomes(deps, {});
     expect(report.retries).toEqual([
-      { repository: "acme/widget", kind: "welcome.first-issue", subject: "alice", issueNumber: issue.number, outcome: "posted" },
+      { repository: "acme/widget", kind: "welcome.first-issue", subject: subjectOf("alice"), issueNumber: issue.number, outcome: "posted" },
     ]);
     const posted = stewardComments(e2e, issue.number);
     expect(posted).toHaveLength(1);
     expect(posted[0]).toContain("Welcome to acme/widget, @alice, and thank you for opening your first issue here!");
-    expect(posted[0]).toContain("<!-- steward:welcome.first-issue:alice -->");
+    expect(posted[0]).toContain(hiddenMarker("welcome.first-issue", subjectOf("alice")));
     expect(paced).toEqual([e2e.target.installationId]);
-    expect(claimOf(e2e, "welcome.first-issue", "alice")).toMatchObject({ state: "done", attempts: 2, lastError: null });
+    expect(claimOf(e2e, "welcome.first-issue", subjectOf("alice"))).toMatchObject({ state: "done", attempts: 2, lastError: null });
   });
 
   it("finds the comment a failed POST did create and posts nothing more", async () => {
@@ -78,15 +82,28 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     e2e.sandbox.failNext({ method: "POST", path: COMMENTS, status: 502, afterSideEffect: true });
     await e2e.deliver("pull_request", pr.payload);
     expect(stewardComments(e2e, pr.number)).toHaveLength(1);
-    expect(claimOf(e2e, "welcome.first-pr", "bob")?.state).toBe("claimed");
+    expect(claimOf(e2e, "welcome.first-pr", subjectOf("bob"))?.state).toBe("claimed");
 
     const report = await retryUnfinishedWelcomes(deps, {});
     expect(report.retries.map((r) => [r.kind, r.outcome])).toEqual([["welcome.first-pr", "found"]]);
     expect(stewardComments(e2e, pr.number)).toHaveLength(1);
     expect(paced).toEqual([]);
-    const done = claimOf(e2e, "welcome.first-pr", "bob");
+    const done = claimOf(e2e, "welcome.first-pr", subjectOf("bob"));
     expect(done?.state).toBe("done");
     expect(done?.result).toMatchObject({ commentId: expect.any(Number) });
+  });
+
+  it("finds a welcome posted under the author's login before claims were keyed by account id (migration 0008)", async () => {
+    const pr = openPull(e2e, "ivy", "FIRST_TIME_CONTRIBUTOR", "2026-03-02T10:00:00Z");
+    e2e.sandbox.failNext({ method: "POST", path: COMMENTS, status: 502 });
+    await e2e.deliver("pull_request", pr.payload);
+    // What an attempt interrupted before the upgrade had posted: the marker names the login.
+    e2e.sandbox.model.addComment("acme/widget", pr.number, { user: "steward[bot]", body: `Welcome!\n\n${hiddenMarker("welcome.first-pr", "ivy")}` });
+
+    const report = await retryUnfinishedWelcomes(deps, {});
+    expect(report.retries.map((r) => [r.subject, r.outcome])).toEqual([[subjectOf("ivy"), "found"]]);
+    expect(stewardComments(e2e, pr.number)).toHaveLength(1);
+    expect(paced).toEqual([]);
   });
 
   it("doubles nothing when run twice, also at the same moment", async () => {
@@ -109,10 +126,14 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     e2e.sandbox.failNext({ method: "POST", path: COMMENTS, status: 502, times: 2 });
     await e2e.deliver("issues", issue.payload);
     expect((await retryUnfinishedWelcomes(deps, {})).retries.map((r) => r.outcome)).toEqual(["failed"]);
-    expect(claimOf(e2e, "welcome.first-issue", "dana")).toMatchObject({ state: "claimed", attempts: 2 });
+    expect(claimOf(e2e, "welcome.first-issue", subjectOf("dana"))).toMatchObject({ state: "claimed", attempts: 2 });
 
     // A crash mid-way: the claim is held with a live lease, as by a process that died just now.
-    e2e.db.update(sideEffects).set({ claimedAt: clock }).where(eq(sideEffects.subject, "dana")).run();
+    e2e.db
+      .update(sideEffects)
+      .set({ claimedAt: clock })
+      .where(eq(sideEffects.subject, subjectOf("dana")))
+      .run();
     expect((await retryUnfinishedWelcomes(deps, {})).retries).toEqual([]);
     clock = new Date(clock.getTime() + 6 * MINUTE);
     expect((await retryUnfinishedWelcomes(deps, {})).retries.map((r) => r.outcome)).toEqual(["posted"]);
@@ -131,7 +152,7 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     expect(report.retries.map((r) => [r.outcome, r.detail])).toEqual([["closed", "disabled"]]);
     expect(e2e.sandbox.model.listRepoComments("acme/widget")).toEqual([]);
     expect(paced).toEqual([]);
-    expect(claimOf(e2e, "welcome.first-issue", "erin")).toMatchObject({ state: "done", result: { skipped: "disabled" } });
+    expect(claimOf(e2e, "welcome.first-issue", subjectOf("erin"))).toMatchObject({ state: "done", result: { skipped: "disabled" } });
     expect((await retryUnfinishedWelcomes(deps, {})).retries).toEqual([]);
   });
 
@@ -153,8 +174,8 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
 
     const report = await retryUnfinishedWelcomes(deps, {});
     expect(report.retries.map((r) => [r.subject, r.outcome, r.detail])).toEqual([
-      ["fay", "closed", "item-gone"],
-      ["gus", "closed", "maintainer"],
+      [subjectOf("fay"), "closed", "item-gone"],
+      [subjectOf("gus"), "closed", "maintainer"],
     ]);
     expect(e2e.sandbox.model.listRepoComments("acme/widget")).toEqual([]);
   });
@@ -182,7 +203,7 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
 
     const report = await retryUnfinishedWelcomes(deps, { repository: { ...e2e.target, id: repositoryId, fullName: "acme/widget", private: false } });
     expect(report.retries.map((r) => [r.kind, r.subject, r.issueNumber, r.outcome])).toEqual([
-      ["welcome.first-merge", "hana", pr.number, "posted"],
+      ["welcome.first-merge", subjectOf("hana"), pr.number, "posted"],
       ["welcome.milestone", "contributors-2", pr.number, "posted"],
     ]);
     const [, congratulation, milestone] = stewardComments(e2e, pr.number);

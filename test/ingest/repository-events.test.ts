@@ -29,7 +29,7 @@ describe("repository events: the stored repository follows GitHub", () => {
   const register = (...repos: ReturnType<typeof repo>[]) =>
     registerInstallation(store.db, { id: 1, accountLogin: "Octocoders", accountType: "Organization" }, repos, NOW);
   const lead = (repositoryId: number, login: string) =>
-    recordLeadSignal(store.db, { repositoryId, naturalKey: `issue:${login}`, login, itemNumber: 1, terms: ["SSO"], occurredAt: NOW });
+    recordLeadSignal(store.db, { repositoryId, naturalKey: `issue:${login}`, login, userId: null, itemNumber: 1, terms: ["SSO"], occurredAt: NOW });
 
   it("publicized and privatized set the stored visibility, whatever the payload's visibility field says", async () => {
     await register(repo(CODERTOCAT, "Codertocat/Hello-World", true));

@@ -64,10 +64,10 @@ describe("toLedgerEntry", () => {
     });
   });
 
-  it("keys a star by user and starred_at, so a webhook and a backfill of it agree", () => {
+  it("keys a star by the account id and starred_at, so a webhook and a backfill of it agree whatever the login", () => {
     const payload = examplePayload("star", "created");
     const [event] = entryFor("star", payload).events;
-    expect(event?.naturalKey).toBe(`star:${(payload.sender as { login: string }).login}:${Date.parse(payload.starred_at as string)}`);
+    expect(event?.naturalKey).toBe(`star:id:${(payload.sender as { id: number }).id}:${Date.parse(payload.starred_at as string)}`);
     expect(event?.data).toEqual({ stargazers: (payload.repository as { stargazers_count: number }).stargazers_count });
   });
 

@@ -93,10 +93,10 @@ describe("active members over whole UTC days", () => {
   it("keeps the last day in the pure series as well", () => {
     const d = dayIndex(D);
     const activity = [
-      { login: "a", day: d },
-      { login: "b", day: d - 29 },
-      { login: "c", day: d - 30 },
-      { login: "A", day: d - 1 },
+      { person: "id:1", day: d },
+      { person: "id:2", day: d - 29 },
+      { person: "id:3", day: d - 30 },
+      { person: "id:1", day: d - 1 },
     ];
     expect(activeMembersSeries(activity, [d, d + 1, d - 30])).toEqual([2, 1, 1]);
   });

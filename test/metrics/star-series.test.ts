@@ -39,11 +39,12 @@ describe("buildStarSeries", () => {
 
 describe("activeMembersSeries", () => {
   it("counts distinct people active in the 30 days ending with each day", () => {
+    // One person under two logins (a rename) counts once: the store keys people by account id.
     const activity = [
-      { login: "ann", day: 100 },
-      { login: "ANN", day: 110 },
-      { login: "bob", day: 120 },
-      { login: "cy", day: 131 },
+      { person: "id:1", day: 100 },
+      { person: "id:1", day: 110 },
+      { person: "id:2", day: 120 },
+      { person: "cy", day: 131 },
     ];
     expect(activeMembersSeries(activity, [100, 129, 130, 139, 140, 160, 161])).toEqual([1, 2, 2, 3, 2, 1, 0]);
   });

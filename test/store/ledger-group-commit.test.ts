@@ -13,7 +13,8 @@ const now = new Date("2026-11-23T10:00:00Z");
 
 function starEntry(id: string, login: string): LedgerEntry {
   const payload = forRepository(examplePayload("star", "created"), target);
-  payload.sender = { ...(payload.sender as object), login };
+  // One account per login: a star is keyed by its account and time.
+  payload.sender = { ...(payload.sender as object), login, id: 1000 + [...login].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 0) };
   return toLedgerEntry({ id, name: "star", payload, receivedAt: now });
 }
 

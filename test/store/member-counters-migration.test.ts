@@ -1,23 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteStore, type Store } from "../../src/store/db.js";
-import { applyMigrations, migrationsFolder } from "../../src/store/migrate.js";
 import { companyCounts, companySpellings, memberCounts } from "../../src/store/schema.js";
-
-/** The migrations folder as it was before `tag`: the journal cut there. */
-function migrationsBefore(dir: string, tag: string): string {
-  const folder = join(dir, "migrations");
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  expect(at).toBeGreaterThan(0);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-  return folder;
-}
+import { migrationsBefore } from "../helpers/migrations-before.js";
 
 describe("migration 0005_member_counters", () => {
   let dir: string;
@@ -46,7 +34,8 @@ describe("migration 0005_member_counters", () => {
     ];
     for (const m of members) insert.run(...m);
 
-    await applyMigrations(store.db);
+    // Up to 0007: 0008 folds the members again by account id (test/store/people-migration.test.ts).
+    migrate(store.db, { migrationsFolder: migrationsBefore(dir, "0008_people_by_account_id") });
     const sortBy = <T>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
     expect(sortBy(store.db.select().from(memberCounts).all(), (r) => `${r.repositoryId}`)).toEqual([
       { repositoryId: 1, stargazers: 2, participants: 2 },

@@ -10,6 +10,10 @@ const OTHER = { ...REPO, id: 11, name: "gadget", fullName: "acme/gadget" };
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 
+/** Each login's account id: `u<n>` is n (as the profiles below say), the others fixed here. */
+const IDS: Record<string, number> = { ann: 1, bob: 2, cat: 3, app: 40, zed: 50, "Renovate[BOT]": 60, "Dep[bot]": 70 };
+const idOf = (login: string) => IDS[login] ?? Number(/^u(\d+)$/.exec(login)![1]);
+
 let seq = 0;
 function event(login: string, kind: string, day: number, extra: { association?: string; actorType?: string; repositoryId?: number } = {}) {
   return {
@@ -17,6 +21,7 @@ function event(login: string, kind: string, day: number, extra: { association?: 
     naturalKey: `k${seq++}`,
     kind,
     actorLogin: login,
+    actorId: idOf(login),
     actorType: extra.actorType ?? "User",
     association: extra.association ?? null,
     occurredAt: new Date(T0 + day * DAY),
@@ -57,6 +62,7 @@ describe("refreshMemberProjection", () => {
     expect(members()).toEqual([
       {
         repositoryId: REPO.id,
+        userId: 1,
         login: "ann",
         actorType: "User",
         maintainerSeen: false,
@@ -75,6 +81,7 @@ describe("refreshMemberProjection", () => {
       },
       {
         repositoryId: REPO.id,
+        userId: 40,
         login: "app",
         actorType: "Bot",
         maintainerSeen: false,
@@ -93,6 +100,7 @@ describe("refreshMemberProjection", () => {
       },
       {
         repositoryId: REPO.id,
+        userId: 2,
         login: "bob",
         actorType: "User",
         maintainerSeen: true,

@@ -40,9 +40,12 @@ function rowsAbout(store: TestStore, repositoryId: number, logins: string[]): Re
   return found;
 }
 
+/** Each person's account id: profiles are kept per account. */
+const ACCOUNTS: Record<string, number> = { someone: 1, "shared-person": 2, "only-widget": 3, "only-gadget": 4 };
+
 async function deliver(store: TestStore, id: string, name: string, target: typeof KEPT, login: string) {
   const payload = forRepository(examplePayload(name, name === "star" ? "created" : "opened"), target);
-  payload.sender = { ...(payload.sender as object), login };
+  payload.sender = { ...(payload.sender as object), login, id: ACCOUNTS[login] };
   const entry = toLedgerEntry({ id, name, payload, receivedAt: NOW });
   await recordDelivery(store.db, { id, event: name, action: String(payload.action), receivedAt: NOW, payload: JSON.stringify(payload) }, entry);
 }
@@ -76,7 +79,7 @@ describe("removing a repository or an installation leaves nothing of it in any t
         .run(id);
     }
     for (const login of ["shared-person", "only-widget", "only-gadget"]) {
-      sqlite.prepare(`INSERT INTO user_profiles (login, company, fetched_at) VALUES (?, 'Acme', 0)`).run(login);
+      sqlite.prepare(`INSERT INTO user_profiles (login, user_id, company, fetched_at) VALUES (?, ?, 'Acme', 0)`).run(login, ACCOUNTS[login]);
     }
   });
   afterEach(() => store.dispose());

@@ -49,12 +49,17 @@ describe("first merge", () => {
 
   it("announces only the milestones this pull request's author crossed with it, when asked to", () => {
     const crossings = [
-      { metric: "contributors", threshold: 10, login: "ana", itemNumber: 8 },
-      { metric: "contributors", threshold: 50, login: "bo", itemNumber: 9 },
+      { metric: "contributors", threshold: 10, login: "ana", userId: 1, itemNumber: 8 },
+      { metric: "contributors", threshold: 50, login: "bo", userId: null, itemNumber: 9 },
     ];
-    expect(milestonesToAnnounce(crossings, "ana", 8, defaultConfig)).toEqual([]);
+    const ana = { login: "ana", id: 1 };
+    expect(milestonesToAnnounce(crossings, ana, 8, defaultConfig)).toEqual([]);
     const on = stewardConfigSchema.parse({ welcome: { announceMilestones: true } });
-    expect(milestonesToAnnounce(crossings, "ana", 8, on)).toEqual([crossings[0]]);
-    expect(milestonesToAnnounce(crossings, "ana", 9, on)).toEqual([]);
+    expect(milestonesToAnnounce(crossings, ana, 8, on)).toEqual([crossings[0]]);
+    expect(milestonesToAnnounce(crossings, ana, 9, on)).toEqual([]);
+    // The account crossed it, whatever its login now; a crossing without an id is matched by login.
+    expect(milestonesToAnnounce(crossings, { login: "ana-renamed", id: 1 }, 8, on)).toEqual([crossings[0]]);
+    expect(milestonesToAnnounce(crossings, { login: "ana", id: 2 }, 8, on)).toEqual([]);
+    expect(milestonesToAnnounce(crossings, { login: "bo", id: 3 }, 9, on)).toEqual([crossings[1]]);
   });
 });

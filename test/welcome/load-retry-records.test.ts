@@ -16,7 +16,7 @@ describe("loadRetryRecords and unfinishedWelcomes (over a real store)", () => {
   });
   afterEach(() => store.dispose());
 
-  function opened(kind: "issues.opened" | "pull_request.opened", login: string, number: number, keep = true) {
+  function opened(kind: "issues.opened" | "pull_request.opened", login: string, number: number, keep = true, actorId: number | null = null) {
     const isPull = kind === "pull_request.opened";
     store.db
       .insert(events)
@@ -25,6 +25,7 @@ describe("loadRetryRecords and unfinishedWelcomes (over a real store)", () => {
         naturalKey: `${kind}:${number}`,
         kind,
         actorLogin: login,
+        actorId,
         actorType: "User",
         itemNumber: number,
         isPull,
@@ -59,6 +60,18 @@ describe("loadRetryRecords and unfinishedWelcomes (over a real store)", () => {
     const pull = await loadRetryRecords(store.db, REPO, { kind: "welcome.first-pr", subject: "ana" });
     expect(pull.item).toMatchObject({ number: 3 });
     expect((await loadRetryRecords(store.db, REPO, { kind: "welcome.first-pr", subject: "bob" })).item).toBeNull();
+  });
+
+  it("finds the item and the contributor of a claim keyed by account id, whatever logins the account used", async () => {
+    opened("issues.opened", "eve-renamed", 9, true, 42);
+    opened("issues.opened", "eve", 6, true, 42);
+    opened("issues.opened", "someone-else", 2, true, 43);
+    const issue = await loadRetryRecords(store.db, REPO, { kind: "welcome.first-issue", subject: "id:42" });
+    expect(issue.item).toMatchObject({ number: 6, authorLogin: "eve" });
+    await recordContribution(store.db, { repositoryId: REPO, login: "eve", userId: 42, at: at(9), pullNumber: 6, source: "webhook" });
+    await recordContribution(store.db, { repositoryId: REPO, login: "eve-renamed", userId: 42, at: at(10), pullNumber: 9, source: "webhook" });
+    const merge = await loadRetryRecords(store.db, REPO, { kind: "welcome.first-merge", subject: "id:42" });
+    expect(merge.contributor).toEqual({ login: "eve-renamed", number: null, firstPullNumber: 6 });
   });
 
   it("has no item when the welcomed one left the repository (the ledger keeps its event, the items table forgets it)", async () => {

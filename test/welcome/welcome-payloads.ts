@@ -10,6 +10,9 @@ const userOf = (base: unknown, login: string, type = "User"): Json => {
   return { ...(base as Json), login, id: userIds.get(login), type };
 };
 
+/** What a test user's welcomes are claimed under: their account id, as these payloads give it. */
+export const subjectOf = (login: string): string => `id:${userIds.get(login)}`;
+
 export interface Opened {
   number: number;
   payload: Json;

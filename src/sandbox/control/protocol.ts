@@ -27,6 +27,7 @@ export const HEALTH_PATH = "/_sandbox/health";
 /** Seeding and reading methods of `SandboxModel` (no webhooks are sent). */
 export const SANDBOX_MODEL_METHODS = [
   "addUser",
+  "renameUser",
   "addOrgMember",
   "addCollaborator",
   "addRepository",
@@ -48,6 +49,7 @@ export const SANDBOX_MODEL_METHODS = [
   "addPullRequest",
   "updateIssue",
   "mergePullRequest",
+  "setPullDraft",
   "addLabelsToIssue",
   "removeLabelFromIssue",
   "addComment",
@@ -76,6 +78,7 @@ export const SANDBOX_MODEL_METHODS = [
   "getComment",
   "listReviews",
   "listReviewComments",
+  "listTimeline",
 ] as const satisfies readonly (keyof SandboxModel)[];
 
 /** The `model` target: the model's own methods plus bulk seeding. */
@@ -95,6 +98,8 @@ export const ACTIVITY_VERBS = [
   "reopenIssue",
   "openPullRequest",
   "mergePullRequest",
+  "markReadyForReview",
+  "convertToDraft",
   "review",
   "reviewComment",
   "addLabel",

@@ -1,4 +1,5 @@
 import { IdSequence, nodeId, toIso } from "./ids.js";
+import { renameInRepository } from "./rename-user.js";
 import type { LabelSeed, RepositorySeed, TrafficSeed, UserSeed } from "./seeds.js";
 import { ensureLabel, type ThreadContext } from "./threads.js";
 import type { AuthorAssociation, LabelRecord, RepoState, RepositoryRecord, StarRecord, TimeInput, UserRecord } from "./types.js";
@@ -56,6 +57,23 @@ export class RepositoryStore {
     return this.#users.get(login.toLowerCase());
   }
 
+  /**
+   * Renames an account as GitHub does (no webhook): same id, the new login wherever it acted, the
+   * old one free. Not for an owner of repositories (their names would move too).
+   */
+  renameUser(from: string, to: string): UserRecord {
+    const user = this.getUser(from);
+    const owner = this.listRepositories().some((r) => r.owner.toLowerCase() === from.toLowerCase());
+    if (!user || owner || (from.toLowerCase() !== to.toLowerCase() && this.getUser(to)))
+      throw new Error(`sandbox: cannot rename ${from} to ${to} (unknown, an owner of repositories, or the login is taken)`);
+    this.#users.delete(from.toLowerCase());
+    user.login = to;
+    this.#users.set(to.toLowerCase(), user);
+    for (const state of this.#repos.values()) renameInRepository(state, from, to);
+    for (const members of this.#orgMembers.values()) if (members.delete(from.toLowerCase())) members.add(to.toLowerCase());
+    return user;
+  }
+
   /** Records that `login` belongs to organization `org` (author_association MEMBER). */
   addOrgMember(org: string, login: string): void {
     this.ensureUser(login);
@@ -102,6 +120,7 @@ export class RepositoryStore {
       comments: [],
       reviews: [],
       reviewComments: [],
+      timeline: [],
       labels: new Map(),
       stars: [],
       forks: [],

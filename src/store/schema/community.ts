@@ -1,25 +1,34 @@
 /** What the community features keep: contributors, milestones, daily metrics, backfill state, profiles and digests. */
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { timestamp } from "./columns.js";
 
 /**
  * The people who contributed to a repository (a merged PR, or from backfill a commit on the
  * default branch), numbered in the order they first contributed. `number` stays null while the
- * repository's history is not known, so no message ever gives a wrong one.
+ * repository's history is not known, so no message ever gives a wrong one. A person is their
+ * account id (docs/architecture.md, "Words"); a row without one is keyed by its login instead.
  */
 export const contributors = sqliteTable(
   "contributors",
   {
     repositoryId: integer("repository_id").notNull(),
+    /** The login of their latest fact seen: a label that follows renames, the key only without `userId`. */
     login: text("login").notNull(),
     userId: integer("user_id"),
+    /** When the fact that gave `login` happened, so a late older fact cannot bring an old login back; null: unknown. */
+    loginSeenAt: timestamp("login_seen_at"),
     number: integer("number"),
     firstContributedAt: timestamp("first_contributed_at").notNull(),
     /** The first merged PR, when the first contribution was one. */
     firstPullNumber: integer("first_pull_number"),
     source: text("source", { enum: ["webhook", "backfill"] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.repositoryId, t.login] }), index("contributors_order_idx").on(t.repositoryId, t.firstContributedAt)],
+  (t) => [
+    uniqueIndex("contributors_user_unique").on(t.repositoryId, t.userId),
+    uniqueIndex("contributors_login_unique").on(t.repositoryId, t.login).where(sql`"user_id" IS NULL`),
+    index("contributors_order_idx").on(t.repositoryId, t.firstContributedAt),
+  ],
 );
 
 /**
@@ -34,8 +43,10 @@ export const milestoneCrossings = sqliteTable(
     threshold: integer("threshold").notNull(),
     crossedAt: timestamp("crossed_at").notNull(),
     value: integer("value").notNull(),
-    /** Who crossed it, where one person did (the contributor whose merge made it 10). */
+    /** Who crossed it, where one person did (the contributor whose merge made it 10): their login then. */
     login: text("login"),
+    /** Their account id, where known: whom the crossing is announced to, whatever their login now. */
+    userId: integer("user_id"),
     itemNumber: integer("item_number"),
   },
   (t) => [primaryKey({ columns: [t.repositoryId, t.metric, t.threshold] })],
@@ -85,17 +96,25 @@ export const backfillState = sqliteTable(
   (t) => [primaryKey({ columns: [t.repositoryId, t.kind] })],
 );
 
-/** Public profile facts of GitHub users, shared across repositories; refreshed at most monthly. */
-export const userProfiles = sqliteTable("user_profiles", {
-  login: text("login").primaryKey(),
-  userId: integer("user_id"),
-  type: text("type"),
-  /** The `company` field as the user wrote it. */
-  company: text("company"),
-  /** The normalized company ("@acme-corp", "Acme, Inc." and "ACME" share one key). */
-  companyKey: text("company_key"),
-  fetchedAt: timestamp("fetched_at").notNull(),
-});
+/**
+ * Public profile facts of GitHub users, shared across repositories; refreshed at most monthly.
+ * Keyed by account id: a profile read without one is not kept (GitHub always gives it).
+ */
+export const userProfiles = sqliteTable(
+  "user_profiles",
+  {
+    /** The login when the profile was read. */
+    login: text("login").notNull(),
+    userId: integer("user_id"),
+    type: text("type"),
+    /** The `company` field as the user wrote it. */
+    company: text("company"),
+    /** The normalized company ("@acme-corp", "Acme, Inc." and "ACME" share one key). */
+    companyKey: text("company_key"),
+    fetchedAt: timestamp("fetched_at").notNull(),
+  },
+  (t) => [uniqueIndex("user_profiles_user_unique").on(t.userId)],
+);
 
 /**
  * The weekly digests published, with the figures they showed, so the next digest can give the

@@ -12,12 +12,14 @@ export const leadSignals = sqliteTable(
   {
     repositoryId: integer("repository_id").notNull(),
     naturalKey: text("natural_key").notNull(),
+    /** Their login when they wrote it; the lead is the person (`userId`), named by their member row's login. */
     login: text("login").notNull(),
+    userId: integer("user_id"),
     itemNumber: integer("item_number"),
     terms: text("terms", { mode: "json" }).$type<string[]>().notNull(),
     occurredAt: timestamp("occurred_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.repositoryId, t.naturalKey] }), index("lead_signals_login_idx").on(t.repositoryId, t.login)],
+  (t) => [primaryKey({ columns: [t.repositoryId, t.naturalKey] }), index("lead_signals_person_idx").on(t.repositoryId, t.userId, t.login)],
 );
 
 /** Paying organizations, recorded privately by maintainers through the CLI. */
@@ -39,16 +41,19 @@ export const customers = sqliteTable(
 );
 
 /**
- * One row per person seen in a repository's ledger: the ledger folded per user, so the conversion
- * funnel counts people without re-reading history. Brought up to date from `events` by id (see
- * `projection_watermarks`); every column is a min, a max or an "ever", so folding a fact twice or
- * out of order gives the same row; the flags and company after `last_active_at` are derived from them
- * (and from `user_profiles`) whenever a row is written.
+ * One row per person seen in a repository's ledger: the ledger folded per account id (per login for
+ * facts without one), so the conversion funnel counts people without re-reading history. Brought
+ * up to date from `events` by id (see `projection_watermarks`); every column is a min, a max or an
+ * "ever", and the login is the one of the latest fact, so folding a fact twice or out of order
+ * gives the same row; the flags and company after `last_active_at` are derived from them (and from
+ * `user_profiles`) whenever a row is written.
  */
 export const communityMembers = sqliteTable(
   "community_members",
   {
     repositoryId: integer("repository_id").notNull(),
+    userId: integer("user_id"),
+    /** The login of their latest fact (by its time): a label that follows renames, the key only without `userId`. */
     login: text("login").notNull(),
     /** The greatest account type the ledger saw for them, as the grouped queries it replaces. */
     actorType: text("actor_type").notNull(),
@@ -76,7 +81,8 @@ export const communityMembers = sqliteTable(
     company: text("company"),
   },
   (t) => [
-    primaryKey({ columns: [t.repositoryId, t.login] }),
+    uniqueIndex("community_members_user_unique").on(t.repositoryId, t.userId),
+    uniqueIndex("community_members_login_unique").on(t.repositoryId, t.login).where(sql`"user_id" IS NULL`),
     // The counts' corrections read the members active since a period's end, and the active members
     // count a window of it from the index alone (a row read per recent member cost more than the count).
     index("community_members_recent_idx").on(t.repositoryId, t.lastActiveAt, t.isBot, t.firstActiveAt),

@@ -71,7 +71,8 @@ export const events = sqliteTable(
     uniqueIndex("events_natural_key_unique").on(t.repositoryId, t.naturalKey),
     index("events_repository_time_idx").on(t.repositoryId, t.occurredAt),
     index("events_item_idx").on(t.repositoryId, t.itemNumber),
-    index("events_actor_idx").on(t.repositoryId, t.actorLogin),
+    // A person's facts by account id (facts without one, by login, are the range with a null id).
+    index("events_actor_idx").on(t.repositoryId, t.actorId),
   ],
 );
 
