@@ -25,7 +25,11 @@ export interface RepositoryReport {
   period: { start: string; end: string };
   /** Where the configuration behind the figures came from: the repository's file, or defaults. */
   configSource: "repository" | "defaults";
-  /** Each feature's figures (`status: "ok"` with `current` and, for response, `previous`). */
+  /**
+   * Each feature's figures (`status: "ok"` with `current` and, for response, `previous`). The
+   * response figures hold `durations` (first response, first review, merge, close: median,
+   * nearest-rank p90, average and item count over the period) and each kind's goal (`goalHoursByKind`).
+   */
   response: FeatureFigures["response"];
   contributors: FeatureFigures["contributors"];
   community: FeatureFigures["community"];

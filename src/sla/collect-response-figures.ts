@@ -5,18 +5,22 @@ import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { itemsWithEventsBetween, loadClockEvents, loadItems } from "../store/response-clock-data.js";
 import { RESPONSE_EVENT_KINDS, type ClockItem } from "../domain/clock.js";
+import { flowTimes } from "./flow-times.js";
+import { kindRules } from "./kind-rules.js";
 import { computeResponseClock, type ResponseClock } from "./response-clock.js";
-import { median, outcomeOf, percentile, rankResponders } from "./response-stats.js";
+import { median, outcomeOf, percentile, rankResponders, summarize } from "./response-stats.js";
 import { openClocks } from "./run-sweep.js";
 
 const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
 
 /**
  * The response figures of one repository and period, from the store only: items opened in the
- * period and how they fared against the goal (misses include items still waiting past it), the
- * median and 90th percentile of the first responses given in the period and who gave them, and
- * the items waiting now. Reads the period's facts (by repository and time) and the open items,
- * never the whole history.
+ * period and how they fared against their kind's goal (misses include items still waiting past
+ * it), the median and 90th percentile of the first responses given in the period and who gave
+ * them, the items waiting now, and the duration figures (`DurationFigures`: first response, first
+ * review, merge, close), each over the community items whose step falls in the period. Reads the
+ * period's facts (by repository and time) and the open items, never the whole history: every
+ * item with a first review, merge or close in the period has a response-kind fact in it.
  */
 export async function collectResponseFigures(
   db: DB,
@@ -47,6 +51,8 @@ export async function collectResponseFigures(
     clock.firstResponse && inPeriod(clock.firstResponse.at) ? [clock.firstResponse] : [],
   );
   const durations = responses.map((response) => response.clockMs);
+  const flows = [...clocks.values()].map(({ item }) => flowTimes(item, events.get(item.number) ?? [], config, period));
+  const flowValues = (key: "firstReviewMs" | "mergeMs" | "closeMs") => flows.flatMap((flow) => (flow[key] === null ? [] : [flow[key]]));
   const decided = counts["within-goal"] + counts.missed;
 
   const waiting: WaitingItem[] = (await openClocks({ db }, repository.id, config, now))
@@ -69,6 +75,13 @@ export async function collectResponseFigures(
     shareWithinGoal: decided === 0 ? null : counts["within-goal"] / decided,
     medianMs: median(durations),
     p90Ms: percentile(durations, 90),
+    goalHoursByKind: { issues: kindRules(config.response, false).goalHours, pullRequests: kindRules(config.response, true).goalHours },
+    durations: {
+      firstResponse: summarize(durations),
+      firstReview: summarize(flowValues("firstReviewMs")),
+      merge: summarize(flowValues("mergeMs")),
+      close: summarize(flowValues("closeMs")),
+    },
     waiting,
     responders: rankResponders(responses.map((response) => response.by)),
   };

@@ -2,6 +2,7 @@ import type { StewardConfig } from "../config/schema.js";
 import { fitToLimit, hiddenMarker, inlineText, login } from "../text/index.js";
 import type { ClockItem } from "../domain/clock.js";
 import type { DueReminder } from "./due-reminder.js";
+import { kindRules } from "./kind-rules.js";
 
 const HOUR = 3_600_000;
 
@@ -33,7 +34,8 @@ export function reminderBody(reminder: DueReminder, item: ClockItem, notify: rea
     number: `#${item.number}`,
     kind: item.isPull ? "pull request" : "issue",
     waited: `${formatWait(reminder.waitedMs)}${working}`,
-    goal: `${formatWait(response.goalHours * HOUR)}${response.businessHours.enabled ? " of working time" : ""}`,
+    // The item's own goal: a pull request's may differ from an issue's (`response.pullRequests`).
+    goal: `${formatWait(kindRules(response, item.isPull).goalHours * HOUR)}${response.businessHours.enabled ? " of working time" : ""}`,
     label: inlineText(response.breachedLabel, 50),
     followUpDays: String(response.followUpDays),
   };

@@ -3,6 +3,7 @@ import { isBot, isCommunity, isMaintainer, type Person } from "../people/roles.j
 import { workingMs } from "./business-time.js";
 import type { ClockEvent, ClockItem, Span } from "../domain/clock.js";
 import { clockStart } from "./clock-start.js";
+import { kindRules } from "./kind-rules.js";
 import { offClockSpans, subtractSpans } from "./off-clock-spans.js";
 
 export type ClockStage =
@@ -73,14 +74,16 @@ const CLOSING_KINDS = new Set(["issues.closed", "pull_request.closed", "pull_req
  */
 export function computeResponseClock(item: ClockItem, events: readonly ClockEvent[], config: StewardConfig, now: Date): ResponseClock {
   const response = config.response;
-  const goalMs = response.goalHours * HOUR;
+  // The item's own kind decides its goal and which labels exempt it (`response.issues` / `.pullRequests`).
+  const rules = kindRules(response, item.isPull);
+  const goalMs = rules.goalHours * HOUR;
   const author: Person = { login: item.authorLogin, type: item.authorType, association: item.authorAssociation };
   const unstarted = { number: item.number, startedAt: item.createdAt, goalMs, openWait: null, waitingReplyAt: null };
   if (!isCommunity(author, config)) {
     return { ...unstarted, onClock: false, firstResponse: null, offSpans: [], clockMs: 0, stage: "not-on-clock" };
   }
   const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-  const off = offClockSpans(item, sorted, response, now);
+  const off = offClockSpans(item, sorted, { ...response, exemptLabels: rules.exemptLabels }, now);
   const waitingReplyAt = off.waitingLiftedAt === null ? null : new Date(off.waitingLiftedAt);
   const start = clockStart(item, sorted, response.draftsOnClock);
   if (start === null) {

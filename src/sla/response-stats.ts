@@ -1,3 +1,4 @@
+import type { DurationSummary } from "../domain/figures.js";
 import type { ResponseClock } from "./response-clock.js";
 
 export type Outcome = "within-goal" | "missed" | "pending" | "withdrawn";
@@ -27,6 +28,20 @@ export function percentile(values: readonly number[], p: number): number | null 
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1]!;
+}
+
+/** The arithmetic mean. Null for no values. */
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/**
+ * A duration figure: the median, the 90th percentile by nearest rank and the mean, side by side.
+ * The mean shows what the middle hides: a few very long waits lift it far above the median.
+ */
+export function summarize(values: readonly number[]): DurationSummary {
+  return { items: values.length, medianMs: median(values), p90Ms: percentile(values, 90), averageMs: mean(values) };
 }
 
 /** Responders by number of first responses, most first, then by login. */

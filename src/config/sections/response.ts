@@ -51,16 +51,31 @@ export const reminderTemplatesSchema = z.strictObject({
   followUp: reminderTemplate("{{notify}} {{author}} replied here {{waited}} ago and is waiting for a maintainer to follow up."),
 });
 
+/** Hours of a response goal: positive, at most 90 days. */
+const goalHours = z
+  .number()
+  .positive()
+  .max(24 * 90);
+
+/**
+ * What may differ between issues and pull requests (`response.issues`, `response.pullRequests`):
+ * a pull request often needs a faster answer than a question does, and a label may exempt only one
+ * kind. A field left out is the top-level one; a list given here replaces the top-level list, as a
+ * more specific steward.yml replaces its base's lists.
+ */
+const responseKindSchema = z.strictObject({
+  /** This kind's goal, instead of `response.goalHours`. */
+  goalHours: goalHours.optional(),
+  /** This kind's exempt labels, instead of `response.exemptLabels`. */
+  exemptLabels: z.array(labelName).optional(),
+});
+
 /** The first-response promise: every community item answered within the goal. */
 export const responseSchema = z.strictObject({
   /** Watch the response clock and send reminders. */
   enabled: z.boolean().default(true),
-  /** Hours within which a community item gets its first response. */
-  goalHours: z
-    .number()
-    .positive()
-    .max(24 * 90)
-    .default(24),
+  /** Hours within which a community item gets its first response (unless its kind has its own goal). */
+  goalHours: goalHours.default(24),
   /** Share of the goal after which the at-risk reminder goes out (0.75 = at 18 h of 24 h). */
   atRiskRatio: z.number().gt(0).lt(1).default(0.75),
   /** Days after which an unanswered reply from the community gets a follow-up reminder. */
@@ -69,7 +84,7 @@ export const responseSchema = z.strictObject({
   notify: z.array(loginOrTeam).default([]),
   /** Label put on items past the goal, removed on the first response. */
   breachedLabel: labelName.default("needs-response"),
-  /** Items with any of these labels are off the clock while labelled. */
+  /** Items with any of these labels are off the clock while labelled (unless their kind has its own list). */
   exemptLabels: z.array(labelName).default([]),
   /**
    * A label meaning "waiting for the author": it pauses the clock until the author replies (a
@@ -88,6 +103,10 @@ export const responseSchema = z.strictObject({
    * time spent back in draft later is off the clock.
    */
   draftsOnClock: z.boolean().default(false),
+  /** Issues' own goal and exempt labels, over the top-level ones. Absent: the top-level ones. */
+  issues: responseKindSchema.optional(),
+  /** Pull requests' own goal and exempt labels, over the top-level ones. Absent: the top-level ones. */
+  pullRequests: responseKindSchema.optional(),
   businessHours: businessHoursSchema.prefault({}),
   /** The reminder texts. */
   templates: reminderTemplatesSchema.prefault({}),
