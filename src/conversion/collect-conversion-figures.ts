@@ -1,11 +1,12 @@
 import type { StewardConfig } from "../config/schema.js";
-import type { ConversionFigures, FunnelStage, Period } from "../domain/figures.js";
-import { countContributors, countStages, leadLogins, tallyCompanies } from "../store/conversion-funnel.js";
+import type { ConversionFigures, Period } from "../domain/figures.js";
+import { countContributors, countStages, leadPeople, tallyCompanies } from "../store/conversion-funnel.js";
 import { listCustomers } from "../store/customers.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { countLeads, listLeads } from "../store/leads.js";
 import { previewMemberProjection, refreshMemberProjection } from "../store/member-projection.js";
+import { funnelEntries } from "./funnel.js";
 import { topCompanies } from "./top-companies.js";
 
 const ACTIVE_WINDOW_MS = 30 * 24 * 60 * 60_000;
@@ -16,13 +17,15 @@ const TOP_COMPANIES = 10;
  * The conversion figures of a repository: the funnel (CHAOSS's conversion rate extended to the
  * business) as it stands at the end of the period, i.e. over all history before `period.end`; new
  * leads are those whose first signal falls in the period, and the listed leads those seen in it.
- * `now` is part of every collector's signature; these figures depend on the period alone.
+ * Customers count once entered by `now` (`steward customers add` may backdate their start), so a
+ * past digest made again shows the customers it showed (docs/architecture.md, "One digest, one truth").
  *
  * Stages count people of the community: bots and maintainers (by config, or because GitHub called
  * them OWNER, MEMBER or COLLABORATOR) are left out. Each stage is counted on its own (a participant
- * need not have starred), so a rate compares the sizes of two stages and can exceed 1 while the
- * stars' history is not backfilled. Customers per active member uses the active member of docs/architecture.md, "Words"
- * (any non-bot activity in the trailing 30 days).
+ * need not have starred), so a rate compares the sizes of two stages, against the base each names
+ * (FUNNEL_BASES), and can exceed 1 while the stars' history is not backfilled. Customers per active
+ * member uses the active member of docs/architecture.md, "Words" (any non-bot activity in the
+ * trailing 30 days).
  *
  * The people stages come from `community_members`, the ledger folded per user and refreshed here
  * first, so history is read once and each collection only folds what was stored since the last.
@@ -38,38 +41,35 @@ export async function collectConversionFigures(
   db: DB,
   repository: RepositoryRecord,
   period: Period,
-  _now: Date,
+  now: Date,
   config: StewardConfig,
   options: { readOnly?: boolean } = {},
 ): Promise<ConversionFigures> {
-  if (options.readOnly) return previewMemberProjection(db, repository.id, () => readConversionFigures(db, repository.id, period, config));
+  const read = () => readConversionFigures(db, repository.id, period, now, config);
+  if (options.readOnly) return previewMemberProjection(db, repository.id, read);
   // Only the events stored since the last collection are read; the counts then come from the
   // counters and the few members active since `end`, so their cost follows the week, not history.
   await refreshMemberProjection(db, repository.id);
-  return readConversionFigures(db, repository.id, period, config);
+  return read();
 }
 
 /** The figures from the member projection as it stands (see collectConversionFigures). */
-async function readConversionFigures(db: DB, id: number, period: Period, config: StewardConfig): Promise<ConversionFigures> {
+async function readConversionFigures(db: DB, id: number, period: Period, now: Date, config: StewardConfig): Promise<ConversionFigures> {
   const end = period.end;
   const filter = { ignoreUsers: config.ignoreUsers, maintainers: config.maintainers };
   const stages = await countStages(db, id, end, new Date(end.getTime() - ACTIVE_WINDOW_MS), filter);
   const builders = await countContributors(db, id, end, config.ignoreUsers);
-  const leadUsers = await leadLogins(db, id, end);
-  const customers = (await listCustomers(db, id)).filter((c) => c.since.getTime() < end.getTime());
+  const leadUsers = await leadPeople(db, id, end);
+  const customers = (await listCustomers(db, id)).filter((c) => c.since.getTime() < end.getTime() && c.createdAt.getTime() <= now.getTime());
   const leadCounts = await countLeads(db, id, period.start, end);
 
-  const counts: Array<[FunnelStage, number]> = [
+  const funnel = funnelEntries([
     ["stargazers", stages.stargazers],
     ["participants", stages.participants],
     ["contributors", builders],
     ["leads", leadUsers.length],
     ["customers", customers.length],
-  ];
-  const funnel = counts.map(([stage, count], i) => {
-    const previous = i === 0 ? 0 : counts[i - 1]![1];
-    return { stage, count, rateFromPrevious: i > 0 && previous > 0 ? count / previous : null };
-  });
+  ]);
 
   const companies = await tallyCompanies(db, id, end, leadUsers, filter, { top: TOP_COMPANIES });
   const leads = await listLeads(db, id, { since: period.start, until: end });

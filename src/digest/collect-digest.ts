@@ -19,7 +19,10 @@ export interface DigestCollection {
   configProblems?: readonly ConfigProblem[];
 }
 
-/** Everything a repository's digest for `week` shows, read from the store. */
+/**
+ * Everything a repository's digest for `week` shows, read from the store as it was known at `now`
+ * (docs/architecture.md, "One digest, one truth"): made again for the same `now`, it is the same.
+ */
 export async function collectDigestData(
   db: DB,
   repository: RepositoryRecord,
@@ -52,7 +55,8 @@ export async function collectDigestData(
     }
   }
   problems.push(...permissionProblems((await findRepositoryFacts(db, repository.id))?.data));
-  const previousDigest = await latestDigestBefore(db, repository.id, week.key);
+  // The one published by `now`: a past digest made again links the digest it linked.
+  const previousDigest = await latestDigestBefore(db, repository.id, week.key, now);
   return {
     repository: { fullName: repository.fullName, private: repository.private },
     week,

@@ -30,10 +30,43 @@ export interface ResponseFigures {
   /** Over first responses that happened in the period. */
   medianMs: number | null;
   p90Ms: number | null;
+  /**
+   * Each kind's goal (`response.issues.goalHours`, `response.pullRequests.goalHours`, else
+   * `goalHours`); every item is judged against its own kind's.
+   */
+  goalHoursByKind: { issues: number; pullRequests: number };
+  /** How long community items took to reach each step, over the steps taken in the period. */
+  durations: DurationFigures;
   /** Open community items without a first response now, oldest first. */
   waiting: WaitingItem[];
   /** Who gave the first responses in the period, most first. */
   responders: Array<{ login: string; count: number }>;
+}
+
+/**
+ * The duration figures of a period, each over the community items whose step falls in it (an item
+ * opened earlier counts in the period it was answered, reviewed, merged or closed).
+ */
+export interface DurationFigures {
+  /** First responses given in the period, in clock time (the goal's: no exempt, draft or paused time). */
+  firstResponse: DurationSummary;
+  /**
+   * First reviews submitted in the period: a maintainer's (not the author's) first review of a pull
+   * request, timed in calendar time from "ready for review" (from the opening unless opened as a draft).
+   */
+  firstReview: DurationSummary;
+  /** Pull requests merged in the period, in calendar time from "ready for review" to the merge. */
+  merge: DurationSummary;
+  /** Issues and pull requests closed or merged in the period, in calendar time from the opening to the close. */
+  close: DurationSummary;
+}
+
+/** One duration figure: median, nearest-rank 90th percentile and mean, over `items` durations; nulls when none. */
+export interface DurationSummary {
+  items: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  averageMs: number | null;
 }
 
 export interface WaitingItem {
@@ -110,9 +143,24 @@ export interface BackfillStatus {
   kinds: Array<{ kind: string; status: string; done: number; total: number | null; lastError: string | null }>;
 }
 
+/**
+ * One stage of the conversion funnel. The stages are counted apart, not nested (a lead need not be
+ * a contributor, nor a participant have starred), so each rate is a ratio of two stages' sizes.
+ */
+export interface FunnelEntry {
+  stage: FunnelStage;
+  count: number;
+  /** count / the row before's count; null for the first row or an empty one before. */
+  rateFromPrevious: number | null;
+  /** The stage `rate` is counted against, which the digest names; null for the first row. */
+  base: FunnelStage | null;
+  /** count / the base stage's count; null without a base or when it is empty. */
+  rate: number | null;
+}
+
 /** Conversion figures (the conversion issue). */
 export interface ConversionFigures {
-  funnel: Array<{ stage: FunnelStage; count: number; rateFromPrevious: number | null }>;
+  funnel: FunnelEntry[];
   /** customers / active members, against the playbook's 0.1-1%. */
   customersPerActiveMember: number | null;
   leadsNew: number;

@@ -1,18 +1,20 @@
 import type { StewardConfig } from "../config/schema.js";
-import type { BackfillStatus, CommunityFigures, MilestoneMetric, MilestoneProgress, Period } from "../domain/figures.js";
+import type { CommunityFigures, MilestoneMetric, MilestoneProgress, Period } from "../domain/figures.js";
 import { collectResponseFigures } from "../sla/collect-response-figures.js";
 import { listBackfillProgress } from "../store/backfill-state.js";
 import { countForksBetween } from "../store/community-activity.js";
+import { isContributorHistoryKnown } from "../store/contributors.js";
 import { sumCustomers } from "../store/customers.js";
 import { readDailySeries } from "../store/daily-metrics.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { listCrossings } from "../store/milestone-crossings.js";
-import { findRepositoryFacts } from "../store/repository-facts.js";
+import { findRepositoryFacts, type StoredRepositoryFacts } from "../store/repository-facts.js";
 import { activeMembersSeries, ACTIVE_WINDOW_DAYS, dayIndex } from "./active-members.js";
+import { backfillStatusAt } from "./backfill-status.js";
 import { contributorsAt, humanActivity, openCommunityItems, starAnchor, starsAtTime } from "./community-values.js";
 import { forecastReach } from "./forecast.js";
-import { milestoneProgress } from "./milestones.js";
+import { crossingsKnownAt, milestoneProgress } from "./milestones.js";
 import { readinessChecklist, type ReadinessInput } from "./readiness.js";
 import { DAY_MS, dayStart, daysEndingWith } from "./utc-day.js";
 
@@ -20,11 +22,12 @@ const SERIES_DAYS = 12 * 7;
 const RESPONSE_WINDOW_MS = 28 * DAY_MS;
 
 /**
- * The community figures of a repository for a period: headline values now and at the period's
+ * The community figures of a repository for a period: headline values at the period's end and
  * start, a 12-week daily series (stored daily values where the daily job ran, derived from the
  * ledger before that), milestone progress with forecasts, the monetization readiness checklist
  * and where the history backfill stands. Reads the store only, bounded by time ranges (the 12
  * weeks and the 30 days before them), so its cost follows recent activity, not the history.
+ * Only what was known at `now` counts (docs/architecture.md, "One digest, one truth").
  */
 export async function collectCommunityFigures(
   db: DB,
@@ -57,18 +60,14 @@ export async function collectCommunityFigures(
   }));
 
   const facts = await findRepositoryFacts(db, repository.id);
-  const factForks = typeof facts?.data.forks === "number" ? facts.data.forks : null;
-  const forksNow =
-    factForks === null
-      ? await countForksBetween(db, repository.id, new Date(0), end)
-      : factForks + (facts && facts.checkedAt < end ? await countForksBetween(db, repository.id, facts.checkedAt, end) : 0);
+  const forksNow = await forksAt(db, repository.id, end, facts);
   const forksBefore = Math.max(0, forksNow - (await countForksBetween(db, repository.id, start, end)));
 
   const current = {
     stars: starsAtTime(end, stars),
     contributors: await contributorsAt(db, repository.id, end),
     activeMembers: derivedActive.at(-1) ?? 0,
-    mrr: await mrrUsd(db, repository.id, end),
+    mrr: await mrrUsd(db, repository.id, { startedBefore: end, recordedBy: now }),
   };
   // The last day ends at `end`: its point is the figure the tables show, not the daily job's
   // snapshot taken at 03:30 that day, so a chart never ends below the number beside it.
@@ -83,7 +82,12 @@ export async function collectCommunityFigures(
     ],
     mrr: [] as Array<{ at: Date; value: number }>,
   };
-  const crossings = await listCrossings(db, repository.id);
+  // Only the crossings recorded by `now`: a past digest made again shows the milestones it showed.
+  const crossings = crossingsKnownAt(await listCrossings(db, repository.id), {
+    at: now,
+    contributorHistoryKnown: await isContributorHistoryKnown(db, repository.id, now),
+    recordedMrrUsd: await mrrUsd(db, repository.id, { recordedBy: now }),
+  });
   const milestones: MilestoneProgress[] = (["stars", "contributors", "activeMembers", "mrr"] as MilestoneMetric[]).map((metric) =>
     milestoneProgress(
       metric,
@@ -108,8 +112,20 @@ export async function collectCommunityFigures(
       contributors: current.contributors,
       ...(await responseShare(db, repository, now, config)),
     }),
-    backfill: await backfillStatus(db, repository.id),
+    backfill: backfillStatusAt(await listBackfillProgress(db, repository.id), now),
   };
+}
+
+/**
+ * Forks at `at`: the daily read's total moved to `at` through the fork events between the two
+ * (forward when the read came first, back when it came after), else the ledger's count. The read
+ * keeps only its latest total, so a past digest made again walks back from a later one.
+ */
+async function forksAt(db: DB, repositoryId: number, at: Date, facts: StoredRepositoryFacts | undefined): Promise<number> {
+  const read = typeof facts?.data.forks === "number" ? facts.data.forks : null;
+  if (!facts || read === null) return countForksBetween(db, repositoryId, new Date(0), at);
+  if (facts.checkedAt <= at) return read + (await countForksBetween(db, repositoryId, facts.checkedAt, at));
+  return Math.max(0, read - (await countForksBetween(db, repositoryId, at, facts.checkedAt)));
 }
 
 function readinessFacts(data: Record<string, unknown> | undefined): Pick<ReadinessInput, "license" | "profile" | "profileNote"> {
@@ -138,20 +154,9 @@ async function responseShare(
   };
 }
 
-/** Monthly recurring revenue (USD) of the customers recorded before `at`. */
-async function mrrUsd(db: DB, repositoryId: number, at: Date): Promise<number> {
+/** Monthly recurring revenue (USD) of the customers paying before `startedBefore` and entered by `recordedBy`. */
+async function mrrUsd(db: DB, repositoryId: number, range: { startedBefore?: Date; recordedBy: Date }): Promise<number> {
   // Through the store's own sum (the same query): features reach tables only through store/.
-  const { mrrCents } = await sumCustomers(db, repositoryId, at);
+  const { mrrCents } = await sumCustomers(db, repositoryId, range);
   return Math.round(mrrCents) / 100;
-}
-
-async function backfillStatus(db: DB, repositoryId: number): Promise<BackfillStatus> {
-  const progress = await listBackfillProgress(db, repositoryId);
-  const open = progress.filter((p) => p.status !== "done");
-  const state: BackfillStatus["state"] =
-    progress.length === 0 ? "not-started" : open.some((p) => p.status === "paused") ? "paused" : open.length > 0 ? "running" : "done";
-  return {
-    state,
-    kinds: open.map((p) => ({ kind: p.kind, status: p.status, done: p.done, total: p.total, lastError: p.lastError })),
-  };
 }

@@ -16,7 +16,7 @@ import { DAY_MS } from "./utc-day.js";
 /** Non-bot activity (by day) in `[from, to)`. */
 export async function humanActivity(db: DB, repositoryId: number, from: Date, to: Date, config: StewardConfig): Promise<Activity[]> {
   const rows = await listActiveDays(db, repositoryId, from, to);
-  return rows.filter((r) => !isBot({ login: r.login, type: r.type }, config)).map((r) => ({ login: r.login, day: r.day }));
+  return rows.filter((r) => !isBot({ login: r.login, type: r.type }, config)).map((r) => ({ person: r.person, day: r.day }));
 }
 
 /** Active members in the 30 days up to `at` (by whole UTC days, `at`'s day included). */
@@ -47,7 +47,8 @@ export async function starAnchor(db: DB, repositoryId: number, from: Date, to: D
   let anchor: StarAnchor;
   if (facts && factsStars !== null && (!lastStated || facts.checkedAt >= lastStated.at)) anchor = { at: facts.checkedAt, total: factsStars };
   else if (lastStated) anchor = { at: lastStated.at, total: lastStated.total ?? 0 };
-  else anchor = { at: windowEnd, total: await countStarsInLedger(db, repositoryId) };
+  // The ledger's count up to the window's end, where the anchor is dated: later stars are not known there.
+  else anchor = { at: windowEnd, total: await countStarsInLedger(db, repositoryId, windowEnd) };
   return { anchor, changes };
 }
 
@@ -56,9 +57,15 @@ export function starsAtTime(at: Date, found: { anchor: StarAnchor; changes: Star
   return starsAt(at, found.anchor, found.changes);
 }
 
+/** The latest time a `Date` holds: "from `t` on", for a range with no end. */
+const END_OF_TIME = new Date(8_640_000_000_000_000);
+
 /**
- * Open community items now and at `start`: those open now, and those closed since `start`
- * (found through their close events) that were opened before it.
+ * Open community items at `end` and at `start`: at a time `t`, those opened before `t` that are
+ * open now, or closed now but only at or after `t` (found through their close events since
+ * `start`). Neither counts an item opened after `end`, nor misses one closed since: a past
+ * digest made again counts what was open then. An item closed before `t` and reopened after it
+ * counts as open at `t` (the item keeps only its latest close).
  */
 export async function openCommunityItems(
   db: DB,
@@ -70,9 +77,8 @@ export async function openCommunityItems(
   const community = (i: { authorLogin: string; authorType: string; authorAssociation: string }) =>
     isCommunity({ login: i.authorLogin, type: i.authorType, association: i.authorAssociation }, config);
   const open = (await listOpenItems(db, repositoryId)).filter(community);
-  const closedSince = (await listItemsClosedBetween(db, repositoryId, start, end)).filter(community);
-  const openAtStart =
-    open.filter((i) => i.createdAt < start).length +
-    closedSince.filter((i) => i.createdAt < start && (i.closedAt === null || i.closedAt >= start)).length;
-  return { now: open.length, before: openAtStart };
+  const closedSince = (await listItemsClosedBetween(db, repositoryId, start, END_OF_TIME)).filter(community);
+  const openAt = (t: Date) =>
+    open.filter((i) => i.createdAt < t).length + closedSince.filter((i) => i.createdAt < t && (i.closedAt === null || i.closedAt >= t)).length;
+  return { now: openAt(end), before: openAt(start) };
 }

@@ -9,6 +9,41 @@ export function dueCrossings(thresholds: readonly number[], value: number, alrea
   return [...thresholds].sort((a, b) => a - b).filter((t) => value >= t && !done.has(t));
 }
 
+/** A recorded milestone crossing, as `milestone_crossings` holds it. */
+interface RecordedCrossing {
+  metric: string;
+  threshold: number;
+  crossedAt: Date;
+  login: string | null;
+}
+
+/** What Steward knew at the instant a digest (or report) is made for: the evidence a crossing needs. */
+export interface KnownAt {
+  at: Date;
+  /** Whether the contributor history backfill had finished by `at`. */
+  contributorHistoryKnown: boolean;
+  /** The MRR (USD) of every customer recorded by `at`, whatever their start. */
+  recordedMrrUsd: number;
+}
+
+/**
+ * The crossings Steward had recorded by `known.at`. The table keeps when a threshold was crossed,
+ * not when that became known, and both differ where the crossing was learnt later: an MRR crossing
+ * is dated by the start of the customer that took the total over it, entered any time after; a
+ * contributor crossing with a login was dated by that person's first merge once the history backfill
+ * had numbered everyone. So, besides being crossed by `at`: an MRR crossing needs the customers
+ * recorded by then to reach it, and a named contributor crossing a history known by then. A past
+ * digest made again thus shows the milestones it showed, not those recorded since. Pure.
+ */
+export function crossingsKnownAt<T extends RecordedCrossing>(crossings: readonly T[], known: KnownAt): T[] {
+  return crossings.filter((c) => {
+    if (c.crossedAt.getTime() > known.at.getTime()) return false;
+    if (c.metric === "mrr") return c.threshold <= known.recordedMrrUsd;
+    if (c.metric === "contributors" && c.login !== null) return known.contributorHistoryKnown;
+    return true;
+  });
+}
+
 /**
  * Where a metric stands on its road of thresholds: the last one crossed (as recorded, even if
  * the value dipped since), the next one and when it is forecast. Pure.

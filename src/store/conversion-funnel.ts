@@ -1,7 +1,8 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
+import type { PersonRef } from "../domain/identity.js";
 import type { DB } from "./db.js";
 import { lowered, namedIn, PARTICIPANT_NOW, participantAt, STARGAZER_NOW, stargazerAt, type PeopleFilter } from "./member-stages.js";
-import { communityMembers, contributors, leadSignals, memberCounts } from "./schema.js";
+import { communityMembers, contributors, events, leadSignals, memberCounts } from "./schema.js";
 
 export type { PeopleFilter } from "./member-stages.js";
 export { tallyCompanies, type CompanyTally } from "./company-tally.js";
@@ -15,8 +16,20 @@ export interface StageCounts {
 
 const m = communityMembers;
 
-function activeIn(from: number, until: number): SQL {
-  return sql`(${m.isBot} = 0 and ${m.firstActiveAt} < ${until} and ${m.lastActiveAt} >= ${from})`;
+/**
+ * A member with a fact (bots aside) in `[from, until)`. A row keeps only its first and last
+ * activity, so one that began before `from` and acted again at or after `until` may have been
+ * silent all through the window: its facts there are looked up among the people acting in it (one
+ * range of the events' time index, read once; by account id, by login for facts without one).
+ * Without that, a past period made again would count as active whoever came back since.
+ */
+function activeIn(repositoryId: number, from: number, until: number): SQL {
+  const actedInWindow = (column: SQL) => sql`select ${column} from ${events}
+    where ${events.repositoryId} = ${repositoryId} and ${events.occurredAt} >= ${from} and ${events.occurredAt} < ${until}`;
+  const acted = sql`(${m.userId} in (${actedInWindow(sql`${events.actorId}`)})
+    or (${m.userId} is null and ${m.login} in (${actedInWindow(sql`case when ${events.actorId} is null then ${events.actorLogin} end`)})))`;
+  return sql`(${m.isBot} = 0 and ${m.firstActiveAt} < ${until} and ${m.lastActiveAt} >= ${from}
+    and (${m.lastActiveAt} < ${until} or ${m.firstActiveAt} >= ${from} or ${acted}))`;
 }
 
 /**
@@ -30,7 +43,8 @@ function activeIn(from: number, until: number): SQL {
  * `until` is in the same stages at `until` as now, so only the members active since `until` are
  * judged again, fact by fact (one range of the last-activity index: a few for the week just
  * ended, more for an older end). The config's lists are small: their people's contributions at
- * `until`, found by point lookups, are subtracted. Active members are one range of the same index.
+ * `until`, found by point lookups, are subtracted. Active members are one range of the same index,
+ * checked against the window's facts where a row cannot tell (see activeIn).
  */
 export async function countStages(db: DB, repositoryId: number, until: Date, activeFrom: Date, filter: PeopleFilter): Promise<StageCounts> {
   const end = until.getTime();
@@ -51,7 +65,7 @@ export async function countStages(db: DB, repositoryId: number, until: Date, act
     db
       .select({ n: sql<number>`count(*)` })
       .from(m)
-      .where(sql`${repo} and ${activeIn(from, end)}`)
+      .where(sql`${repo} and ${activeIn(repositoryId, from, end)}`)
       .get()?.n ?? 0;
 
   const ignored = lowered(filter.ignoreUsers);
@@ -64,7 +78,7 @@ export async function countStages(db: DB, repositoryId: number, until: Date, act
       .select({
         stargazers: sql<number>`coalesce(sum(${stargazerAt(end)}), 0)`,
         participants: sql<number>`coalesce(sum(${participantAt(end)}), 0)`,
-        active: ignored.size === 0 ? sql<number>`0` : sql<number>`coalesce(sum(${activeIn(from, end)} and ${namedIn(ignored)}), 0)`,
+        active: ignored.size === 0 ? sql<number>`0` : sql<number>`coalesce(sum(${activeIn(repositoryId, from, end)} and ${namedIn(ignored)}), 0)`,
       })
       .from(m)
       .where(sql`${repo} and ${namedIn(named)}`)
@@ -106,12 +120,12 @@ export async function countContributors(db: DB, repositoryId: number, until: Dat
   );
 }
 
-/** Logins with a lead signal before `until`. */
-export async function leadLogins(db: DB, repositoryId: number, until: Date): Promise<string[]> {
+/** The people with a lead signal before `until`: each account once (one login of theirs), and each login without an account id. */
+export async function leadPeople(db: DB, repositoryId: number, until: Date): Promise<PersonRef[]> {
   return db
-    .selectDistinct({ login: leadSignals.login })
+    .select({ id: leadSignals.userId, login: sql<string>`max(${leadSignals.login})` })
     .from(leadSignals)
     .where(and(eq(leadSignals.repositoryId, repositoryId), lt(leadSignals.occurredAt, until)))
-    .all()
-    .map((r) => r.login);
+    .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`)
+    .all();
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, eq, lt, lte, sql } from "drizzle-orm";
 import type { DB } from "./db.js";
 import { customers } from "./schema.js";
 
@@ -58,12 +58,23 @@ export async function listCustomers(db: DB, repositoryId: number): Promise<Store
   return db.select().from(customers).where(eq(customers.repositoryId, repositoryId)).orderBy(asc(customers.since), asc(customers.id)).all();
 }
 
-/** How many customers a repository had, and their MRR in cents, for those paying before `until`. */
-export async function sumCustomers(db: DB, repositoryId: number, until: Date): Promise<{ count: number; mrrCents: number }> {
+/**
+ * How many customers a repository had, and their MRR in cents: those paying before `startedBefore`
+ * and, with `recordedBy`, entered by then (a customer entered later with an earlier start was not
+ * known then: a past digest made again leaves them out).
+ */
+export async function sumCustomers(
+  db: DB,
+  repositoryId: number,
+  range: { startedBefore?: Date; recordedBy?: Date },
+): Promise<{ count: number; mrrCents: number }> {
+  const conditions = [eq(customers.repositoryId, repositoryId)];
+  if (range.startedBefore) conditions.push(lt(customers.since, range.startedBefore));
+  if (range.recordedBy) conditions.push(lte(customers.createdAt, range.recordedBy));
   const row = db
     .select({ count: sql<number>`count(*)`, mrrCents: sql<number>`coalesce(sum(${customers.mrrCents}), 0)` })
     .from(customers)
-    .where(and(eq(customers.repositoryId, repositoryId), lt(customers.since, until)))
+    .where(and(...conditions))
     .get();
   return { count: row?.count ?? 0, mrrCents: row?.mrrCents ?? 0 };
 }

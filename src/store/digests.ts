@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, lte } from "drizzle-orm";
 import type { DB } from "./db.js";
 import { digests } from "./schema.js";
 
@@ -26,12 +26,17 @@ export async function findDigest(db: DB, repositoryId: number, week: string): Pr
     .get();
 }
 
-/** The latest digest published for a week before `week` (ISO week keys sort in time order). */
-export async function latestDigestBefore(db: DB, repositoryId: number, week: string): Promise<DigestRecord | undefined> {
+/**
+ * The latest digest published for a week before `week` (ISO week keys sort in time order) and, with
+ * `publishedBy`, published by then: a digest made again for a past instant links what it linked.
+ */
+export async function latestDigestBefore(db: DB, repositoryId: number, week: string, publishedBy?: Date): Promise<DigestRecord | undefined> {
+  const conditions = [eq(digests.repositoryId, repositoryId), lt(digests.week, week)];
+  if (publishedBy) conditions.push(lte(digests.publishedAt, publishedBy));
   return db
     .select()
     .from(digests)
-    .where(and(eq(digests.repositoryId, repositoryId), lt(digests.week, week)))
+    .where(and(...conditions))
     .orderBy(desc(digests.week))
     .limit(1)
     .get();

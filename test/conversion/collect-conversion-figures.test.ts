@@ -14,6 +14,10 @@ const OTHER = { ...REPO, id: 11, name: "gadget", fullName: "acme/gadget" };
 const WEEK = { start: new Date("2026-03-02T00:00:00Z"), end: new Date("2026-03-09T00:00:00Z") };
 const config = stewardConfigSchema.parse({ maintainers: ["lead-dev"], ignoreUsers: ["ci-helper"] });
 
+/** Each person's account id (logins match without case; the profiles below use the same ids). */
+const IDS = ["ann", "bob", "cat", "dan", "eve", "fay", "gus", "owner", "lead-dev", "renovate[bot]", "ci-helper", "late", "zed", "old-fan", "hal"];
+const idOf = (login: string) => IDS.indexOf(login.toLowerCase()) + 1;
+
 let seq = 0;
 function event(login: string, kind: string, at: string, extra: { association?: string; actorType?: string; repositoryId?: number } = {}) {
   return {
@@ -21,6 +25,7 @@ function event(login: string, kind: string, at: string, extra: { association?: s
     naturalKey: `k${seq++}`,
     kind,
     actorLogin: login,
+    actorId: idOf(login),
     actorType: extra.actorType ?? "User",
     association: extra.association ?? null,
     occurredAt: new Date(at),
@@ -69,7 +74,15 @@ describe("collectConversionFigures", () => {
       ])
       .run();
     const signal = (login: string, at: string, key: string) =>
-      recordLeadSignal(db, { repositoryId: REPO.id, naturalKey: key, login, itemNumber: 1, terms: ["SSO"], occurredAt: new Date(at) });
+      recordLeadSignal(db, {
+        repositoryId: REPO.id,
+        naturalKey: key,
+        login,
+        userId: idOf(login),
+        itemNumber: 1,
+        terms: ["SSO"],
+        occurredAt: new Date(at),
+      });
     await signal("ann", "2026-02-10T00:00:00Z", "s1");
     await signal("eve", "2026-03-03T00:00:00Z", "s2");
     await signal("ann", "2026-03-04T00:00:00Z", "s3");
@@ -116,12 +129,14 @@ describe("collectConversionFigures", () => {
     const figures = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
     // ann, cat (starred again), dan (forked); not bob (unstarred), owner/lead-dev (maintainers), the bot, late.
     // Participants: ann, eve, fay, gus; not owner nor ci-helper.
+    // Two leads, one contributor (gus, no lead): each rate is against the stage it names, so the
+    // leads are compared with the participants they are, never as 200% of the contributors.
     expect(figures.funnel).toEqual([
-      { stage: "stargazers", count: 3, rateFromPrevious: null },
-      { stage: "participants", count: 4, rateFromPrevious: 4 / 3 },
-      { stage: "contributors", count: 1, rateFromPrevious: 1 / 4 },
-      { stage: "leads", count: 2, rateFromPrevious: 2 },
-      { stage: "customers", count: 1, rateFromPrevious: 1 / 2 },
+      { stage: "stargazers", count: 3, rateFromPrevious: null, base: null, rate: null },
+      { stage: "participants", count: 4, rateFromPrevious: 4 / 3, base: "stargazers", rate: 4 / 3 },
+      { stage: "contributors", count: 1, rateFromPrevious: 1 / 4, base: "participants", rate: 1 / 4 },
+      { stage: "leads", count: 2, rateFromPrevious: 2, base: "participants", rate: 2 / 4 },
+      { stage: "customers", count: 1, rateFromPrevious: 1 / 2, base: "leads", rate: 1 / 2 },
     ]);
     expect(figures).toMatchObject({ leadsTotal: 2, leadsNew: 1, customers: 1, mrrUsd: 500.5 });
     // Active in the 30 days before the end: ann (lead signal is not activity; her issue is 2026-02-10: yes),
@@ -159,6 +174,29 @@ describe("collectConversionFigures", () => {
     expect(after.funnel.slice(0, 2).map((s) => s.count)).toEqual([5, 4]);
     // Active members: ann, eve, fay, gus, bob, and Lead-Dev (maintainers are active members too).
     expect(after.customersPerActiveMember).toBeCloseTo(1 / 6);
+  });
+
+  it("counts only what was known at `now`: a customer entered later, even with an earlier start, and whoever comes back later", async () => {
+    await seed();
+    const published = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
+    const later = new Date("2026-03-20T00:00:00Z");
+    // Entered after the digest, backdated into the week: not a customer the digest knew.
+    await saveCustomer(
+      store.db,
+      { repositoryId: REPO.id, company: "Umbrella", companyKey: "umbrella", plan: "team", mrrCents: 90_000, login: null, since: WEEK.start },
+      later,
+    );
+    // owner's and cat's last activity was long before the 30 days; they come back after the week.
+    store.db
+      .insert(events)
+      .values([event("cat", "issue_comment.created", "2026-03-12T00:00:00Z", { association: "NONE" })])
+      .run();
+    const again = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
+    expect(again).toEqual(published);
+    expect(again).toMatchObject({ customers: 1, mrrUsd: 500.5 });
+    expect(again.customersPerActiveMember).toBeCloseTo(1 / 4);
+    // At the later instant the customer is known, and counted in the same week's figures.
+    expect(await collectConversionFigures(store.db, REPO, WEEK, later, config)).toMatchObject({ customers: 2, mrrUsd: 1_400.5 });
   });
 
   it("gives the same figures read-only, from the facts not folded yet too, and writes nothing", async () => {
@@ -216,6 +254,7 @@ describe("collectConversionFigures", () => {
       repositoryId: OTHER.id,
       naturalKey: "o1",
       login: "zed",
+      userId: idOf("zed"),
       itemNumber: 1,
       terms: ["SLA"],
       occurredAt: WEEK.start,

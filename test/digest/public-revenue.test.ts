@@ -36,7 +36,7 @@ describe("revenue in a digest: never one customer's contract in public", () => {
   it("a public digest with three customers shows the aggregate", () => {
     const body = renderDigest(withCustomers(sampleDigestData(), 3, 4_500));
     expect(body).toContain("- **Customers:** 3, MRR 4,500 USD");
-    expect(body).toContain("| MRR (USD) |");
+    expect(body).toContain("- **MRR (USD):** 500 / 1,000");
   });
 
   it("publicRevenue: never keeps customers and MRR out of a public digest, however many", () => {

@@ -22,11 +22,20 @@ describe("renderDigest", () => {
       ## First responses
 
       - **Within the 24h goal:** 80% (4 of 5; items still waiting past the goal count as misses) (last week 50%)
-      - **Median time to first response:** 3h 12m (last week 5h)
-      - **90th percentile:** 30h (last week 30h)
+      - **Median time to first response, of answered items:** 3h 12m (last week 5h)
+      - **p90 of answered items:** 30h (last week 30h); 2 still waiting (1 past the goal), longest 30h
       - **Community items opened:** 6, 1 still within the goal
       - **Who answered first:** @​maintainer-ann 4, @​bob 1
       - ⚠️ @​maintainer-ann gave 4 of 5 first responses: worth sharing the load.
+
+      | Community items, this week | Median | p90 | Average | Items |
+      |---|---:|---:|---:|---:|
+      | First response | 3h 12m | 30h | 9h 30m | 5 |
+      | First review of a PR, from ready for review | 7h | 12h | 7h | 2 |
+      | Merge of a PR, from ready for review | 26h | 2d 2h | 26h | 2 |
+      | Close of an issue or PR, from opening | – | – | – | 0 |
+
+      _Each row is over the items that reached its step this week (answered, first reviewed by a maintainer, merged, closed), wherever they were opened; first responses in clock time, as the goal counts it, the rest in calendar time._
 
       **Waiting now** (oldest first):
 
@@ -46,11 +55,9 @@ describe("renderDigest", () => {
 
       ## Milestones
 
-      | Metric | Progress | Next | Forecast |
-      |---|---|---:|---|
-      | Stars | \`███████░░░\` 733 | 1,000 | Feb 14, 2027 |
-      | Contributors | \`░░░░░░░░░░\` 12 | 50 | not growing yet |
-      | Active members | \`████░░░░░░\` 42 | 100 | not growing yet |
+      - **Stars:** 733 / 1,000 \`███████░░░\` 73%, forecast Feb 14, 2027
+      - **Contributors:** 12 / 50 \`██░░░░░░░░\` 24%, not growing yet
+      - **Active members:** 42 / 100 \`████░░░░░░\` 42%, not growing yet
 
       ## The last 12 weeks
 
@@ -80,13 +87,15 @@ describe("renderDigest", () => {
 
       ## Conversion
 
-      | Stage | People | From previous stage |
-      |---|---:|---:|
+      | Stage | People | Rate |
+      |---|---:|---|
       | Stargazers and forkers | 740 |  |
-      | Participants | 90 | 12% |
-      | Contributors | 12 | 13% |
-      | Enterprise leads | 3 | 25% |
+      | Participants | 90 | 12% as many as stargazers and forkers |
+      | Contributors | 12 | 13% as many as participants |
+      | Enterprise leads | 3 | 3.3% as many as participants |
       | Customers | fewer than 3 |  |
+
+      _Each stage is counted on its own (a lead need not be a contributor), so a rate compares two stages' sizes._
 
       - **New enterprise leads this week:** 1 (3 in all)
       - **Customers:** fewer than 3

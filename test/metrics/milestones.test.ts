@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueCrossings, milestoneProgress } from "../../src/metrics/milestones.js";
+import { crossingsKnownAt, dueCrossings, milestoneProgress } from "../../src/metrics/milestones.js";
 
 describe("dueCrossings", () => {
   it("gives every threshold reached and not yet recorded, smallest first", () => {
@@ -44,5 +44,30 @@ describe("milestoneProgress", () => {
       forecast: null,
     });
     expect(milestoneProgress("contributors", [10, 50], 3, [], never)).toMatchObject({ previous: 0, next: 10 });
+  });
+});
+
+describe("crossingsKnownAt", () => {
+  const at = new Date("2026-11-30T09:05:00Z");
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const crossing = (metric: string, threshold: number, crossedAt: Date, login: string | null = null) => ({ metric, threshold, crossedAt, login });
+  const known = { at, contributorHistoryKnown: true, recordedMrrUsd: 1_200 };
+
+  it("keeps what was crossed by then and drops what came after", () => {
+    const crossings = [crossing("stars", 100, day("2026-11-20")), crossing("stars", 1000, day("2026-12-01")), crossing("activeMembers", 10, at)];
+    expect(crossingsKnownAt(crossings, known).map((c) => c.threshold)).toEqual([100, 10]);
+  });
+
+  it("drops an MRR crossing dated before, but reached only by customers entered after", () => {
+    // A customer entered later with a start in the past dates its crossing in the past.
+    const crossings = [crossing("mrr", 1_000, day("2026-10-01")), crossing("mrr", 5_000, day("2026-11-01"))];
+    expect(crossingsKnownAt(crossings, known).map((c) => c.threshold)).toEqual([1_000]);
+    expect(crossingsKnownAt(crossings, { ...known, recordedMrrUsd: 999 })).toEqual([]);
+  });
+
+  it("drops a named contributor crossing while the history that dated it was not known yet", () => {
+    const crossings = [crossing("contributors", 10, day("2026-06-01"), "dana"), crossing("contributors", 50, day("2026-11-02"))];
+    expect(crossingsKnownAt(crossings, { ...known, contributorHistoryKnown: false }).map((c) => c.threshold)).toEqual([50]);
+    expect(crossingsKnownAt(crossings, known).map((c) => c.threshold)).toEqual([10, 50]);
   });
 });

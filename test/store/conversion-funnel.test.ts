@@ -14,12 +14,15 @@ const T0 = Date.parse("2026-01-01T00:00:00Z");
 
 type Member = typeof communityMembers.$inferSelect;
 
-/** The stages as docs/architecture.md ("Words") defines them, judged person by person from their row: the reference. */
+/**
+ * The stages as docs/architecture.md ("Words") defines them, judged person by person from their row
+ * and, for active members, from `acted`, the logins with a fact in `[from, until)`: the reference.
+ */
 function reference(
   rows: Member[],
   until: number,
-  from: number,
   config: { ignoreUsers: string[]; maintainers: string[] },
+  acted: ReadonlySet<string>,
   leads: readonly string[] = [],
 ) {
   const bot = (m: Member) => isBot({ login: m.login, type: m.actorType }, config);
@@ -36,7 +39,7 @@ function reference(
   return {
     stargazers: rows.filter((m) => community(m) && starred(m)).length,
     participants: rows.filter((m) => community(m) && participant(m)).length,
-    activeMembers: rows.filter((m) => !bot(m) && m.firstActiveAt.getTime() < until && m.lastActiveAt.getTime() >= from).length,
+    activeMembers: rows.filter((m) => !bot(m) && acted.has(m.login)).length,
     companies: rows
       .filter((m) => m.companyKey !== null && community(m) && (starred(m) || participant(m)))
       .map((m) => `${m.companyKey}/${m.company}`)
@@ -69,6 +72,9 @@ function tallyOf(rows: Member[], stages: (m: Member) => { stargazers: boolean; p
   return sorted([...byId.values()]);
 }
 
+/** A fact's actor: their login and account id (one id per login here; renames are test/store/renamed-person.test.ts's). */
+const actor = (login: string, idOf: (login: string) => number) => ({ actorLogin: login, actorId: idOf(login) });
+
 const sorted = (tallies: CompanyTally[]) =>
   [...tallies].sort((a, b) => `${a.companyKey}/${a.spelling}`.localeCompare(`${b.companyKey}/${b.spelling}`));
 
@@ -80,6 +86,17 @@ describe("countStages and tallyCompanies", () => {
   });
   afterEach(() => store.dispose());
 
+  /** The logins with a fact in `[from, until)`, as the ledger has them. */
+  const actedBetween = (from: number, until: number) =>
+    new Set(
+      store.db
+        .select({ repositoryId: events.repositoryId, login: events.actorLogin, at: events.occurredAt })
+        .from(events)
+        .all()
+        .filter((e) => e.repositoryId === REPO.id && e.at.getTime() >= from && e.at.getTime() < until)
+        .map((e) => e.login),
+    );
+
   it("agree with the person-by-person definition at any end, past or present, with config lists in any case", async () => {
     let state = 11;
     const next = (n: number) => {
@@ -88,6 +105,7 @@ describe("countStages and tallyCompanies", () => {
     };
     const kinds = ["star.created", "star.created", "star.deleted", "fork.created", "issues.opened", "issue_comment.created", "issues.labeled"];
     const logins = [...Array.from({ length: 40 }, (_, i) => `u${i}`), "Dep[bot]", "CI-Helper", "Lead-Dev"];
+    const idOf = (login: string) => logins.indexOf(login) + 1;
     store.db
       .insert(events)
       .values(
@@ -95,7 +113,7 @@ describe("countStages and tallyCompanies", () => {
           repositoryId: REPO.id,
           naturalKey: `k${i}`,
           kind: kinds[next(kinds.length)]!,
-          actorLogin: logins[next(logins.length)]!,
+          ...actor(logins[next(logins.length)]!, idOf),
           actorType: next(30) === 0 ? "Bot" : "User",
           association: next(60) === 0 ? "MEMBER" : "NONE",
           occurredAt: new Date(T0 + next(100) * DAY),
@@ -104,7 +122,7 @@ describe("countStages and tallyCompanies", () => {
       .run();
     await saveUserProfiles(
       store.db,
-      logins.filter((_, i) => i % 3 === 0).map((login, i) => ({ login, userId: i, type: "User", company: i % 2 ? "Acme, Inc." : "@acme" })),
+      logins.filter((_, i) => i % 3 === 0).map((login, i) => ({ login, userId: idOf(login), type: "User", company: i % 2 ? "Acme, Inc." : "@acme" })),
       new Date(T0),
     );
     await refreshMemberProjection(store.db, REPO.id);
@@ -117,7 +135,7 @@ describe("countStages and tallyCompanies", () => {
       for (const day of [10, 50, 90, 101]) {
         const until = T0 + day * DAY;
         const from = until - 30 * DAY;
-        const expected = reference(rows, until, from, config);
+        const expected = reference(rows, until, config, actedBetween(from, until));
         const stages = await countStages(store.db, REPO.id, new Date(until), new Date(from), config);
         expect(stages).toEqual({ stargazers: expected.stargazers, participants: expected.participants, activeMembers: expected.activeMembers });
         const tallies = await tallyCompanies(store.db, REPO.id, new Date(until), [], config);
@@ -144,6 +162,7 @@ describe("countStages and tallyCompanies", () => {
       "issues.labeled",
     ];
     const logins = [...Array.from({ length: 60 }, (_, i) => `u${i}`), "Dep[bot]", "CI-Helper", "Lead-Dev"];
+    const idOf = (login: string) => (login === "ghost" ? 999 : logins.indexOf(login) + 1);
     const spellings = [
       "Acme, Inc.",
       "@acme",
@@ -158,7 +177,7 @@ describe("countStages and tallyCompanies", () => {
       "Tyrell",
       "Cyberdyne",
     ];
-    const profile = (login: string, i: number) => ({ login, userId: i, type: "User", company: spellings[next(spellings.length)]! });
+    const profile = (login: string) => ({ login, userId: idOf(login), type: "User", company: spellings[next(spellings.length)]! });
     let seq = 0;
     const addEvents = (n: number, days: number) =>
       store.db
@@ -168,7 +187,7 @@ describe("countStages and tallyCompanies", () => {
             repositoryId: REPO.id,
             naturalKey: `k${seq++}`,
             kind: kinds[next(kinds.length)]!,
-            actorLogin: logins[next(logins.length)]!,
+            ...actor(logins[next(logins.length)]!, idOf),
             actorType: next(40) === 0 ? "Bot" : "User",
             association: next(80) === 0 ? "COLLABORATOR" : "NONE",
             // Facts arrive in any order of time, as a backfill stores old facts after new ones.
@@ -221,14 +240,20 @@ describe("countStages and tallyCompanies", () => {
       expect(new Map(keys.map((r) => [r.companyKey, { stargazers: r.stargazers, participants: r.participants, people: r.people }]))).toEqual(perKey);
     };
 
-    await saveUserProfiles(store.db, logins.filter((_, i) => i % 2 === 0).map(profile), new Date(T0));
+    await saveUserProfiles(
+      store.db,
+      logins.filter((_, i) => i % 2 === 0).map((login) => profile(login)),
+      new Date(T0),
+    );
     addEvents(500, 60);
     await refreshMemberProjection(store.db, REPO.id, 50);
     expectCountersMatchRows();
     // Companies change, appear and vanish on rows already counted; later facts unstar, re-star and mark maintainers.
     await saveUserProfiles(
       store.db,
-      logins.filter((_, i) => i % 3 === 0).map((login, i) => (i % 4 === 0 ? { login, userId: i, type: "User", company: null } : profile(login, i))),
+      logins
+        .filter((_, i) => i % 3 === 0)
+        .map((login, i) => (i % 4 === 0 ? { login, userId: idOf(login), type: "User", company: null } : profile(login))),
       new Date(T0),
     );
     expectCountersMatchRows();
@@ -238,7 +263,7 @@ describe("countStages and tallyCompanies", () => {
     // A lead with a profile but no fact in the ledger: tallied alone, from the profile.
     await saveUserProfiles(
       store.db,
-      [{ login: "ghost", userId: 999, type: "User", company: "Ghost Works" }, ...logins.filter((_, i) => i % 5 === 1).map(profile)],
+      [{ login: "ghost", userId: 999, type: "User", company: "Ghost Works" }, ...logins.filter((_, i) => i % 5 === 1).map((login) => profile(login))],
       new Date(T0),
     );
     expectCountersMatchRows();
@@ -259,17 +284,18 @@ describe("countStages and tallyCompanies", () => {
       for (const day of [10, 50, 90, 101]) {
         const until = T0 + day * DAY;
         const from = until - 30 * DAY;
-        const expected = reference(all, until, from, config, leads);
+        const expected = reference(all, until, config, actedBetween(from, until), leads);
         const stages = await countStages(store.db, REPO.id, new Date(until), new Date(from), config);
         expect(stages).toEqual({ stargazers: expected.stargazers, participants: expected.participants, activeMembers: expected.activeMembers });
-        const tallies = await tallyCompanies(store.db, REPO.id, new Date(until), leads, config);
+        const leadPeople = leads.map((login) => ({ login, id: idOf(login) }));
+        const tallies = await tallyCompanies(store.db, REPO.id, new Date(until), leadPeople, config);
         expect(sorted(tallies)).toEqual(sorted([...expected.tallies, ghost]));
         expect(expected.tallies.filter((t) => t.leads > 0).length).toBeGreaterThan(0);
         // Reading only the best represented companies gives the same ranking, with or without a margin.
         const full = topCompanies(tallies, customers, 3);
         expect(full.length).toBe(3);
         for (const margin of [0, 1, 2, 10]) {
-          const top = await tallyCompanies(store.db, REPO.id, new Date(until), leads, config, { top: 3, margin });
+          const top = await tallyCompanies(store.db, REPO.id, new Date(until), leadPeople, config, { top: 3, margin });
           expect(topCompanies(top, customers, 3)).toEqual(full);
         }
       }
@@ -281,7 +307,7 @@ describe("countStages and tallyCompanies", () => {
       repositoryId: REPO.id,
       naturalKey: `f${i}`,
       kind,
-      actorLogin: login,
+      ...actor(login, idOf),
       actorType: "User",
       association: "NONE",
       occurredAt: new Date(T0 + day * DAY),
@@ -294,9 +320,10 @@ describe("countStages and tallyCompanies", () => {
       { login: "old-0", company: "Oldco" },
       { login: "old-1", company: "Oldco" },
     ];
+    const idOf = (login: string) => [...late, ...early].findIndex((p) => p.login === login) + 1;
     await saveUserProfiles(
       store.db,
-      [...late, ...early].map((p, i) => ({ login: p.login, userId: i, type: "User", company: p.company })),
+      [...late, ...early].map((p) => ({ login: p.login, userId: idOf(p.login), type: "User", company: p.company })),
       new Date(T0),
     );
     store.db

@@ -1,18 +1,30 @@
-import type { ConversionFigures } from "../../domain/figures.js";
+import type { ConversionFigures, FunnelEntry, FunnelStage } from "../../domain/figures.js";
 import { tableCell, type BodySection } from "../../text/index.js";
 import type { SectionFigures } from "../digest-data.js";
-import { cellLogin, count, percent } from "./format.js";
+import { cellLogin, count } from "./format.js";
 import { MIN_PUBLIC_CUSTOMERS, type revenueVisibility } from "./revenue-visibility.js";
 import { sectionOf } from "./section.js";
 
 const HEADING = "## Conversion";
-const STAGES: Record<ConversionFigures["funnel"][number]["stage"], string> = {
+const STAGES: Record<FunnelStage, string> = {
   stargazers: "Stargazers and forkers",
   participants: "Participants",
   contributors: "Contributors",
   leads: "Enterprise leads",
   customers: "Customers",
 };
+/** Said under the table: the rates compare sizes, as the stages are not nested. */
+const RATE_NOTE = "_Each stage is counted on its own (a lead need not be a contributor), so a rate compares two stages' sizes._";
+
+/**
+ * A rate in words, naming what it is counted against: "13% as many as participants". Below 10%
+ * with a decimal, so that 1 lead among 300 participants does not read as 0%.
+ */
+export function rateWords(entry: FunnelEntry): string {
+  if (entry.base === null || entry.rate === null) return "";
+  const share = entry.rate * 100;
+  return `${share < 10 ? count(share) : Math.round(share)}% as many as ${STAGES[entry.base].toLowerCase()}`;
+}
 
 /**
  * Section 7: the funnel in aggregate numbers. Names of leads appear only where `showNames` (a
@@ -27,16 +39,18 @@ export function conversionSection(
   return sectionOf(HEADING, conversion, (c) => {
     const seen = revenue(c.customers);
     const stages = seen === "hidden" ? c.funnel.filter((f) => f.stage !== "customers") : c.funnel;
-    const people = (f: ConversionFigures["funnel"][number]) =>
+    const people = (f: FunnelEntry) =>
       f.stage === "customers" && seen === "fewer-than-minimum" ? `fewer than ${MIN_PUBLIC_CUSTOMERS}` : count(f.count);
-    const rate = (f: ConversionFigures["funnel"][number]) =>
-      f.rateFromPrevious === null || (f.stage === "customers" && seen !== "shown") ? "" : percent(f.rateFromPrevious);
+    // The customers' rate would give their number away where it may not be shown.
+    const rate = (f: FunnelEntry) => (f.stage === "customers" && seen !== "shown" ? "" : rateWords(f));
     const lines = [
       HEADING,
       "",
-      "| Stage | People | From previous stage |",
-      "|---|---:|---:|",
+      "| Stage | People | Rate |",
+      "|---|---:|---|",
       ...stages.map((f) => `| ${STAGES[f.stage]} | ${people(f)} | ${rate(f)} |`),
+      "",
+      RATE_NOTE,
       "",
       `- **New enterprise leads this week:** ${count(c.leadsNew)} (${count(c.leadsTotal)} in all)`,
       ...customerLines(c, seen),
