@@ -1,16 +1,13 @@
 /**
  * github/issue-metrics' cases for time to close, time to merge, time to first review and the
- * averages. The rows are written; they wait for Steward's duration functions, which are being
- * added to src/sla now.
- *
- * TODO(durations): wire `stewardDuration` below, then drop `describe.skip`:
- * - "close", "merge", "firstReview": the per-item flow times (`flowTimes(item, events, config, period)`,
- *   src/sla/flow-times.ts, in progress), over a period that holds the step;
- * - "average": the mean of a figure (`mean(values)`, src/sla/response-stats.ts, in progress).
+ * averages, run against Steward's per-item flow times (src/sla/flow-times.ts) over a period wide
+ * enough to hold every step, and the mean of src/sla/response-stats.ts.
  */
 import { describe, it } from "vitest";
 import type { ClockEvent, ClockItem } from "../../src/domain/clock.js";
-import { at, checkRows, facts, issue, maintainer, type PeerCase, peerTable, pull } from "./peer-cases.js";
+import { flowTimes } from "../../src/sla/flow-times.js";
+import { mean } from "../../src/sla/response-stats.js";
+import { at, checkRows, config, facts, inHours, issue, maintainer, type PeerCase, peerTable, pull } from "./peer-cases.js";
 
 const REPO = "github/issue-metrics";
 
@@ -19,9 +16,14 @@ type DurationInput =
   /** Hours of the items that have the figure; items without it are left out (both tools drop them). */
   | { measure: "average"; hours: number[] };
 
-/** Steward's duration in hours, or null. TODO(durations): wire to flowTimes / mean. */
+/** Every case's steps fall inside it, so the period decides nothing here. */
+const WHOLE_HISTORY = { start: at("2000-01-01T00:00:00Z"), end: at("2100-01-01T00:00:00Z") };
+const FIGURE = { close: "closeMs", merge: "mergeMs", firstReview: "firstReviewMs" } as const;
+
+/** Steward's duration in hours, or null. */
 function stewardDuration(input: DurationInput): number | null {
-  throw new Error(`TODO(durations): Steward's ${input.measure} is not wired yet`);
+  if (input.measure === "average") return mean(input.hours);
+  return inHours(flowTimes(input.item, input.events, config(), WHOLE_HISTORY)[FIGURE[input.measure]]);
 }
 
 const maya = maintainer("maya");
@@ -127,7 +129,7 @@ const cases: PeerCase<DurationInput, number | null>[] = [
   },
 ];
 
-describe.skip("issue-metrics: time to close, merge and first review, averages (TODO(durations): not wired yet)", () => {
+describe("issue-metrics: time to close, merge and first review, averages", () => {
   peerTable("issue-metrics durations", cases, stewardDuration);
 });
 
