@@ -10,6 +10,11 @@ export interface ClockItem {
   isPull: boolean;
   title: string;
   authorLogin: string;
+  /**
+   * The author's account id, where GitHub gave one: it survives a rename, the login does not, so
+   * the clock knows the author by it (`samePerson`). Left out by inputs built by hand.
+   */
+  authorId?: number | null;
   authorType: string;
   authorAssociation: string;
   state: "open" | "closed";
@@ -26,6 +31,8 @@ export interface ClockEvent {
   /** The ledger kind, e.g. `issue_comment.created`, `issues.labeled`, `pull_request.merged`. */
   kind: string;
   actorLogin: string;
+  /** The actor's account id, where GitHub gave one (see `ClockItem.authorId`). */
+  actorId?: number | null;
   actorType: string;
   /** The actor's author_association where the payload gave it (comments, reviews). */
   association: string | null;
@@ -47,6 +54,25 @@ export const RESPONSE_EVENT_KINDS = [
   "issues.closed",
   "pull_request.closed",
   "pull_request.merged",
+] as const;
+
+/** The ledger kinds that close an item or open it again. */
+export const CLOSE_EVENT_KINDS = ["issues.closed", "pull_request.closed", "pull_request.merged"] as const;
+export const REOPEN_EVENT_KINDS = ["issues.reopened", "pull_request.reopened"] as const;
+
+/**
+ * The ledger kinds that change what the clock reads of an item's state (open or closed, labels,
+ * draft): through them an item is taken back to an earlier instant (`itemAt`, src/sla/item-at.ts).
+ */
+export const ITEM_STATE_EVENT_KINDS = [
+  ...CLOSE_EVENT_KINDS,
+  ...REOPEN_EVENT_KINDS,
+  "issues.labeled",
+  "issues.unlabeled",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+  "pull_request.ready_for_review",
+  "pull_request.converted_to_draft",
 ] as const;
 
 /** The ledger kinds the clock reads; the store loads only these. */

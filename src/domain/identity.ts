@@ -48,3 +48,25 @@ export function parsePersonKey(key: string): { id: number } | { login: string } 
   const id = /^id:(\d+)$/.exec(key)?.[1];
   return id === undefined ? { login: key } : { id: Number(id) };
 }
+
+/** Someone as an item or a fact names them; the id is missing where GitHub gave none. */
+interface Named {
+  login: string;
+  id?: number | null;
+}
+
+/**
+ * Whether two mentions are the same person: by account id when both carry one (a rename keeps
+ * it, and a login given up in a rename may be taken by someone else), else by login compared as
+ * GitHub compares logins, without case.
+ */
+export function samePerson(a: Named, b: Named): boolean {
+  if (a.id != null && b.id != null) return a.id === b.id;
+  return a.login.toLowerCase() === b.login.toLowerCase();
+}
+
+/** A login as a fact or an item showed it, and when: what a label is chosen from. */
+export interface LoginSeen {
+  login: string;
+  at: Date;
+}

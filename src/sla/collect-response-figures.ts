@@ -1,15 +1,15 @@
 import type { StewardConfig } from "../config/schema.js";
-import { isCommunity } from "../people/roles.js";
 import type { Period, ResponseFigures, WaitingItem } from "../domain/figures.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../domain/repository.js";
-import { itemsWithEventsBetween, loadClockEvents, loadItems } from "../store/response-clock-data.js";
-import { RESPONSE_EVENT_KINDS, type ClockItem } from "../domain/clock.js";
+import { itemsWithEventsBetween, latestLogins, loadItems } from "../store/response-clock-data.js";
+import { RESPONSE_EVENT_KINDS } from "../domain/clock.js";
+import { clocksAt, openClocksAt, type ClockAt } from "./clocks-at.js";
 import { flowTimes } from "./flow-times.js";
 import { kindRules } from "./kind-rules.js";
-import { computeResponseClock, type ResponseClock } from "./response-clock.js";
+import { loginAt } from "./login-at.js";
+import { isWaitingForResponse } from "./response-clock.js";
 import { median, outcomeOf, percentile, rankResponders, summarize } from "./response-stats.js";
-import { openClocks } from "./run-sweep.js";
 
 const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
 
@@ -17,10 +17,12 @@ const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
  * The response figures of one repository and period, from the store only: items opened in the
  * period and how they fared against their kind's goal (misses include items still waiting past
  * it), the median and 90th percentile of the first responses given in the period and who gave
- * them, the items waiting now, and the duration figures (`DurationFigures`: first response, first
- * review, merge, close), each over the community items whose step falls in the period. Reads the
- * period's facts (by repository and time) and the open items, never the whole history: every
- * item with a first review, merge or close in the period has a response-kind fact in it.
+ * them, the items waiting at `now` (`isWaitingForResponse`), and the duration figures
+ * (`DurationFigures`: first response, first review, merge, close), each over the community items
+ * whose step falls in the period. Reads the period's facts (by repository and time) and the items
+ * open at `now`, never the whole history: every item with a first review, merge or close in the
+ * period has a response-kind fact in it. Every item and clock is as it was at `now`
+ * (`clocksAt`), so a past `now` gives the figures then (docs/architecture.md, "One digest, one truth").
  */
 export async function collectResponseFigures(
   db: DB,
@@ -31,40 +33,20 @@ export async function collectResponseFigures(
 ): Promise<ResponseFigures> {
   const opened = await itemsWithEventsBetween(db, repository.id, OPENED_KINDS, period.start, period.end);
   const answeredIn = await itemsWithEventsBetween(db, repository.id, RESPONSE_EVENT_KINDS, period.start, period.end);
-  const items = (await loadItems(db, repository.id, [...opened, ...answeredIn])).filter((item) =>
-    isCommunity({ login: item.authorLogin, type: item.authorType, association: item.authorAssociation }, config),
-  );
-  const events = await loadClockEvents(
-    db,
-    repository.id,
-    items.map((item) => item.number),
-  );
-  const clocks = new Map<number, { item: ClockItem; clock: ResponseClock }>();
-  for (const item of items) clocks.set(item.number, { item, clock: computeResponseClock(item, events.get(item.number) ?? [], config, now) });
+  const clocks = await clocksAt(db, repository.id, await loadItems(db, repository.id, [...opened, ...answeredIn]), config, now);
 
   const inPeriod = (at: Date) => at >= period.start && at < period.end;
   const counts = { "within-goal": 0, missed: 0, pending: 0, withdrawn: 0 };
-  for (const { item, clock } of clocks.values()) {
+  for (const { item, clock } of clocks) {
     if (inPeriod(item.createdAt)) counts[outcomeOf(clock)]++;
   }
-  const responses = [...clocks.values()].flatMap(({ clock }) =>
-    clock.firstResponse && inPeriod(clock.firstResponse.at) ? [clock.firstResponse] : [],
-  );
+  const responses = clocks.flatMap(({ clock }) => (clock.firstResponse && inPeriod(clock.firstResponse.at) ? [clock.firstResponse] : []));
   const durations = responses.map((response) => response.clockMs);
-  const flows = [...clocks.values()].map(({ item }) => flowTimes(item, events.get(item.number) ?? [], config, period));
+  const flows = clocks.map(({ item, events }) => flowTimes(item, events, config, period));
   const flowValues = (key: "firstReviewMs" | "mergeMs" | "closeMs") => flows.flatMap((flow) => (flow[key] === null ? [] : [flow[key]]));
   const decided = counts["within-goal"] + counts.missed;
 
-  const waiting: WaitingItem[] = (await openClocks({ db }, repository.id, config, now))
-    .filter(({ clock }) => clock.firstResponse === null)
-    .map(({ item, clock }) => ({
-      number: item.number,
-      isPull: item.isPull,
-      title: item.title,
-      author: item.authorLogin,
-      waitedMs: clock.clockMs,
-      overGoal: clock.clockMs >= clock.goalMs,
-    }));
+  const waiting = await waitingAt(db, repository.id, config, now);
   return {
     goalHours: config.response.goalHours,
     businessHours: config.response.businessHours.enabled,
@@ -85,4 +67,25 @@ export async function collectResponseFigures(
     waiting,
     responders: rankResponders(responses.map((response) => response.by)),
   };
+}
+
+/**
+ * The items waiting for a first response at `now`, oldest first, each author named by the newest
+ * login known then for their account id: the row's (as its last delivery showed it, if that came
+ * by `now`) or their latest fact's, so a rename shows once GitHub has named them anew.
+ */
+async function waitingAt(db: DB, repositoryId: number, config: StewardConfig, now: Date): Promise<WaitingItem[]> {
+  const waiting = (await openClocksAt(db, repositoryId, config, now)).filter(({ clock }) => isWaitingForResponse(clock));
+  const ids = waiting.flatMap(({ stored }) => (stored.authorId == null ? [] : [stored.authorId]));
+  const logins = await latestLogins(db, repositoryId, ids, now);
+  const author = ({ stored }: ClockAt) =>
+    loginAt({ login: stored.authorLogin, at: stored.updatedAt }, [stored.authorId == null ? undefined : logins.get(stored.authorId)], now);
+  return waiting.map((entry) => ({
+    number: entry.item.number,
+    isPull: entry.item.isPull,
+    title: entry.item.title,
+    author: author(entry),
+    waitedMs: entry.clock.clockMs,
+    overGoal: entry.clock.clockMs >= entry.clock.goalMs,
+  }));
 }

@@ -15,6 +15,12 @@ export interface DueReminder {
   waitedMs: number;
   /** Who is waiting: the item's author, or for a follow-up whoever started the wait. */
   waiting: string;
+  /**
+   * Their account id where known, and when `waiting` was seen as their login (the item's last
+   * update, the wait's start): by these the sweep names them by their newest login (`loginAt`).
+   */
+  waitingId: number | null;
+  waitingSeenAt: Date;
 }
 
 /**
@@ -26,7 +32,8 @@ export function dueReminder(item: ClockItem, clock: ResponseClock, now: Date): D
   if (item.state !== "open" || item.locked) return null;
   const base = { number: item.number };
   if (clock.stage === "at-risk" || clock.stage === "breached") {
-    return { ...base, kind: clock.stage, effectKind: `response.${clock.stage}`, period: "", waitedMs: clock.clockMs, waiting: item.authorLogin };
+    const author = { waiting: item.authorLogin, waitingId: item.authorId ?? null, waitingSeenAt: item.updatedAt };
+    return { ...base, kind: clock.stage, effectKind: `response.${clock.stage}`, period: "", waitedMs: clock.clockMs, ...author };
   }
   if (clock.stage === "follow-up-due" && clock.openWait) {
     const since = clock.openWait.since;
@@ -37,6 +44,8 @@ export function dueReminder(item: ClockItem, clock: ResponseClock, now: Date): D
       period: since.toISOString(),
       waitedMs: now.getTime() - since.getTime(),
       waiting: clock.openWait.by,
+      waitingId: clock.openWait.byId,
+      waitingSeenAt: since,
     };
   }
   return null;

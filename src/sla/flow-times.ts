@@ -1,6 +1,7 @@
 import type { StewardConfig } from "../config/schema.js";
 import type { ClockEvent, ClockItem } from "../domain/clock.js";
 import type { Period } from "../domain/figures.js";
+import { samePerson } from "../domain/identity.js";
 import { isMaintainer } from "../people/roles.js";
 import { clockStart } from "./clock-start.js";
 
@@ -59,6 +60,6 @@ export function flowTimes(item: ClockItem, events: readonly ClockEvent[], config
 }
 
 function isReviewer(event: ClockEvent, item: ClockItem, config: StewardConfig): boolean {
-  if (event.actorLogin.toLowerCase() === item.authorLogin.toLowerCase()) return false;
+  if (samePerson({ login: event.actorLogin, id: event.actorId }, { login: item.authorLogin, id: item.authorId })) return false;
   return isMaintainer({ login: event.actorLogin, type: event.actorType, association: event.association }, config);
 }

@@ -1,4 +1,5 @@
 import type { ClockEvent, ClockItem, Span } from "../domain/clock.js";
+import { samePerson } from "../domain/identity.js";
 
 export interface OffClockRules {
   exemptLabels: readonly string[];
@@ -95,9 +96,15 @@ export function offClockSpans(item: ClockItem, events: readonly ClockEvent[], ru
 /** The kinds by which the author answers: a comment, a review, a comment in a review thread. */
 const REPLY_KINDS = new Set(["issue_comment.created", "pull_request_review.submitted", "pull_request_review_comment.created"]);
 
-/** The item's author speaking on it (a login compared as GitHub does, without case). */
-export function isAuthorReply(event: Pick<ClockEvent, "kind" | "actorLogin">, item: Pick<ClockItem, "authorLogin">): boolean {
-  return REPLY_KINDS.has(event.kind) && event.actorLogin.toLowerCase() === item.authorLogin.toLowerCase();
+/**
+ * The item's author speaking on it: the same account id where both are known, so a reply under a
+ * new login still lifts the pause after a rename; else the login, compared as GitHub does, without case.
+ */
+export function isAuthorReply(
+  event: Pick<ClockEvent, "kind" | "actorLogin" | "actorId">,
+  item: Pick<ClockItem, "authorLogin" | "authorId">,
+): boolean {
+  return REPLY_KINDS.has(event.kind) && samePerson({ login: event.actorLogin, id: event.actorId }, { login: item.authorLogin, id: item.authorId });
 }
 
 /** true: the label was put on; false: taken off; null: the event is about something else. */

@@ -1,4 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
+import { samePerson } from "../domain/identity.js";
 import { isBot, isCommunity, isMaintainer, type Person } from "../people/roles.js";
 import { workingMs } from "./business-time.js";
 import type { ClockEvent, ClockItem, Span } from "../domain/clock.js";
@@ -37,6 +38,8 @@ export interface OpenWait {
   /** The first unanswered community comment after the last maintainer word: the wait's start. */
   since: Date;
   by: string;
+  /** Their account id, where the fact gave one: by it a reminder names them by their newest login. */
+  byId: number | null;
   due: boolean;
 }
 
@@ -62,6 +65,19 @@ export interface ResponseClock {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** The stages of an item that waits for a maintainer's first response with its clock running. */
+const WAITING_STAGES: ReadonlySet<ClockStage> = new Set(["waiting", "at-risk", "breached"]);
+
+/**
+ * Whether the item waits for a first response now, its clock running: what "waiting" means in the
+ * digest and the sweep. Not a draft never marked ready (nothing was asked yet), not an item off the
+ * clock by an exempt label, not one paused while its author is asked for something (it waits for
+ * the author, not for a maintainer), and not one answered or closed.
+ */
+export function isWaitingForResponse(clock: ResponseClock): boolean {
+  return WAITING_STAGES.has(clock.stage);
+}
 
 const CONVERSATION_KINDS = new Set(["issue_comment.created", "pull_request_review.submitted", "pull_request_review_comment.created"]);
 const CLOSING_KINDS = new Set(["issues.closed", "pull_request.closed", "pull_request.merged"]);
@@ -134,16 +150,19 @@ function clockTime(from: number, to: number, offSpans: Span[], config: StewardCo
  */
 export function respondent(event: ClockEvent, item: ClockItem, config: StewardConfig): string | null {
   if (event.occurredAt.getTime() < item.createdAt.getTime() - 60_000) return null;
-  const sameAsAuthor = (login: string) => login.toLowerCase() === item.authorLogin.toLowerCase();
+  // The author by account id where both are known: a rename keeps it, and the login given up may be someone else's now.
+  const author = { login: item.authorLogin, id: item.authorId };
+  const actor = { login: event.actorLogin, id: event.actorId };
   if (CONVERSATION_KINDS.has(event.kind)) {
     const person = { login: event.actorLogin, type: event.actorType, association: event.association };
-    return isMaintainer(person, config) && !sameAsAuthor(event.actorLogin) ? event.actorLogin : null;
+    return isMaintainer(person, config) && !samePerson(actor, author) ? event.actorLogin : null;
   }
   if (!CLOSING_KINDS.has(event.kind)) return null;
-  const closer = event.kind === "pull_request.merged" ? (typeof event.data?.mergedBy === "string" ? event.data.mergedBy : null) : event.actorLogin;
-  if (closer === null || sameAsAuthor(closer)) return null;
-  const person = { login: closer, type: event.kind === "pull_request.merged" ? null : event.actorType, association: null };
-  return isBot(person, config) ? null : closer;
+  // A merge fact's actor is the author; its merger is named by login only.
+  const closer = event.kind === "pull_request.merged" ? (typeof event.data?.mergedBy === "string" ? { login: event.data.mergedBy } : null) : actor;
+  if (closer === null || samePerson(closer, author)) return null;
+  const person = { login: closer.login, type: event.kind === "pull_request.merged" ? null : event.actorType, association: null };
+  return isBot(person, config) ? null : closer.login;
 }
 
 /**
@@ -152,7 +171,7 @@ export function respondent(event: ClockEvent, item: ClockItem, config: StewardCo
  * (calendar days: a week of silence is a week, working hours or not).
  */
 function followUpWait(sorted: readonly ClockEvent[], item: ClockItem, config: StewardConfig, now: Date): OpenWait | null {
-  let wait: { since: Date; by: string } | null = null;
+  let wait: { since: Date; by: string; byId: number | null } | null = null;
   for (const event of sorted) {
     if (respondent(event, item, config) !== null) {
       wait = null;
@@ -161,7 +180,7 @@ function followUpWait(sorted: readonly ClockEvent[], item: ClockItem, config: St
     if (!CONVERSATION_KINDS.has(event.kind)) continue;
     // Not a response, so not a maintainer's: the author's or another community member's word.
     const person = { login: event.actorLogin, type: event.actorType, association: event.association };
-    if (!isBot(person, config) && wait === null) wait = { since: event.occurredAt, by: event.actorLogin };
+    if (!isBot(person, config) && wait === null) wait = { since: event.occurredAt, by: event.actorLogin, byId: event.actorId ?? null };
   }
   if (!wait) return null;
   const due = now.getTime() - wait.since.getTime() >= config.response.followUpDays * DAY;

@@ -4,12 +4,14 @@ import { isCommunity } from "../people/roles.js";
 import type { JobDeps } from "../runtime/job-deps.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { listActiveRepositories } from "../store/installations.js";
-import { doneEffectSubjects, installationAccountType, loadClockEvents, loadOpenItems } from "../store/response-clock-data.js";
+import { doneEffectSubjects, installationAccountType, latestLogins, loadClockEvents, loadOpenItems } from "../store/response-clock-data.js";
 import type { ClockItem } from "../domain/clock.js";
-import { dueReminder } from "./due-reminder.js";
+import type { DB } from "../store/db.js";
+import { dueReminder, type DueReminder } from "./due-reminder.js";
+import { loginAt } from "./login-at.js";
 import { notifyTargets } from "./notify-targets.js";
 import { reminderBody } from "./reminder-body.js";
-import { computeResponseClock, type ResponseClock } from "./response-clock.js";
+import { computeResponseClock, isWaitingForResponse, type ResponseClock } from "./response-clock.js";
 import { isEffectDone } from "../store/side-effects.js";
 import {
   breachedLabelKey,
@@ -57,8 +59,12 @@ interface Tracked {
   clock: ResponseClock;
 }
 
-/** The open community items of a repository with their clocks at `now`, oldest first. */
-export async function openClocks(deps: Pick<JobDeps, "db">, repositoryId: number, config: StewardConfig, now: Date): Promise<Tracked[]> {
+/**
+ * The open community items of a repository with their clocks at `now`, oldest first. The sweep
+ * acts at the present, so it reads the items as they are and all their facts: one GitHub stamped a
+ * moment after Steward's `now` still counts (a figure at a past instant reads `openClocksAt`).
+ */
+async function openClocks(deps: Pick<JobDeps, "db">, repositoryId: number, config: StewardConfig, now: Date): Promise<Tracked[]> {
   const open = (await loadOpenItems(deps.db, repositoryId)).filter((item) =>
     isCommunity({ login: item.authorLogin, type: item.authorType, association: item.authorAssociation }, config),
   );
@@ -79,7 +85,7 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
   if (!config.response.enabled) return { ...result, skipped: "response.enabled is false" };
   const now = deps.now();
   const tracked = await openClocks(deps, repository.id, config, now);
-  result.waiting = tracked.filter(({ clock }) => clock.firstResponse === null).length;
+  result.waiting = tracked.filter(({ clock }) => isWaitingForResponse(clock)).length;
   const ownerType = await installationAccountType(deps.db, repository.installationId);
   const label = config.response.breachedLabel;
   const context = (number: number): ReminderContext => ({
@@ -113,7 +119,7 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
       continue;
     }
     const mentions = notifyTargets({ configured: config.response.notify, assignees: item.assignees, repositoryOwner: repository.owner, ownerType });
-    const body = reminderBody(reminder, item, mentions, config);
+    const body = reminderBody(await namedNewest(deps.db, repository.id, reminder, now), item, mentions, config);
     record(reminder.kind, item, await sendReminder(context(item.number), reminder, body));
     if (reminder.kind === "breached") record("label-added", item, await labelBreached(context(item.number), label));
   }
@@ -142,4 +148,14 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
     else record("label-removed", item, await unlabelAnswered(context(item.number), label));
   }
   return result;
+}
+
+/**
+ * The reminder naming who waits by the newest login known for their account id (their latest fact
+ * in the repository, or the login it carries if that is newer), not one a rename has left behind.
+ */
+async function namedNewest(db: DB, repositoryId: number, reminder: DueReminder, now: Date): Promise<DueReminder> {
+  if (reminder.waitingId === null) return reminder;
+  const latest = (await latestLogins(db, repositoryId, [reminder.waitingId], now)).get(reminder.waitingId);
+  return { ...reminder, waiting: loginAt({ login: reminder.waiting, at: reminder.waitingSeenAt }, [latest], now) };
 }

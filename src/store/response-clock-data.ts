@@ -1,5 +1,6 @@
-import { and, eq, gte, inArray, lt } from "drizzle-orm";
-import { CLOCK_EVENT_KINDS, type ClockEvent, type ClockItem } from "../domain/clock.js";
+import { and, desc, eq, gt, gte, inArray, lt, lte } from "drizzle-orm";
+import { CLOCK_EVENT_KINDS, CLOSE_EVENT_KINDS, ITEM_STATE_EVENT_KINDS, type ClockEvent, type ClockItem } from "../domain/clock.js";
+import type { LoginSeen } from "../domain/identity.js";
 import type { DB } from "./db.js";
 import { events, installations, items, sideEffects } from "./schema.js";
 
@@ -17,6 +18,7 @@ const itemColumns = {
   isPull: items.isPull,
   title: items.title,
   authorLogin: items.authorLogin,
+  authorId: items.authorId,
   authorType: items.authorType,
   authorAssociation: items.authorAssociation,
   state: items.state,
@@ -53,22 +55,47 @@ export async function loadItems(db: DB, repositoryId: number, numbers: readonly 
   return found;
 }
 
-/** The clock's facts (CLOCK_EVENT_KINDS) of the given items, per item (the `events_item_idx` index). */
-export async function loadClockEvents(db: DB, repositoryId: number, numbers: readonly number[]): Promise<Map<number, ClockEvent[]>> {
+/**
+ * The clock's facts (CLOCK_EVENT_KINDS) of the given items, per item (the `events_item_idx` index).
+ * `until` leaves out what happened after it: a clock at a past instant reads only what was known then.
+ */
+export async function loadClockEvents(
+  db: DB,
+  repositoryId: number,
+  numbers: readonly number[],
+  range: { until?: Date } = {},
+): Promise<Map<number, ClockEvent[]>> {
+  return loadItemFacts(db, repositoryId, numbers, CLOCK_EVENT_KINDS, range.until);
+}
+
+/** The facts that change an item's state (ITEM_STATE_EVENT_KINDS: closes, reopens, labels, drafts), per item. */
+export async function loadItemStateFacts(db: DB, repositoryId: number, numbers: readonly number[]): Promise<Map<number, ClockEvent[]>> {
+  return loadItemFacts(db, repositoryId, numbers, ITEM_STATE_EVENT_KINDS);
+}
+
+async function loadItemFacts(
+  db: DB,
+  repositoryId: number,
+  numbers: readonly number[],
+  kinds: readonly string[],
+  until?: Date,
+): Promise<Map<number, ClockEvent[]>> {
   const byItem = new Map<number, ClockEvent[]>();
+  const bounds = until ? [lte(events.occurredAt, until)] : [];
   for (const part of chunks([...new Set(numbers)])) {
     const rows = db
       .select({
         itemNumber: events.itemNumber,
         kind: events.kind,
         actorLogin: events.actorLogin,
+        actorId: events.actorId,
         actorType: events.actorType,
         association: events.association,
         occurredAt: events.occurredAt,
         data: events.data,
       })
       .from(events)
-      .where(and(eq(events.repositoryId, repositoryId), inArray(events.itemNumber, part), inArray(events.kind, [...CLOCK_EVENT_KINDS])))
+      .where(and(eq(events.repositoryId, repositoryId), inArray(events.itemNumber, part), inArray(events.kind, [...kinds]), ...bounds))
       .all();
     for (const { itemNumber, ...event } of rows) {
       if (itemNumber === null) continue;
@@ -78,6 +105,48 @@ export async function loadClockEvents(db: DB, repositoryId: number, numbers: rea
     }
   }
   return byItem;
+}
+
+/**
+ * The numbers of the items closed now that have a close after `after` (the
+ * `events_repository_time_idx` index): with the open ones, every item that may have been open
+ * then. Cheap at the present, where no fact comes after it.
+ */
+export async function itemsClosedAfter(db: DB, repositoryId: number, after: Date): Promise<number[]> {
+  const rows = db
+    .selectDistinct({ itemNumber: events.itemNumber })
+    .from(events)
+    .innerJoin(items, and(eq(items.repositoryId, events.repositoryId), eq(items.number, events.itemNumber)))
+    .where(
+      and(
+        eq(events.repositoryId, repositoryId),
+        gt(events.occurredAt, after),
+        inArray(events.kind, [...CLOSE_EVENT_KINDS]),
+        eq(items.state, "closed"),
+      ),
+    )
+    .all();
+  return rows.flatMap((row) => (row.itemNumber === null ? [] : [row.itemNumber]));
+}
+
+/**
+ * For each account id, the login of its latest fact in the repository at or before `until` (ties:
+ * the greater login), the rule that keeps `community_members`' labels current, read from the
+ * ledger so that a past instant gets the login of then (the `events_actor_idx` index).
+ */
+export async function latestLogins(db: DB, repositoryId: number, ids: readonly number[], until: Date): Promise<Map<number, LoginSeen>> {
+  const found = new Map<number, LoginSeen>();
+  for (const id of new Set(ids)) {
+    const row = db
+      .select({ login: events.actorLogin, at: events.occurredAt })
+      .from(events)
+      .where(and(eq(events.repositoryId, repositoryId), eq(events.actorId, id), lte(events.occurredAt, until)))
+      .orderBy(desc(events.occurredAt), desc(events.actorLogin))
+      .limit(1)
+      .get();
+    if (row) found.set(id, row);
+  }
+  return found;
 }
 
 /**

@@ -93,6 +93,9 @@ describe("a past digest made again, end to end", () => {
     expect(published).toContain("- **Customers:** 1, MRR 1,200 USD");
     // newbie, asker, first-timer and buyer took part (maya is a maintainer); buyer is the lead.
     expect(published).toContain("| Enterprise leads | 1 | 25% as many as participants |");
+    // Waiting at T: the crash since Nov 12 and the lead's question since Nov 25.
+    expect(published).toContain("| #1 | Crash on start | @\u200Bnewbie | 17d 23h ⏰ |");
+    expect(published).toContain("| #4 | Teams | @\u200Bbuyer | 4d 21h ⏰ |");
     expect(published).not.toContain("Previous digest");
   });
 
@@ -108,6 +111,11 @@ describe("a past digest made again, end to end", () => {
     await activity.mergePullRequest(REPO, second.record.number, { by: "maya", at: at("2026-12-01T02:00:00Z") });
     const question = e2e.sandbox.model.listIssues(REPO).find((i) => i.title === "How do I configure it?")!.number;
     await activity.closeIssue(REPO, question, { by: "maya", at: at("2026-12-01T02:30:00Z") });
+    // The response section's items moved on: a new community issue, the crash answered, the lead's question closed by its author.
+    await activity.openIssue(REPO, { user: "newcomer", title: "Dark mode?", at: at("2026-12-01T02:40:00Z") });
+    await activity.comment(REPO, crash, { user: "maya", body: "Fixed on main, thanks.", at: at("2026-12-01T02:45:00Z") });
+    const teams = e2e.sandbox.model.listIssues(REPO).find((i) => i.title === "Teams")!.number;
+    await activity.closeIssue(REPO, teams, { by: "buyer", at: at("2026-12-01T02:50:00Z") });
     // The daily job reads GitHub's totals again and records the stars and contributor milestones now reached.
     at("2026-12-01T03:30:00Z");
     await runDailyMetrics(e2e.server.jobs, {});
@@ -132,5 +140,8 @@ describe("a past digest made again, end to end", () => {
     expect(later).toContain("- **Customers:** 2, MRR 6,200 USD");
     expect(later).toContain(`Previous digest: #${digestIssue("2026-W47")!.number} (2026-W47).`);
     expect(later).toContain("- **Stars:** 3 / 100");
+    expect(later).toContain("| Dark mode? | @\u200Bnewcomer |");
+    expect(later).not.toContain("| Crash on start |");
+    expect(later).not.toContain("| Teams |");
   });
 });

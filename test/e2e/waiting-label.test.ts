@@ -52,7 +52,10 @@ describe("the waiting-for-author label, end to end against the sandbox", () => {
     const { record: issue } = await activity.openIssue(REPO, { user: "carol", title: "Crash on save", at: OPENED });
     clock = hoursAfter(2);
     await activity.addLabel(REPO, issue.number, WAITING, { by: "mia", at: hoursAfter(2) });
-    expect((await sweep(100)).repositories[0]!.sent).toEqual([]);
+    const paused = (await sweep(100)).repositories[0]!;
+    expect(paused.sent).toEqual([]);
+    // Paused for its author, it waits for no maintainer: the sweep does not count it as waiting.
+    expect(paused.waiting).toBe(0);
 
     clock = hoursAfter(110);
     await activity.comment(REPO, issue.number, { user: "carol", body: "Here are the logs you asked for.", at: hoursAfter(110) });
