@@ -123,11 +123,11 @@ module.exports = {
     forbid("src-imports-no-test-code", "Production code does not import tests or benchmarks.", { path: "^src/" }, { path: "^(test|bench)/" }),
     forbid(
       "database-driver-only-in-store",
-      "drizzle-orm and better-sqlite3 are the store's business: other layers go through store/ functions, so a second store can stand behind them.",
+      "drizzle-orm and the database drivers (better-sqlite3, pg) are the store's business: other layers go through store/ functions, so either engine can stand behind them.",
       { path: "^src/", pathNot: "^src/store/" },
       {
         dependencyTypes: ["npm", "npm-dev", "npm-optional", "npm-peer", "npm-bundled", "npm-no-pkg"],
-        path: "node_modules/(drizzle-orm|better-sqlite3)/",
+        path: "node_modules/(drizzle-orm|better-sqlite3|pg)/",
       },
     ),
     forbid(

@@ -34,7 +34,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json app.yml ./
-# dist/src/package-root.js walks up to /app/package.json, so migrations are read from /app/migrations.
+# dist/src/package-root.js walks up to /app/package.json, so migrations are read from
+# /app/migrations (sqlite/ and postgres/, one folder per engine).
 COPY migrations ./migrations
 COPY bin ./bin
 # A named volume starts as a copy of this folder, owner included; a bind mount keeps its host

@@ -11,6 +11,8 @@ export interface StewardEnv {
   host: string;
   /** Absolute path of the SQLite file, or ":memory:". */
   databasePath: string;
+  /** Connections per process to a PostgreSQL database (DATABASE_POOL_SIZE); no use until DATABASE_URL may name one. */
+  databasePoolSize: number;
   logLevel: string;
   /** `pretty` for people at a terminal, `json` for one object per line (log collectors). */
   logFormat: "pretty" | "json";
@@ -63,6 +65,11 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
   if (!Number.isInteger(writePacePerMinute) || writePacePerMinute < 1 || writePacePerMinute > 80) {
     problems.push(`WRITE_PACE_PER_MINUTE must be a whole number from 1 to 80, got "${env.WRITE_PACE_PER_MINUTE}"`);
   }
+  // Each replica opens its own pool: the default leaves PostgreSQL's usual 100 connections to several.
+  const databasePoolSize = env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : 10;
+  if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1 || databasePoolSize > 100) {
+    problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 100, got "${env.DATABASE_POOL_SIZE}"`);
+  }
   let databasePath = "";
   try {
     databasePath = databasePathFrom(env.DATABASE_URL || DEFAULT_DATABASE, cwd);
@@ -77,6 +84,7 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     port,
     host: env.HOST || "localhost",
     databasePath,
+    databasePoolSize,
     logLevel,
     logFormat: logFormat as StewardEnv["logFormat"],
     writePacePerMinute,
@@ -88,7 +96,9 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
 /** Accepts a plain path, `file:path`, `sqlite:path` or `sqlite://path`. */
 function databasePathFrom(url: string, cwd: string): string {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error("DATABASE_URL: PostgreSQL is not supported by this version yet; use a SQLite file path");
+    throw new Error(
+      "DATABASE_URL: PostgreSQL is not supported by this version yet (its schema and migrations exist, the store does not use them yet); use a SQLite file path",
+    );
   }
   const sqliteUrl = /^(sqlite:(\/\/)?|file:)/;
   if (!sqliteUrl.test(url) && /^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {

@@ -78,7 +78,8 @@ describe("the production build (the image's layout, production dependencies only
       { encoding: "utf8" },
     );
     expect(root.stdout.trim()).toBe(app);
-    expect(existsSync(join(app, "migrations/meta/_journal.json"))).toBe(true);
+    expect(existsSync(join(app, "migrations/sqlite/meta/_journal.json"))).toBe(true);
+    expect(existsSync(join(app, "migrations/postgres/meta/_journal.json"))).toBe(true);
   });
 
   it("runs the compiled CLI through bin/steward.js: --version and migrate", () => {

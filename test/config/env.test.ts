@@ -39,7 +39,7 @@ describe("parseEnv", () => {
   });
 
   it("says plainly that PostgreSQL is not supported yet", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://u@h/db" })).toThrow(/PostgreSQL is not supported/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://u@h/db" })).toThrow(/PostgreSQL is not supported.*the store does not use them yet/);
   });
 });
 
@@ -51,6 +51,17 @@ describe("WRITE_PACE_PER_MINUTE", () => {
 
   it.each(["0", "81", "1.5", "fast"])("refuses %s, naming the variable", (value) => {
     expect(() => parseEnv({ WRITE_PACE_PER_MINUTE: value })).toThrow(/WRITE_PACE_PER_MINUTE must be a whole number from 1 to 80/);
+  });
+});
+
+describe("DATABASE_POOL_SIZE", () => {
+  it("defaults to 10 and accepts 1 to 100", () => {
+    expect(parseEnv({}).databasePoolSize).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_SIZE: "100" }).databasePoolSize).toBe(100);
+  });
+
+  it.each(["0", "101", "2.5", "many"])("refuses %s, naming the variable", (value) => {
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: value })).toThrow(/DATABASE_POOL_SIZE must be a whole number from 1 to 100/);
   });
 });
 
