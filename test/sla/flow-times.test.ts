@@ -3,6 +3,7 @@ import { stewardConfigSchema } from "../../src/config/schema.js";
 import type { ClockEvent, ClockItem } from "../../src/domain/clock.js";
 import { flowTimes } from "../../src/sla/flow-times.js";
 import { mean, summarize } from "../../src/sla/response-stats.js";
+import { clockFact, clockItem } from "../helpers/clock-fixtures.js";
 
 /** Issue 14: time to first review, to merge and to close, each over the steps taken in a period. */
 const H = 3_600_000;
@@ -11,34 +12,15 @@ const at = (hours: number) => new Date(T0.getTime() + hours * H);
 const week = { start: T0, end: at(7 * 24) };
 const config = stewardConfigSchema.parse({ maintainers: ["lee"] });
 
-function pull(overrides: Partial<ClockItem> = {}): ClockItem {
-  return {
-    number: 9,
-    isPull: true,
-    title: "Add a flag",
-    authorLogin: "carol",
-    authorType: "User",
-    authorAssociation: "NONE",
-    state: "closed",
-    draft: false,
-    locked: false,
-    labels: [],
-    assignees: [],
-    createdAt: at(10),
-    updatedAt: at(100),
-    closedAt: at(100),
-    ...overrides,
-  };
-}
-function event(
+const pull = (overrides: Partial<ClockItem> = {}): ClockItem =>
+  clockItem(at(10), { number: 9, isPull: true, title: "Add a flag", state: "closed", updatedAt: at(100), closedAt: at(100), ...overrides });
+const event = (
   kind: string,
   hours: number,
   actor = "mia",
   association: string | null = "MEMBER",
   data: Record<string, unknown> | null = null,
-): ClockEvent {
-  return { kind, actorLogin: actor, actorType: "User", association, occurredAt: at(hours), data };
-}
+): ClockEvent => clockFact(kind, at(hours), actor, association, data);
 const merged = (hours: number) => event("pull_request.merged", hours, "carol", "NONE", { mergedBy: "mia" });
 
 describe("flowTimes", () => {

@@ -5,6 +5,7 @@ import { dueReminder } from "../../src/sla/due-reminder.js";
 import { kindRules } from "../../src/sla/kind-rules.js";
 import { reminderBody } from "../../src/sla/reminder-body.js";
 import { computeResponseClock } from "../../src/sla/response-clock.js";
+import { clockItem } from "../helpers/clock-fixtures.js";
 
 /** Issue 14: separate goals and exempt labels for issues and for pull requests. */
 const H = 3_600_000;
@@ -12,25 +13,7 @@ const T0 = new Date("2026-11-02T08:00:00Z");
 const at = (hours: number) => new Date(T0.getTime() + hours * H);
 const config = (raw: Record<string, unknown> = {}): StewardConfig => stewardConfigSchema.parse(raw);
 
-function item(overrides: Partial<ClockItem> = {}): ClockItem {
-  return {
-    number: 3,
-    isPull: false,
-    title: "Fix",
-    authorLogin: "carol",
-    authorType: "User",
-    authorAssociation: "NONE",
-    state: "open",
-    draft: false,
-    locked: false,
-    labels: [],
-    assignees: [],
-    createdAt: T0,
-    updatedAt: T0,
-    closedAt: null,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<ClockItem> = {}): ClockItem => clockItem(T0, { number: 3, title: "Fix", ...overrides });
 const pull = (overrides: Partial<ClockItem> = {}) => item({ isPull: true, ...overrides });
 const fastPulls = config({ response: { goalHours: 24, pullRequests: { goalHours: 4 } } });
 

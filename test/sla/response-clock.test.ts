@@ -2,41 +2,15 @@ import { describe, expect, it } from "vitest";
 import { stewardConfigSchema, type StewardConfig } from "../../src/config/schema.js";
 import type { ClockEvent, ClockItem } from "../../src/domain/clock.js";
 import { computeResponseClock } from "../../src/sla/response-clock.js";
+import { clockFact, clockItem, type Tail } from "../helpers/clock-fixtures.js";
 
 const H = 3_600_000;
 const T0 = new Date("2024-06-03T08:00:00Z"); // a Monday
 const at = (hours: number) => new Date(T0.getTime() + hours * H);
 
-function item(overrides: Partial<ClockItem> = {}): ClockItem {
-  return {
-    number: 1,
-    isPull: false,
-    title: "Crash",
-    authorLogin: "carol",
-    authorType: "User",
-    authorAssociation: "NONE",
-    state: "open",
-    draft: false,
-    locked: false,
-    labels: [],
-    assignees: [],
-    createdAt: T0,
-    updatedAt: T0,
-    closedAt: null,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<ClockItem> = {}): ClockItem => clockItem(T0, overrides);
 
-function event(
-  kind: string,
-  hours: number,
-  actor = "mia",
-  association: string | null = "MEMBER",
-  data: Record<string, unknown> | null = null,
-  actorType = "User",
-): ClockEvent {
-  return { kind, actorLogin: actor, actorType, association, occurredAt: at(hours), data };
-}
+const event = (kind: string, hours: number, ...who: Tail<Parameters<typeof clockFact>>): ClockEvent => clockFact(kind, at(hours), ...who);
 
 const config = (raw: Record<string, unknown> = {}): StewardConfig => stewardConfigSchema.parse(raw);
 

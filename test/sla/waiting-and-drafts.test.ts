@@ -4,6 +4,7 @@ import type { ClockEvent, ClockItem } from "../../src/domain/clock.js";
 import { offClockSpans } from "../../src/sla/off-clock-spans.js";
 import { computeResponseClock } from "../../src/sla/response-clock.js";
 import { waitingLabelToRemove } from "../../src/sla/waiting-label.js";
+import { clockFact, clockItem, type Tail } from "../helpers/clock-fixtures.js";
 
 /** Issue 14, defects 5 (the waiting pause never ended) and 4 (a response to a draft stopped the clock). */
 const H = 3_600_000;
@@ -11,36 +12,9 @@ const T0 = new Date("2024-06-03T08:00:00Z");
 const at = (hours: number) => new Date(T0.getTime() + hours * H);
 const WAITING = { target: "waiting-for-author" };
 
-function item(overrides: Partial<ClockItem> = {}): ClockItem {
-  return {
-    number: 1,
-    isPull: false,
-    title: "Crash",
-    authorLogin: "carol",
-    authorType: "User",
-    authorAssociation: "NONE",
-    state: "open",
-    draft: false,
-    locked: false,
-    labels: [],
-    assignees: [],
-    createdAt: T0,
-    updatedAt: T0,
-    closedAt: null,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<ClockItem> = {}): ClockItem => clockItem(T0, overrides);
 
-function event(
-  kind: string,
-  hours: number,
-  actor = "mia",
-  association: string | null = "MEMBER",
-  data: Record<string, unknown> | null = null,
-  actorType = "User",
-): ClockEvent {
-  return { kind, actorLogin: actor, actorType, association, occurredAt: at(hours), data };
-}
+const event = (kind: string, hours: number, ...who: Tail<Parameters<typeof clockFact>>): ClockEvent => clockFact(kind, at(hours), ...who);
 
 const config = (raw: Record<string, unknown> = {}): StewardConfig => stewardConfigSchema.parse(raw);
 const labelled = (hours: number, by = "mia", type = "User") => event("issues.labeled", hours, by, null, WAITING, type);
