@@ -11,6 +11,7 @@ import type { UserHistory, UserItem } from "../../src/domain/user-history.js";
 import type { Person } from "../../src/people/roles.js";
 import { isFirstMergeByUserHistory, screenMerge } from "../../src/welcome/decide-first-merge.js";
 import { isFirstByUserHistory, type OpeningKind, screenOpening } from "../../src/welcome/decide-first-opening.js";
+import { clockItem } from "../helpers/clock-fixtures.js";
 
 /** One documented case of a peer, run through Steward. */
 export interface PeerCase<Input, Value> {
@@ -83,24 +84,12 @@ export const inHours = (ms: number | null): number | null => (ms === null ? null
 
 /** A community issue (author `newcomer`, association NONE), open, opened 2023-01-01 00:00 UTC. */
 export function issue(overrides: Partial<ClockItem> = {}): ClockItem {
-  const createdAt = overrides.createdAt ?? at("2023-01-01T00:00:00Z");
-  return {
+  return clockItem(overrides.createdAt ?? at("2023-01-01T00:00:00Z"), {
     number: 10,
-    isPull: false,
     title: "Something is off",
     authorLogin: "newcomer",
-    authorType: "User",
-    authorAssociation: "NONE",
-    state: "open",
-    draft: false,
-    locked: false,
-    labels: [],
-    assignees: [],
-    createdAt,
-    updatedAt: createdAt,
-    closedAt: null,
     ...overrides,
-  };
+  });
 }
 
 /** A community pull request, like `issue`. */

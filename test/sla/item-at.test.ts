@@ -1,31 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ClockEvent, ClockItem } from "../../src/domain/clock.js";
 import { itemAt } from "../../src/sla/item-at.js";
+import { clockItem } from "../helpers/clock-fixtures.js";
 
 /** Issue 14: the response figures of a past instant take each item back to how it was then. */
 const H = 3_600_000;
 const T0 = new Date("2026-11-02T08:00:00Z");
 const at = (hours: number) => new Date(T0.getTime() + hours * H);
 
-function item(overrides: Partial<ClockItem> = {}): ClockItem {
-  return {
-    number: 1,
-    isPull: false,
-    title: "Crash",
-    authorLogin: "carol",
-    authorType: "User",
-    authorAssociation: "NONE",
-    state: "open",
-    draft: false,
-    locked: false,
-    labels: [],
-    assignees: [],
-    createdAt: T0,
-    updatedAt: T0,
-    closedAt: null,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<ClockItem> = {}): ClockItem => clockItem(T0, overrides);
 
 const fact = (kind: string, hours: number, target?: string): ClockEvent => ({
   kind,

@@ -6,6 +6,7 @@ import { flowTimes } from "../../src/sla/flow-times.js";
 import { loginAt } from "../../src/sla/login-at.js";
 import { isAuthorReply } from "../../src/sla/off-clock-spans.js";
 import { computeResponseClock, respondent } from "../../src/sla/response-clock.js";
+import { clockItem } from "../helpers/clock-fixtures.js";
 
 /**
  * Issue 14: the clock knows people by account id. The author (id 7) was "alice" and is "alicia"
@@ -17,26 +18,7 @@ const at = (hours: number) => new Date(T0.getTime() + hours * H);
 const config = stewardConfigSchema.parse({});
 const WAITING = "waiting-for-author";
 
-function item(overrides: Partial<ClockItem> = {}): ClockItem {
-  return {
-    number: 1,
-    isPull: false,
-    title: "Crash",
-    authorLogin: "alice",
-    authorId: 7,
-    authorType: "User",
-    authorAssociation: "NONE",
-    state: "open",
-    draft: false,
-    locked: false,
-    labels: [],
-    assignees: [],
-    createdAt: T0,
-    updatedAt: T0,
-    closedAt: null,
-    ...overrides,
-  };
-}
+const item = (overrides: Partial<ClockItem> = {}): ClockItem => clockItem(T0, { authorLogin: "alice", authorId: 7, ...overrides });
 
 function event(kind: string, hours: number, actorLogin: string, actorId: number | null, association: string | null, target?: string): ClockEvent {
   return { kind, actorLogin, actorId, actorType: "User", association, occurredAt: at(hours), data: target ? { target } : null };
