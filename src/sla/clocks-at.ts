@@ -48,7 +48,7 @@ export async function clocksAt(db: DB, repositoryId: number, stored: readonly Cl
  * those closed since `now` (found through their closes after it), as `clocksAt` takes them back.
  */
 export async function openClocksAt(db: DB, repositoryId: number, config: StewardConfig, now: Date): Promise<ClockAt[]> {
-  const closedSince = await loadItems(db, repositoryId, await itemsClosedAfter(db, repositoryId, now));
+  const closedSince = (await loadItems(db, repositoryId, await itemsClosedAfter(db, repositoryId, now))).filter((item) => item.state === "closed");
   const candidates = [...(await loadOpenItems(db, repositoryId)), ...closedSince];
   return (await clocksAt(db, repositoryId, candidates, config, now))
     .filter(({ item }) => item.state === "open")

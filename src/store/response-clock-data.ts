@@ -81,7 +81,6 @@ async function loadItemFacts(
   until?: Date,
 ): Promise<Map<number, ClockEvent[]>> {
   const byItem = new Map<number, ClockEvent[]>();
-  const bounds = until ? [lte(events.occurredAt, until)] : [];
   for (const part of chunks([...new Set(numbers)])) {
     const rows = db
       .select({
@@ -95,10 +94,12 @@ async function loadItemFacts(
         data: events.data,
       })
       .from(events)
-      .where(and(eq(events.repositoryId, repositoryId), inArray(events.itemNumber, part), inArray(events.kind, [...kinds]), ...bounds))
+      .where(and(eq(events.repositoryId, repositoryId), inArray(events.itemNumber, part), inArray(events.kind, [...kinds])))
       .all();
     for (const { itemNumber, ...event } of rows) {
-      if (itemNumber === null) continue;
+      // `until` is applied here, not in SQL: with a time bound SQLite's planner takes the time index
+      // and reads the whole history up to it instead of the few facts of these items.
+      if (itemNumber === null || (until && event.occurredAt > until)) continue;
       const list = byItem.get(itemNumber) ?? [];
       list.push({ ...event, data: event.data ?? null });
       byItem.set(itemNumber, list);
@@ -108,25 +109,18 @@ async function loadItemFacts(
 }
 
 /**
- * The numbers of the items closed now that have a close after `after` (the
- * `events_repository_time_idx` index): with the open ones, every item that may have been open
- * then. Cheap at the present, where no fact comes after it.
+ * The numbers of the items with a close after `after` (the `events_repository_time_idx` index):
+ * with the items open now, every item that may have been open then. Cheap at the present, where no
+ * fact comes after it. Some may be open again now; the caller keeps the closed ones.
  */
 export async function itemsClosedAfter(db: DB, repositoryId: number, after: Date): Promise<number[]> {
+  // Not DISTINCT: for it SQLite would walk the item index over the whole history.
   const rows = db
-    .selectDistinct({ itemNumber: events.itemNumber })
+    .select({ itemNumber: events.itemNumber })
     .from(events)
-    .innerJoin(items, and(eq(items.repositoryId, events.repositoryId), eq(items.number, events.itemNumber)))
-    .where(
-      and(
-        eq(events.repositoryId, repositoryId),
-        gt(events.occurredAt, after),
-        inArray(events.kind, [...CLOSE_EVENT_KINDS]),
-        eq(items.state, "closed"),
-      ),
-    )
+    .where(and(eq(events.repositoryId, repositoryId), gt(events.occurredAt, after), inArray(events.kind, [...CLOSE_EVENT_KINDS])))
     .all();
-  return rows.flatMap((row) => (row.itemNumber === null ? [] : [row.itemNumber]));
+  return [...new Set(rows.flatMap((row) => (row.itemNumber === null ? [] : [row.itemNumber])))];
 }
 
 /**
