@@ -1,5 +1,6 @@
 import { EnvError } from "../config/env.js";
 import { backfillCommand, backfillHelp } from "./commands/backfill.js";
+import { copyCommand, copyHelp } from "./commands/copy.js";
 import { customersCommand } from "./commands/customers.js";
 import { customersHelp } from "./commands/customers-help.js";
 import { digestCommand, digestHelp } from "./commands/digest.js";
@@ -37,6 +38,11 @@ const COMMANDS: Record<string, CliCommand> = {
   backfill: { run: backfillCommand, summary: "read (or resume reading) a repository's history", help: () => renderCommandHelp(backfillHelp) },
   leads: { run: leadsCommand, summary: "users who showed enterprise interest (--csv for a CRM)", help: () => renderCommandHelp(leadsHelp) },
   customers: { run: customersCommand, summary: "add, list or remove paying customers and their MRR", help: customersHelp },
+  copy: {
+    run: copyCommand,
+    summary: "copy a SQLite database into an empty PostgreSQL one, and verify every table",
+    help: () => renderCommandHelp(copyHelp),
+  },
 };
 
 /** `steward --help`: the commands, the environment, the time format and the exit codes. */
@@ -47,8 +53,9 @@ function overview(): string {
       "usage: steward <command> [flags]\n       steward <command> --help    a command's flags and exit codes\n       steward --version",
       `commands:\n${table(commands)}`,
       "DATABASE_URL names the server's SQLite database (default: ./data/steward.db). Every command but\n" +
-        "migrate needs it to exist. sweep, digest and backfill (and report and customers add, for the\n" +
-        "repository's steward.yml) authenticate as the app from APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH.",
+        "migrate needs it to exist; copy does not read it (--from and --to name its databases). sweep,\n" +
+        "digest and backfill (and report and customers add, for the repository's steward.yml) authenticate\n" +
+        "as the app from APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH.",
       TIME_FORMAT_NOTE,
       "exit codes:\n" +
         table([

@@ -4,7 +4,8 @@ import * as schema from "./schema-postgres.js";
 
 /**
  * The drizzle handle over PostgreSQL. The store modules take SQLite's `DB` until they are ported
- * (docs/architecture.md, "Known gaps"); this one serves the migrations and the tests for now.
+ * (docs/architecture.md, "Known gaps"); this one serves the migrations, `steward copy` and the
+ * tests for now.
  */
 export type PostgresDB = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
@@ -19,6 +20,11 @@ export interface PostgresStore {
 export interface PostgresStoreOptions {
   /** Connections the pool opens at most (DATABASE_POOL_SIZE); each replica has its own pool. */
   poolSize: number;
+  /**
+   * How long opening a connection may take before it fails, in ms; unset, pg waits as long as the
+   * network does. `steward copy` sets one so that an unreachable server is reported, not waited on.
+   */
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -32,7 +38,7 @@ export interface PostgresStoreOptions {
 export function openPostgresStore(url: string, options: PostgresStoreOptions): PostgresStore {
   // bigint as numbers, not strings: see parseInt8.
   pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize, connectionTimeoutMillis: options.connectTimeoutMs });
   // A pooled connection the server closes while idle (a restart, a failover) is dropped by the pool
   // and the next query opens another; without a listener its error would end the process.
   pool.on("error", () => {});

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { captureIo } from "../helpers/capture-io.js";
 
-const COMMANDS = ["migrate", "report", "sweep", "digest", "backfill", "leads", "customers"];
+const COMMANDS = ["migrate", "report", "sweep", "digest", "backfill", "leads", "customers", "copy"];
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 describe("steward --help, steward <command> --help, steward --version", () => {
@@ -46,6 +46,7 @@ describe("steward --help, steward <command> --help, steward --version", () => {
     ["customers", "add"],
     ["customers", "list"],
     ["customers", "remove"],
+    ["copy"],
   ])("%s --help prints its usage, every flag it accepts, and its exit codes, without touching the database", async (...command) => {
     for (const help of ["--help", "-h"]) {
       const { code, out, err } = await run(...command, help);
