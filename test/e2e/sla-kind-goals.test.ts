@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
-import type { JobDeps } from "../../src/runtime/job-deps.js";
-import { runSweep } from "../../src/sla/run-sweep.js";
-import { listRepositories } from "../../src/store/installations.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
-import { sandboxJobDeps } from "../helpers/sandbox-job-deps.js";
+import { sweepTheRepository } from "../helpers/sandbox-job-deps.js";
 
 /** Issue 14: a pull request with its own 4 h goal is reminded and labelled by it; an issue keeps the 24 h goal. */
 const H = 3_600_000;
@@ -15,11 +12,9 @@ describe("goals per kind, end to end against the sandbox", () => {
   let e2e: E2E;
   let activity: Activity;
   let clock = OPENED;
-  const deps = (): JobDeps => sandboxJobDeps(e2e, () => clock);
   const sweep = async (hours: number) => {
     clock = new Date(OPENED.getTime() + hours * H);
-    const [repository] = await listRepositories(e2e.db);
-    return runSweep(deps(), { repository: repository!, dryRun: false });
+    return sweepTheRepository(e2e, clock);
   };
   const reminders = (number: number) =>
     e2e.sandbox.model.listComments(REPO, number).filter((c) => c.user === e2e.sandbox.app.botLogin && c.body.includes("steward:response."));

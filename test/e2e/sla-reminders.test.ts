@@ -5,11 +5,10 @@ import { UsageError } from "../../src/cli/usage-error.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
 import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { runSweep } from "../../src/sla/run-sweep.js";
-import { listRepositories } from "../../src/store/installations.js";
 import { sideEffects } from "../../src/store/schema.js";
 import { captureIo } from "../helpers/capture-io.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
-import { sandboxJobDeps } from "../helpers/sandbox-job-deps.js";
+import { sandboxJobDeps, sweepTheRepository } from "../helpers/sandbox-job-deps.js";
 
 const H = 3_600_000;
 const OPENED = new Date("2026-11-02T08:00:00Z");
@@ -22,8 +21,7 @@ describe("response reminders, end to end against the sandbox", () => {
   const deps = (): JobDeps => sandboxJobDeps(e2e, () => clock);
   const sweep = async (hours: number) => {
     clock = new Date(OPENED.getTime() + hours * H);
-    const [repository] = await listRepositories(e2e.db);
-    return runSweep(deps(), { repository: repository!, dryRun: false });
+    return sweepTheRepository(e2e, clock);
   };
   // Reminders only: other features (the welcome) may comment on the same items.
   const stewardComments = (number: number) =>

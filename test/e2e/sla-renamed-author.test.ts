@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
-import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
-import { runSweep } from "../../src/sla/run-sweep.js";
-import { listRepositories } from "../../src/store/installations.js";
 import { captureIo } from "../helpers/capture-io.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
-import { sandboxJobDeps } from "../helpers/sandbox-job-deps.js";
+import { sweepTheRepository } from "../helpers/sandbox-job-deps.js";
 
 /**
  * Issue 14: the response clock knows the author by account id. After a rename the author's facts
@@ -23,12 +20,10 @@ describe("a renamed author on the response clock, end to end against the sandbox
   let e2e: E2E;
   let activity: Activity;
   let clock = OPENED;
-  const deps = (): JobDeps => sandboxJobDeps(e2e, () => clock);
   /** What one sweep at `hours` did, as `sent(number)`: the actions on that item. */
   const sweep = async (hours: number) => {
     clock = hoursAfter(hours);
-    const [repository] = await listRepositories(e2e.db);
-    const report = await runSweep(deps(), { repository: repository!, dryRun: false });
+    const report = await sweepTheRepository(e2e, clock);
     return (number: number) => report.repositories[0]!.sent.filter((action) => action.number === number).map((action) => action.action);
   };
   const labels = (number: number) => e2e.sandbox.model.issueLabels(REPO, number).map((l) => l.name);

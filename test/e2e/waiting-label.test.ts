@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { createActivity, createWebhookSender, type Activity } from "../../src/sandbox/index.js";
 import { runSweep } from "../../src/sla/run-sweep.js";
-import { listRepositories } from "../../src/store/installations.js";
 import { sideEffects } from "../../src/store/schema.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
-import { sandboxJobDeps } from "../helpers/sandbox-job-deps.js";
+import { sandboxJobDeps, sweepTheRepository } from "../helpers/sandbox-job-deps.js";
 
 /**
  * Issue 14, defect 5: the author's reply lifts the waiting-for-author pause, and Steward takes the
@@ -25,8 +24,7 @@ describe("the waiting-for-author label, end to end against the sandbox", () => {
   const deps = (): JobDeps => sandboxJobDeps(e2e, () => clock);
   const sweep = async (hours: number) => {
     clock = hoursAfter(hours);
-    const [repository] = await listRepositories(e2e.db);
-    return runSweep(deps(), { repository: repository!, dryRun: false });
+    return sweepTheRepository(e2e, clock);
   };
   const labels = (number: number) => e2e.sandbox.model.issueLabels(REPO, number).map((l) => l.name);
   const removals = (number: number) =>

@@ -3,6 +3,8 @@ import { type Logger, ProbotOctokit } from "probot";
 import type { GitHubClient } from "../../src/github/octokit.js";
 import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { createRepoConfigLoader } from "../../src/runtime/repo-config-loader.js";
+import { runSweep, type SweepReport } from "../../src/sla/run-sweep.js";
+import { listRepositories } from "../../src/store/installations.js";
 import type { E2E } from "./e2e-harness.js";
 
 const QuietOctokit = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
@@ -29,4 +31,13 @@ export function sandboxJobDeps(e2e: E2E, now: () => Date): JobDeps {
       return client;
     },
   };
+}
+
+/** A real (not dry) response sweep of the e2e's one repository at `now`, as the scheduler runs it. */
+export async function sweepTheRepository(e2e: E2E, now: Date): Promise<SweepReport> {
+  const [repository] = await listRepositories(e2e.db);
+  return runSweep(
+    sandboxJobDeps(e2e, () => now),
+    { repository: repository!, dryRun: false },
+  );
 }
