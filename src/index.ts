@@ -2,6 +2,7 @@ import type { ApplicationFunction, Logger } from "probot";
 import { ITEM_ACTIVITY_EVENTS, ITEM_ACTIVITY_HANDLERS } from "./activity-handlers.js";
 import type { RepoConfigLoader } from "./runtime/repo-config-loader.js";
 import { healthzHandler } from "./http/healthz.js";
+import { oncePerDelivery } from "./ingest/once-per-delivery.js";
 import { handleInstallationEvent, handleInstallationRepositoriesEvent } from "./ingest/installation-events.js";
 import { handleRepositoryEvent } from "./ingest/repository-events.js";
 import { handleLedgerDelivery, type LedgerDeliveryDeps } from "./app/handle-ledger-delivery.js";
@@ -35,12 +36,13 @@ export function createStewardApp({ db, now, configs, jobs, background }: Steward
   return (app, { addHandler }) => {
     addHandler(healthzHandler(db));
     // The history backfill of newly granted repositories runs after the delivery is answered.
+    // Each once, though GitHub may redeliver them and replicas may receive the same one at once.
     app.on("installation", async (context) => {
-      await handleInstallationEvent(db, context.payload, now());
+      if (!(await oncePerDelivery(db, context, now(), () => handleInstallationEvent(db, context.payload, now())))) return;
       void background.run("history backfill", () => backfillGrantedRepositories(jobs, context.payload));
     });
     app.on("installation_repositories", async (context) => {
-      await handleInstallationRepositoriesEvent(db, context.payload, now());
+      if (!(await oncePerDelivery(db, context, now(), () => handleInstallationRepositoriesEvent(db, context.payload, now())))) return;
       void background.run("history backfill", () => backfillGrantedRepositories(jobs, context.payload));
     });
     app.on("push", async (context) => {
@@ -48,7 +50,7 @@ export function createStewardApp({ db, now, configs, jobs, background }: Steward
     });
     // Visibility, name, owner and deletion of a served repository (store only).
     app.on("repository", async (context) => {
-      await handleRepositoryEvent(db, context.payload);
+      await oncePerDelivery(db, context, now(), () => handleRepositoryEvent(db, context.payload));
     });
   };
 }

@@ -1,25 +1,32 @@
-import { openSqliteStore, type Store } from "../store/db.js";
+import { type DatabaseTarget, describeDatabase } from "../config/database-url.js";
+import type { Store } from "../store/db.js";
+import { databaseAnswers } from "../store/health.js";
 import { applyMigrations } from "../store/migrate.js";
+import { openStore } from "../store/open-store.js";
 
 /** A start-up failure whose message is the whole story: printed as one line, no stack trace. */
 export class StartupError extends Error {}
 
+/** How long a PostgreSQL connection may take to open at start-up before the start fails. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /**
- * Opens and migrates the server's database, turning SQLite's failures (a read-only file or
- * folder, a path that cannot be created, a lock held by another process) into one line that says
- * where and what, so an operator fixes the deployment instead of reading a stack trace.
+ * Opens and migrates the server's database, turning the engine's failures (a read-only file or
+ * folder, a path that cannot be created, a lock held by another process, a PostgreSQL server that
+ * does not answer or refuses the login) into one line that says where and what, so an operator
+ * fixes the deployment instead of reading a stack trace.
  */
-export async function openServerStore(path: string): Promise<Store> {
+export async function openServerStore(target: DatabaseTarget): Promise<Store> {
   let store: Store | undefined;
   try {
-    store = openSqliteStore(path);
+    store = openStore(target, { connectTimeoutMs: CONNECT_TIMEOUT_MS });
     await applyMigrations(store.db);
-    // Migrations may have had nothing to write: prove the file takes writes now, not at the first delivery.
-    store.db.$client.exec("BEGIN IMMEDIATE; ROLLBACK");
+    // Migrations may have had nothing to write: prove the database takes writes now, not at the first delivery.
+    if (!(await databaseAnswers(store.db))) throw new Error("it does not take writes (read-only, locked, or a standby)");
     return store;
   } catch (error) {
-    store?.close();
-    throw new StartupError(`cannot use the database at ${path}: ${reason(error)}`);
+    await store?.close().catch(() => {});
+    throw new StartupError(`cannot use the database at ${describeDatabase(target)}: ${reason(error)}`);
   }
 }
 
@@ -29,5 +36,6 @@ function reason(error: unknown): string {
   const first = message.split("\n")[0] ?? message;
   if (code === "SQLITE_READONLY" || /readonly/i.test(first)) return `${first} (check the file's and its folder's permissions)`;
   if (code === "SQLITE_BUSY") return `${first} (another process holds a lock on it)`;
+  if (code === "ECONNREFUSED") return `${first} (is PostgreSQL running and listening there?)`;
   return first;
 }

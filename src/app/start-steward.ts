@@ -1,12 +1,13 @@
 import type { Logger } from "probot";
 import type { StewardEnv } from "../config/env.js";
-import { realTimeWritePacer } from "../effects/write-pacer.js";
+import { writePacerFor } from "../effects/shared-write-pacer.js";
 import { stewardOctokit } from "../github/steward-octokit.js";
 import { startStewardServer } from "../http/steward-server.js";
 import type { JobDeps } from "../runtime/job-deps.js";
 import { type Job, JOBS, OFF, scheduledJobs } from "../scheduler/jobs.js";
 import { ITEM_ACTIVITY_HANDLERS } from "../activity-handlers.js";
 import { recoverDeliveries } from "./recover-deliveries.js";
+import { jobLeasingFor } from "../scheduler/job-leasing.js";
 import { startScheduler, type RunningScheduler } from "../scheduler/start-scheduler.js";
 import { backgroundTasks } from "../runtime/background.js";
 import { createLogger } from "../runtime/logger.js";
@@ -48,21 +49,21 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 export async function startSteward({ env, processEnv, clock }: StartStewardOptions): Promise<RunningSteward> {
   const jobsToRun = jobsFor(env);
   const log = await createLogger(env);
-  const store = await openServerStore(env.databasePath);
+  const store = await openServerStore(env.database);
   const background = backgroundTasks(log);
   const server = await startStewardServer({
     env,
     processEnv,
     db: store.db,
     log,
-    Octokit: stewardOctokit(realTimeWritePacer(env.writePacePerMinute)),
+    Octokit: stewardOctokit(writePacerFor(store, env.writePacePerMinute)),
     background,
     ...(clock ? { now: clock } : {}),
-  }).catch((error: unknown) => {
-    store.close();
+  }).catch(async (error: unknown) => {
+    await store.close();
     throw error;
   });
-  const scheduler = startScheduler(server.jobs, jobsToRun);
+  const scheduler = startScheduler(server.jobs, jobsToRun, jobLeasingFor(store));
   // Deliveries the last process recorded but did not finish are handled now, whatever their age
   // (nothing of this process is in hand yet); an interrupted backfill continues now as well.
   void background.run("delivery recovery at start", () => recoverDeliveries(server.jobs, ITEM_ACTIVITY_HANDLERS, { olderThanMs: 0 }));
@@ -81,7 +82,7 @@ export async function startSteward({ env, processEnv, clock }: StartStewardOptio
       proxy?.stop();
       await Promise.all([server.close(graceMs), scheduler.stop(graceMs)]);
       await background.settled(left());
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,6 +1,8 @@
 import { existsSync, statSync } from "node:fs";
+import { describeDatabase } from "../config/database-url.js";
 import { parseEnv } from "../config/env.js";
-import { openSqliteStore, type Store } from "../store/db.js";
+import type { Store } from "../store/db.js";
+import { openStore } from "../store/open-store.js";
 import { applyMigrations } from "../store/migrate.js";
 import { CommandFailure } from "./command-failure.js";
 
@@ -23,16 +25,21 @@ export interface StoreOptions {
   create?: boolean;
 }
 
+/** How long a PostgreSQL connection may take to open before the command fails. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Opens the database the server uses (DATABASE_URL), migrated, for the duration of `use`. */
 export async function withStore<T>(io: CliIo, options: StoreOptions, use: (store: Store) => Promise<T>): Promise<T> {
   const env = parseEnv(io.env, io.cwd);
-  if (!options.create) requireExistingDatabase(options.command, env.databasePath);
-  const store = openSqliteStore(env.databasePath);
+  if (!options.create && env.database.engine === "sqlite") requireExistingDatabase(options.command, env.database.path);
+  const store = openStore(env.database, { connectTimeoutMs: CONNECT_TIMEOUT_MS });
   try {
-    await applyMigrations(store.db);
+    await applyMigrations(store.db).catch((error: Error) => {
+      throw new CommandFailure(`${options.command}: cannot use the database at ${describeDatabase(env.database)}: ${error.message.split("\n")[0]}`);
+    });
     return await use(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { pino } from "pino";
 import type { Logger } from "probot";
 import { createRepoConfigLoader } from "../runtime/repo-config-loader.js";
 import { parseEnv } from "../config/env.js";
-import { realTimeWritePacer } from "../effects/write-pacer.js";
+import { writePacerFor } from "../effects/shared-write-pacer.js";
 import { appClient, installationClient } from "../github/app-client.js";
 import type { GitHubClient } from "../github/octokit.js";
 import { stewardOctokit } from "../github/steward-octokit.js";
@@ -34,9 +34,9 @@ export async function withJobDeps<T>(io: CliIo, run: JobRun, use: (deps: JobDeps
   const env = parseEnv(io.env, io.cwd);
   const log = pino({ level: env.logLevel, base: undefined }, pino.destination(2)) as unknown as Logger;
   const clients = new Map<number, Promise<GitHubClient>>();
-  // The server's client class and pace: a CLI sweep or digest writes like a scheduled one.
-  const Octokit = stewardOctokit(realTimeWritePacer(env.writePacePerMinute));
   return withStore(io, { command: run.command }, (store) => {
+    // The server's client class and pace: a CLI sweep or digest writes like a scheduled one.
+    const Octokit = stewardOctokit(writePacerFor(store, env.writePacePerMinute));
     const clock = () => run.now;
     const steward = env.appId === null ? null : stewardIdentitySource(env.appId, () => appClient(io.env, { log, Octokit }), log);
     const deps: JobDeps = {

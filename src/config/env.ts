@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { type DatabaseTarget, databaseTargetFrom } from "./database-url.js";
 import { parseSchedules } from "./schedules-env.js";
 
 /** The environment Steward runs with, on top of what Probot reads itself. */
@@ -9,10 +10,8 @@ export interface StewardEnv {
   webhookPath: string;
   port: number;
   host: string;
-  /** Absolute path of the SQLite file, or ":memory:". */
-  databasePath: string;
-  /** Connections per process to a PostgreSQL database (DATABASE_POOL_SIZE); no use until DATABASE_URL may name one. */
-  databasePoolSize: number;
+  /** The metrics database (DATABASE_URL): a SQLite file, or PostgreSQL with this process's pool size (DATABASE_POOL_SIZE). */
+  database: DatabaseTarget;
   logLevel: string;
   /** `pretty` for people at a terminal, `json` for one object per line (log collectors). */
   logFormat: "pretty" | "json";
@@ -70,9 +69,9 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
   if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1 || databasePoolSize > 100) {
     problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 100, got "${env.DATABASE_POOL_SIZE}"`);
   }
-  let databasePath = "";
+  let database: DatabaseTarget = { engine: "sqlite", path: "" };
   try {
-    databasePath = databasePathFrom(env.DATABASE_URL || DEFAULT_DATABASE, cwd);
+    database = databaseTargetFrom(env.DATABASE_URL || DEFAULT_DATABASE, cwd, databasePoolSize);
   } catch (error) {
     problems.push((error as Error).message);
   }
@@ -83,28 +82,11 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     webhookPath,
     port,
     host: env.HOST || "localhost",
-    databasePath,
-    databasePoolSize,
+    database,
     logLevel,
     logFormat: logFormat as StewardEnv["logFormat"],
     writePacePerMinute,
     webhookProxyUrl,
     schedules,
   };
-}
-
-/** Accepts a plain path, `file:path`, `sqlite:path` or `sqlite://path`. */
-function databasePathFrom(url: string, cwd: string): string {
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error(
-      "DATABASE_URL: PostgreSQL is not supported by this version yet (its schema and migrations exist, the store does not use them yet); use a SQLite file path",
-    );
-  }
-  const sqliteUrl = /^(sqlite:(\/\/)?|file:)/;
-  if (!sqliteUrl.test(url) && /^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    throw new Error(`DATABASE_URL: unsupported database "${url.split(":")[0]}"; use a SQLite file path`);
-  }
-  const path = url.replace(sqliteUrl, "");
-  if (path === "") throw new Error(`DATABASE_URL: no file path in "${url}"`);
-  return path === ":memory:" ? path : resolve(cwd, path);
 }

@@ -29,7 +29,7 @@ const TOP_COMPANIES = 10;
  *
  * The people stages come from `community_members`, the ledger folded per user and refreshed here
  * first, so history is read once and each collection only folds what was stored since the last.
- * The stage and company counts come from counters SQLite keeps as those rows change, corrected for
+ * The stage and company counts come from counters the triggers keep as those rows change, corrected for
  * the members active since the period's end, so they cost the same at any history size. Those
  * rows keep firsts and lasts, not every fact, so for a past period a later unstar or a later
  * activity is judged by its latest occurrence (see countStages); for the week just ended it is exact.
@@ -45,7 +45,8 @@ export async function collectConversionFigures(
   config: StewardConfig,
   options: { readOnly?: boolean } = {},
 ): Promise<ConversionFigures> {
-  const read = () => readConversionFigures(db, repository.id, period, now, config);
+  // A preview passes its transaction's handle: on PostgreSQL only that connection sees the fold.
+  const read = (on: DB = db) => readConversionFigures(on, repository.id, period, now, config);
   if (options.readOnly) return previewMemberProjection(db, repository.id, read);
   // Only the events stored since the last collection are read; the counts then come from the
   // counters and the few members active since `end`, so their cost follows the week, not history.

@@ -2,6 +2,7 @@ import { createTask, type ScheduledTask } from "node-cron";
 import { OFF, type Job } from "./jobs.js";
 import type { JobDeps } from "../runtime/job-deps.js";
 import { waitAtMost } from "../time/wait-at-most.js";
+import { type JobLeasing, unleased } from "./job-leasing.js";
 
 export interface RunningScheduler {
   /** Runs one job now, as its schedule would; resolves when it finished (failures are logged). */
@@ -13,18 +14,22 @@ export interface RunningScheduler {
 /**
  * Starts the jobs on their cron patterns (UTC); a job whose pattern is "off" runs only through
  * `runNow`. A run that is still going when its next tick comes is not started twice; a failing run
- * is logged and the next tick tries again, so no job's failure reaches the process.
+ * is logged and the next tick tries again, so no job's failure reaches the process. With `leasing`
+ * from the database, replicas sharing it run each tick of a job once between them.
  */
-export function startScheduler(deps: JobDeps, jobs: readonly Job[]): RunningScheduler {
-  const guarded = new Map<string, () => Promise<void>>();
+export function startScheduler(deps: JobDeps, jobs: readonly Job[], leasing: JobLeasing = unleased): RunningScheduler {
+  const guarded = new Map<string, (tick: Date) => Promise<void>>();
   const running = new Set<Promise<void>>();
   const tasks: ScheduledTask[] = [];
   for (const job of jobs) {
     let current: Promise<void> | null = null;
-    const run = () => {
-      current ??= invoke(job, deps)
+    const run = (tick: Date) => {
+      current ??= leasing
+        .run(job.id, tick, () => invoke(job, deps))
         .then(
-          () => undefined,
+          (outcome) => {
+            if (outcome === "held-elsewhere") deps.log.debug(`scheduled job "${job.name}" skipped: another replica is running it`);
+          },
           (error: unknown) => deps.log.error({ err: error }, `scheduled job "${job.name}" failed; it runs again at its next tick`),
         )
         .finally(() => {
@@ -36,7 +41,12 @@ export function startScheduler(deps: JobDeps, jobs: readonly Job[]): RunningSche
     };
     guarded.set(job.id, run);
     if (job.cron === OFF) continue;
-    const task = createTask(job.cron, run, { name: job.name, timezone: "UTC", noOverlap: true });
+    // The scheduled time, to the second: every replica's tick for one scheduled time carries the same.
+    const task = createTask(job.cron, (context) => run(new Date(Math.floor(context.date.getTime() / 1000) * 1000)), {
+      name: job.name,
+      timezone: "UTC",
+      noOverlap: true,
+    });
     void task.start();
     tasks.push(task);
   }
@@ -44,7 +54,7 @@ export function startScheduler(deps: JobDeps, jobs: readonly Job[]): RunningSche
     async runNow(id) {
       const run = guarded.get(id);
       if (!run) throw new Error(`no scheduled job "${id}"`);
-      await run();
+      await run(new Date());
     },
     async stop(graceMs = 0) {
       await Promise.all(tasks.map((task) => task.destroy()));

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { backfillState } from "./schema.js";
+import { tablesOf } from "./engine.js";
 
 export type BackfillKind = "stars" | "issues" | "pulls" | "contributors";
 export type BackfillStatus = "pending" | "running" | "paused" | "done";
@@ -40,36 +40,39 @@ export function pendingProgress(repositoryId: number, kind: BackfillKind, cursor
 }
 
 export async function listBackfillProgress(db: DB, repositoryId: number): Promise<BackfillProgress[]> {
-  const rows = db.select().from(backfillState).where(eq(backfillState.repositoryId, repositoryId)).orderBy(asc(backfillState.kind)).all();
+  const { backfillState } = tablesOf(db);
+  const rows = await db.select().from(backfillState).where(eq(backfillState.repositoryId, repositoryId)).orderBy(asc(backfillState.kind));
   return rows as BackfillProgress[];
 }
 
 /** One kind's state, if it was ever started. */
 export async function findBackfillProgress(db: DB, repositoryId: number, kind: BackfillKind): Promise<BackfillProgress | undefined> {
-  const row = db
+  const { backfillState } = tablesOf(db);
+  const [row] = await db
     .select()
     .from(backfillState)
     .where(and(eq(backfillState.repositoryId, repositoryId), eq(backfillState.kind, kind)))
-    .get();
+    .limit(1);
   return row as BackfillProgress | undefined;
 }
 
 /** Writes one kind's state (insert or replace). */
 export async function saveBackfillProgress(db: DB, progress: BackfillProgress): Promise<void> {
+  const { backfillState } = tablesOf(db);
   const { repositoryId, kind, ...rest } = progress;
-  db.insert(backfillState)
+  await db
+    .insert(backfillState)
     .values(progress)
-    .onConflictDoUpdate({ target: [backfillState.repositoryId, backfillState.kind], set: rest })
-    .run();
+    .onConflictDoUpdate({ target: [backfillState.repositoryId, backfillState.kind], set: rest });
 }
 
 /** Repositories with a backfill kind not yet done (pending, running when a process died, or paused). */
 export async function listUnfinishedBackfillRepositories(db: DB): Promise<number[]> {
-  const rows = db
+  const { backfillState } = tablesOf(db);
+  const rows = await db
     .selectDistinct({ repositoryId: backfillState.repositoryId })
     .from(backfillState)
     .where(ne(backfillState.status, "done"))
-    .orderBy(asc(backfillState.repositoryId))
-    .all();
+    .orderBy(asc(backfillState.repositoryId));
   return rows.map((r) => r.repositoryId);
 }

@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { personKey, type PersonRef } from "../domain/identity.js";
-import type { DB } from "./db.js";
-import { lowered, namedIn, PARTICIPANT_NOW, participantAt, STARGAZER_NOW, stargazerAt, type PeopleFilter } from "./member-stages.js";
-import { communityMembers as m, companyCounts, companySpellings, userProfiles } from "./schema.js";
+import { type DB, tablesOf } from "./engine.js";
+import { lowered, namedIn, oneIf, participantAt, participantNow, stargazerAt, stargazerNow, type PeopleFilter } from "./member-stages.js";
 
 /** One company spelling among the stargazers, participants and leads, with how many of each. */
 export interface CompanyTally {
@@ -29,8 +28,8 @@ const spellingId = (key: string, spelling: string) => JSON.stringify([key, spell
  * `leads` (people: by account id, by login without one). Leads are counted as given: Steward
  * records no lead for a bot or a maintainer.
  *
- * The counts start from `company_counts` and `company_spellings`, kept by SQLite's triggers as
- * the members are folded, and are corrected row by row for the members whose count at `until`
+ * The counts start from `company_counts` and `company_spellings`, kept by either engine's triggers
+ * as the members are folded, and are corrected row by row for the members whose count at `until`
  * may differ from their count now: those active since `until` (one index range), those the
  * config's lists name and the leads (point lookups). With `top`, only the best represented
  * companies by the counters (plus a margin and every corrected one) are read: enough when the
@@ -48,25 +47,25 @@ export async function tallyCompanies(
   filter: PeopleFilter,
   options: { top?: number; margin?: number } = {},
 ): Promise<CompanyTally[]> {
-  const corrections = correctionsAt(db, repositoryId, until.getTime(), leads, filter);
+  const corrections = await correctionsAt(db, repositoryId, until.getTime(), leads, filter);
   const correctedKeys = new Set([...corrections.values()].map((c) => c.companyKey));
   let tallies: CompanyTally[] | null = null;
   if (options.top !== undefined) {
     const limit = options.top + (options.margin ?? DEFAULT_MARGIN);
-    const ranked = rankedKeys(db, repositoryId, limit, null);
+    const ranked = await rankedKeys(db, repositoryId, limit, null);
     const keys = new Set([...ranked, ...correctedKeys]);
-    tallies = applyCorrections(readSpellings(db, repositoryId, [...keys]), corrections);
-    const last = ranked.length === limit ? counterOf(db, repositoryId, ranked.at(-1)!) : null;
+    tallies = applyCorrections(await readSpellings(db, repositoryId, [...keys]), corrections);
+    const last = ranked.length === limit ? await counterOf(db, repositoryId, ranked.at(-1)!) : null;
     const nth = last ? nthBest(tallies, options.top) : null;
     if (last && !nth) tallies = null;
     else if (last && nth && !above(nth, { leads: 0, ...last })) {
       // Companies left unread keep their counters' values, at most `last`'s: those that may still
       // tie with the top-th (its name then decides) are the ones the counters rank at or above it.
-      for (const key of rankedKeys(db, repositoryId, null, nth)) keys.add(key);
-      tallies = applyCorrections(readSpellings(db, repositoryId, [...keys]), corrections);
+      for (const key of await rankedKeys(db, repositoryId, null, nth)) keys.add(key);
+      tallies = applyCorrections(await readSpellings(db, repositoryId, [...keys]), corrections);
     }
   }
-  tallies ??= applyCorrections(readSpellings(db, repositoryId, null), corrections);
+  tallies ??= applyCorrections(await readSpellings(db, repositoryId, null), corrections);
   return [...tallies, ...(await leadsWithoutMemberRow(db, repositoryId, leads))];
 }
 
@@ -80,8 +79,8 @@ const above = (a: Rank, b: Rank) =>
  * Company keys by their counters, best first: the first `limit`, or all ranked at or above
  * `from` (participants, then stargazers). One range of the counters' rank index either way.
  */
-function rankedKeys(db: DB, repositoryId: number, limit: number | null, from: Rank | null): string[] {
-  const c = companyCounts;
+async function rankedKeys(db: DB, repositoryId: number, limit: number | null, from: Rank | null): Promise<string[]> {
+  const { companyCounts: c } = tablesOf(db);
   const query = db
     .select({ companyKey: c.companyKey })
     .from(c)
@@ -92,16 +91,17 @@ function rankedKeys(db: DB, repositoryId: number, limit: number | null, from: Ra
       ),
     )
     .orderBy(sql`${c.participants} desc, ${c.stargazers} desc`);
-  return (limit === null ? query.all() : query.limit(limit).all()).map((r) => r.companyKey);
+  return (limit === null ? await query : await query.limit(limit)).map((r) => r.companyKey);
 }
 
-function counterOf(db: DB, repositoryId: number, companyKey: string): { participants: number; stargazers: number } {
-  const c = companyCounts;
-  return db
+async function counterOf(db: DB, repositoryId: number, companyKey: string): Promise<{ participants: number; stargazers: number }> {
+  const { companyCounts: c } = tablesOf(db);
+  const [row] = await db
     .select({ participants: c.participants, stargazers: c.stargazers })
     .from(c)
     .where(and(eq(c.repositoryId, repositoryId), eq(c.companyKey, companyKey)))
-    .get()!;
+    .limit(1);
+  return row!;
 }
 
 /** The counts of the company ranked `n`th among `tallies` (summed over spellings), if there are `n`. */
@@ -119,15 +119,14 @@ function nthBest(tallies: readonly CompanyTally[], n: number): Rank | null {
 }
 
 /** The counters per spelling of the given company keys (all of the repository's with `null`). */
-function readSpellings(db: DB, repositoryId: number, keys: string[] | null): Map<string, CompanyTally> {
-  const s = companySpellings;
+async function readSpellings(db: DB, repositoryId: number, keys: string[] | null): Promise<Map<string, CompanyTally>> {
+  const { companySpellings: s } = tablesOf(db);
   const read = (where: SQL | undefined) =>
     db
       .select({ companyKey: s.companyKey, spelling: s.company, stargazers: s.stargazers, participants: s.participants, people: s.people })
       .from(s)
-      .where(and(eq(s.repositoryId, repositoryId), where))
-      .all();
-  const rows = keys === null ? read(undefined) : chunks(keys).flatMap((part) => read(inArray(s.companyKey, part)));
+      .where(and(eq(s.repositoryId, repositoryId), where));
+  const rows = keys === null ? await read(undefined) : await inChunks(keys, (part) => read(inArray(s.companyKey, part)));
   return new Map(rows.map((r) => [spellingId(r.companyKey, r.spelling), { ...r, leads: 0 }]));
 }
 
@@ -158,7 +157,14 @@ interface Correction extends Counts {
  * The members with a company whose contribution at `until` may differ from the counters': active
  * at or after `until`, named by the config (by their login now), or leads. Keyed by person.
  */
-function correctionsAt(db: DB, repositoryId: number, end: number, leadPeople: readonly PersonRef[], filter: PeopleFilter): Map<string, Correction> {
+async function correctionsAt(
+  db: DB,
+  repositoryId: number,
+  end: number,
+  leadPeople: readonly PersonRef[],
+  filter: PeopleFilter,
+): Promise<Map<string, Correction>> {
+  const { communityMembers: m } = tablesOf(db);
   const named = new Set([...lowered(filter.ignoreUsers), ...lowered(filter.maintainers)]);
   const leads = new Set(leadPeople.map(personKey));
   const { ids, logins } = splitPeople(leadPeople);
@@ -169,19 +175,18 @@ function correctionsAt(db: DB, repositoryId: number, end: number, leadPeople: re
         login: m.login,
         companyKey: sql<string>`${m.companyKey}`,
         spelling: sql<string>`${m.company}`,
-        stargazerNow: sql<number>`${STARGAZER_NOW}`,
-        participantNow: sql<number>`${PARTICIPANT_NOW}`,
-        stargazerAtEnd: sql<number>`${stargazerAt(end)}`,
-        participantAtEnd: sql<number>`${participantAt(end)}`,
+        stargazerNow: oneIf(stargazerNow(m)),
+        participantNow: oneIf(participantNow(m)),
+        stargazerAtEnd: oneIf(stargazerAt(m, end)),
+        participantAtEnd: oneIf(participantAt(m, end)),
       })
       .from(m)
-      .where(sql`${m.repositoryId} = ${repositoryId} and ${which} and ${m.companyKey} is not null and ${m.company} is not null`)
-      .all();
+      .where(sql`${m.repositoryId} = ${repositoryId} and ${which} and ${m.companyKey} is not null and ${m.company} is not null`);
   const rows = [
-    ...read(sql`${m.lastActiveAt} >= ${end}`),
-    ...(named.size > 0 ? read(namedIn(named)) : []),
-    ...chunks(ids).flatMap((part) => read(inArray(m.userId, part))),
-    ...chunks(logins).flatMap((part) => read(and(isNull(m.userId), inArray(m.login, part))!)),
+    ...(await read(sql`${m.lastActiveAt} >= ${end}`)),
+    ...(named.size > 0 ? await read(namedIn(m, named)) : []),
+    ...(await inChunks(ids, (part) => read(inArray(m.userId, part)))),
+    ...(await inChunks(logins, (part) => read(and(isNull(m.userId), inArray(m.login, part))!))),
   ];
   const corrections = new Map<string, Correction>();
   for (const r of rows) {
@@ -212,10 +217,11 @@ function splitPeople(people: readonly PersonRef[]): { ids: number[]; logins: str
   };
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) parts.push(items.slice(i, i + CHUNK));
-  return parts;
+/** The rows `read` gives for each `IN (...)` list of at most CHUNK items, one list after another. */
+async function inChunks<T, R>(items: readonly T[], read: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) rows.push(...(await read(items.slice(i, i + CHUNK))));
+  return rows;
 }
 
 /**
@@ -223,28 +229,22 @@ function chunks<T>(items: readonly T[]): T[][] {
  * by their profile's company. Profiles are kept per account id, so a lead without one has none.
  */
 async function leadsWithoutMemberRow(db: DB, repositoryId: number, leads: readonly PersonRef[]): Promise<CompanyTally[]> {
+  const { communityMembers: m, userProfiles } = tablesOf(db);
   const { ids } = splitPeople(leads);
   if (ids.length === 0) return [];
-  const known = new Set(
-    chunks(ids).flatMap((part) =>
-      db
-        .select({ userId: m.userId })
-        .from(m)
-        .where(and(eq(m.repositoryId, repositoryId), inArray(m.userId, part)))
-        .all()
-        .map((r) => r.userId),
-    ),
+  const members = await inChunks(ids, (part) =>
+    db
+      .select({ userId: m.userId })
+      .from(m)
+      .where(and(eq(m.repositoryId, repositoryId), inArray(m.userId, part))),
   );
+  const known = new Set(members.map((r) => r.userId));
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length === 0) return [];
-  return chunks(missing)
-    .flatMap((part) =>
-      db
-        .select({ companyKey: userProfiles.companyKey, spelling: userProfiles.company })
-        .from(userProfiles)
-        .where(inArray(userProfiles.userId, part))
-        .all(),
-    )
+  const profiles = await inChunks(missing, (part) =>
+    db.select({ companyKey: userProfiles.companyKey, spelling: userProfiles.company }).from(userProfiles).where(inArray(userProfiles.userId, part)),
+  );
+  return profiles
     .filter((p) => p.companyKey && p.spelling)
     .map((p) => ({ companyKey: p.companyKey!, spelling: p.spelling!, stargazers: 0, participants: 0, leads: 1, people: 1 }));
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { configStatus } from "./schema.js";
+import { inTransaction, lockForTransaction, tablesOf } from "./engine.js";
 import type { ConfigProblem } from "../domain/config.js";
 
 export interface ConfigStatusRecord {
@@ -16,19 +16,27 @@ export interface ConfigStatusRecord {
  */
 export async function saveConfigStatus(db: DB, repositoryId: number, problems: ConfigProblem[], now: Date): Promise<boolean> {
   const fingerprint = JSON.stringify(problems);
-  return db.transaction((tx) => {
-    const previous = tx.select({ fingerprint: configStatus.fingerprint }).from(configStatus).where(eq(configStatus.repositoryId, repositoryId)).get();
+  return inTransaction(db, async (tx) => {
+    // Replicas reading the same config at once would each see the old fingerprint and each report.
+    await lockForTransaction(tx, `config-status:${repositoryId}`);
+    const { configStatus } = tablesOf(tx);
+    const [previous] = await tx
+      .select({ fingerprint: configStatus.fingerprint })
+      .from(configStatus)
+      .where(eq(configStatus.repositoryId, repositoryId))
+      .limit(1);
     const row = { valid: problems.length === 0, errors: problems, fingerprint, checkedAt: now };
-    tx.insert(configStatus)
+    await tx
+      .insert(configStatus)
       .values({ repositoryId, ...row })
-      .onConflictDoUpdate({ target: configStatus.repositoryId, set: row })
-      .run();
+      .onConflictDoUpdate({ target: configStatus.repositoryId, set: row });
     return previous?.fingerprint !== fingerprint;
   });
 }
 
 /** The last recorded config outcome of a repository, if it was ever read. */
 export async function loadConfigStatus(db: DB, repositoryId: number): Promise<ConfigStatusRecord | undefined> {
-  const row = db.select().from(configStatus).where(eq(configStatus.repositoryId, repositoryId)).get();
+  const { configStatus } = tablesOf(db);
+  const [row] = await db.select().from(configStatus).where(eq(configStatus.repositoryId, repositoryId)).limit(1);
   return row && { valid: row.valid, problems: row.errors, checkedAt: row.checkedAt };
 }

@@ -1,8 +1,7 @@
-import { and, asc, eq, isNull, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, isNull, lt, max, type SQL, sql } from "drizzle-orm";
 import type { PersonRef } from "../domain/identity.js";
-import type { DB } from "./db.js";
+import { type DB, inTransaction, lockForTransaction, runStatement, sqlFromText, type Tables, tablesOf } from "./engine.js";
 import { CONTRIBUTOR_LABEL_SQL, labelParams } from "./fact-rows.js";
-import { backfillState, contributors, events } from "./schema.js";
 
 export interface Contribution {
   repositoryId: number;
@@ -25,13 +24,20 @@ export interface ContributorRecord {
   source: "webhook" | "backfill";
 }
 
-/** A person's row: by account id, or, for a person without one, the row kept by that login. */
-function contributorIs(person: PersonRef): SQL {
+/**
+ * A person's row: by account id, or, for a person without one, the row kept by that login. The
+ * table has no other key, so rows are read and updated by this one.
+ */
+function contributorIs(contributors: Tables["contributors"], person: PersonRef): SQL {
   return person.id !== null ? eq(contributors.userId, person.id) : and(isNull(contributors.userId), eq(contributors.login, person.login))!;
 }
 
-/** A row's own id: rows are keyed by account id or, without one, by login, so they are updated by it. */
-const ROWID = sql<number>`rowid`;
+/**
+ * Takes the repository's contributor lock for the rest of the transaction. Recording and numbering
+ * read before they write (whether the person has a row, the highest number given): on PostgreSQL
+ * replicas do this at once, so they take turns, which keeps the numbers unique and gap-free.
+ */
+const lockContributors = (tx: DB, repositoryId: number) => lockForTransaction(tx, `contributors:${repositoryId}`);
 
 /**
  * Records a contribution. Returns whether it made the person (their account id, or their login
@@ -41,13 +47,18 @@ const ROWID = sql<number>`rowid`;
  */
 export async function recordContribution(db: DB, c: Contribution): Promise<{ isNew: boolean }> {
   const person = { login: c.login, id: c.userId };
-  return db.transaction((tx) => {
+  return inTransaction(db, async (tx) => {
+    await lockContributors(tx, c.repositoryId);
+    const { contributors } = tablesOf(tx);
     if (c.userId !== null) {
-      tx.run(sql`UPDATE contributors SET user_id = ${c.userId}
+      await runStatement(
+        tx,
+        sql`UPDATE contributors SET user_id = ${c.userId}
         WHERE repository_id = ${c.repositoryId} AND user_id IS NULL AND login = ${c.login}
-          AND NOT EXISTS (SELECT 1 FROM contributors WHERE repository_id = ${c.repositoryId} AND user_id = ${c.userId})`);
+          AND NOT EXISTS (SELECT 1 FROM contributors WHERE repository_id = ${c.repositoryId} AND user_id = ${c.userId})`,
+      );
     }
-    const inserted = tx
+    const inserted = await tx
       .insert(contributors)
       .values({
         repositoryId: c.repositoryId,
@@ -59,14 +70,14 @@ export async function recordContribution(db: DB, c: Contribution): Promise<{ isN
         source: c.source,
       })
       .onConflictDoNothing()
-      .run();
-    if (inserted.changes === 1) return { isNew: true };
-    tx.update(contributors)
+      .returning({ login: contributors.login });
+    if (inserted.length === 1) return { isNew: true };
+    await tx
+      .update(contributors)
       .set({ firstContributedAt: c.at, firstPullNumber: c.pullNumber })
-      .where(and(eq(contributors.repositoryId, c.repositoryId), contributorIs(person), sql`${contributors.firstContributedAt} > ${c.at.getTime()}`))
-      .run();
+      .where(and(eq(contributors.repositoryId, c.repositoryId), contributorIs(contributors, person), gt(contributors.firstContributedAt, c.at)));
     const label = labelParams(c.repositoryId, { actorId: c.userId, actorLogin: c.login, occurredAt: c.at });
-    if (label) db.$client.prepare(CONTRIBUTOR_LABEL_SQL).run(label);
+    if (label) await runStatement(tx, sqlFromText(CONTRIBUTOR_LABEL_SQL, label));
     return { isNew: false };
   });
 }
@@ -77,13 +88,36 @@ export async function recordContribution(db: DB, c: Contribution): Promise<{ isN
  * contributor gets a number.
  */
 export async function isContributorHistoryKnown(db: DB, repositoryId: number, at?: Date): Promise<boolean> {
-  const row = db
+  const { backfillState } = tablesOf(db);
+  const [row] = await db
     .select({ status: backfillState.status, finishedAt: backfillState.finishedAt })
     .from(backfillState)
     .where(and(eq(backfillState.repositoryId, repositoryId), eq(backfillState.kind, "contributors")))
-    .get();
+    .limit(1);
   if (row?.status !== "done") return false;
   return at === undefined || (row.finishedAt !== null && row.finishedAt.getTime() <= at.getTime());
+}
+
+/** The rows of the repository without a number (or all of them), as their keys, in first-contribution order (ties by login). */
+async function contributorsInOrder(tx: DB, repositoryId: number, unnumberedOnly: boolean): Promise<PersonRef[]> {
+  const { contributors } = tablesOf(tx);
+  return tx
+    .select({ login: contributors.login, id: contributors.userId })
+    .from(contributors)
+    .where(and(eq(contributors.repositoryId, repositoryId), unnumberedOnly ? isNull(contributors.number) : undefined))
+    .orderBy(asc(contributors.firstContributedAt), asc(contributors.login));
+}
+
+/** Gives the rows `people` the numbers from `first` on, in their order. */
+async function giveNumbers(tx: DB, repositoryId: number, people: PersonRef[], first: number): Promise<void> {
+  const { contributors } = tablesOf(tx);
+  let next = first;
+  for (const person of people) {
+    await tx
+      .update(contributors)
+      .set({ number: next++ })
+      .where(and(eq(contributors.repositoryId, repositoryId), contributorIs(contributors, person)));
+  }
 }
 
 /**
@@ -92,95 +126,73 @@ export async function isContributorHistoryKnown(db: DB, repositoryId: number, at
  * `numberNewContributors`, so a number once given never changes.
  */
 export async function numberAllContributors(db: DB, repositoryId: number): Promise<void> {
-  db.transaction((tx) => {
-    const rows = tx
-      .select({ rowid: ROWID })
-      .from(contributors)
-      .where(eq(contributors.repositoryId, repositoryId))
-      .orderBy(asc(contributors.firstContributedAt), asc(contributors.login))
-      .all();
-    rows.forEach((row, index) => {
-      tx.update(contributors)
-        .set({ number: index + 1 })
-        .where(sql`rowid = ${row.rowid}`)
-        .run();
-    });
+  await inTransaction(db, async (tx) => {
+    await lockContributors(tx, repositoryId);
+    await giveNumbers(tx, repositoryId, await contributorsInOrder(tx, repositoryId, false), 1);
   });
 }
 
 /** Gives the contributors still without a number the next numbers, in first-contribution order. */
 export async function numberNewContributors(db: DB, repositoryId: number): Promise<void> {
-  db.transaction((tx) => {
-    const top = tx
+  await inTransaction(db, async (tx) => {
+    await lockContributors(tx, repositoryId);
+    const { contributors } = tablesOf(tx);
+    const [row] = await tx
       .select({ top: max(contributors.number) })
       .from(contributors)
-      .where(eq(contributors.repositoryId, repositoryId))
-      .get();
-    let next = (top?.top ?? 0) + 1;
-    const rows = tx
-      .select({ rowid: ROWID })
-      .from(contributors)
-      .where(and(eq(contributors.repositoryId, repositoryId), isNull(contributors.number)))
-      .orderBy(asc(contributors.firstContributedAt), asc(contributors.login))
-      .all();
-    for (const row of rows) {
-      tx.update(contributors).set({ number: next++ }).where(sql`rowid = ${row.rowid}`).run();
-    }
+      .where(eq(contributors.repositoryId, repositoryId));
+    await giveNumbers(tx, repositoryId, await contributorsInOrder(tx, repositoryId, true), (row?.top ?? 0) + 1);
   });
 }
 
-/** One contributor of a repository, if the person (by account id, else by login) is one. */
-export async function findContributor(db: DB, repositoryId: number, person: PersonRef): Promise<ContributorRecord | undefined> {
-  return db
-    .select(contributorColumns)
-    .from(contributors)
-    .where(and(eq(contributors.repositoryId, repositoryId), contributorIs(person)))
-    .get();
-}
-
-/** All contributors of a repository, in first-contribution order. */
-export async function listContributors(db: DB, repositoryId: number): Promise<ContributorRecord[]> {
-  return db
-    .select(contributorColumns)
-    .from(contributors)
-    .where(eq(contributors.repositoryId, repositoryId))
-    .orderBy(asc(contributors.firstContributedAt), asc(contributors.login))
-    .all();
-}
-
-/** How many contributors had their first contribution before `at`. */
-export async function countContributorsBefore(db: DB, repositoryId: number, at: Date): Promise<number> {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(contributors)
-    .where(and(eq(contributors.repositoryId, repositoryId), sql`${contributors.firstContributedAt} < ${at.getTime()}`))
-    .get();
-  return row?.n ?? 0;
-}
-
-const contributorColumns = {
+const contributorColumns = (contributors: Tables["contributors"]) => ({
   login: contributors.login,
   userId: contributors.userId,
   number: contributors.number,
   firstContributedAt: contributors.firstContributedAt,
   firstPullNumber: contributors.firstPullNumber,
   source: contributors.source,
-};
+});
+
+/** One contributor of a repository, if the person (by account id, else by login) is one. */
+export async function findContributor(db: DB, repositoryId: number, person: PersonRef): Promise<ContributorRecord | undefined> {
+  const { contributors } = tablesOf(db);
+  const [row] = await db
+    .select(contributorColumns(contributors))
+    .from(contributors)
+    .where(and(eq(contributors.repositoryId, repositoryId), contributorIs(contributors, person)))
+    .limit(1);
+  return row;
+}
+
+/** All contributors of a repository, in first-contribution order. */
+export async function listContributors(db: DB, repositoryId: number): Promise<ContributorRecord[]> {
+  const { contributors } = tablesOf(db);
+  return db
+    .select(contributorColumns(contributors))
+    .from(contributors)
+    .where(eq(contributors.repositoryId, repositoryId))
+    .orderBy(asc(contributors.firstContributedAt), asc(contributors.login));
+}
+
+/** How many contributors had their first contribution before `at`. */
+export async function countContributorsBefore(db: DB, repositoryId: number, at: Date): Promise<number> {
+  const { contributors } = tablesOf(db);
+  const [row] = await db
+    .select({ n: count() })
+    .from(contributors)
+    .where(and(eq(contributors.repositoryId, repositoryId), lt(contributors.firstContributedAt, at)));
+  return row?.n ?? 0;
+}
 
 /** Contributors whose first contribution falls in `[start, end)`, in order. */
 export async function listNewContributors(db: DB, repositoryId: number, start: Date, end: Date): Promise<ContributorRecord[]> {
+  const { contributors } = tablesOf(db);
   return db
-    .select(contributorColumns)
+    .select(contributorColumns(contributors))
     .from(contributors)
-    .where(
-      and(
-        eq(contributors.repositoryId, repositoryId),
-        sql`${contributors.firstContributedAt} >= ${start.getTime()}`,
-        sql`${contributors.firstContributedAt} < ${end.getTime()}`,
-      ),
-    )
-    .orderBy(asc(contributors.firstContributedAt), asc(contributors.login))
-    .all();
+    .where(and(eq(contributors.repositoryId, repositoryId), gte(contributors.firstContributedAt, start), lt(contributors.firstContributedAt, end)))
+    .orderBy(asc(contributors.firstContributedAt), asc(contributors.login));
 }
 
 /**
@@ -190,11 +202,14 @@ export async function listNewContributors(db: DB, repositoryId: number, start: D
  * the join leaves them out.
  */
 export async function countReturningContributors(db: DB, repositoryId: number, start: Date, end: Date): Promise<number> {
+  const { contributors, events } = tablesOf(db);
   const samePerson = sql`(${contributors.userId} = ${events.actorId}
     or (${contributors.userId} is null and ${events.actorId} is null and ${contributors.login} = ${events.actorLogin}))`;
-  const row = db
+  const [row] = await db
     .select({
-      n: sql<number>`count(distinct ${contributors.userId}) + count(distinct case when ${contributors.userId} is null then ${contributors.login} end)`,
+      n: sql<number>`count(distinct ${contributors.userId}) + count(distinct case when ${contributors.userId} is null then ${contributors.login} end)`.mapWith(
+        Number,
+      ),
     })
     .from(events)
     .innerJoin(contributors, and(eq(contributors.repositoryId, events.repositoryId), samePerson))
@@ -202,11 +217,10 @@ export async function countReturningContributors(db: DB, repositoryId: number, s
       and(
         eq(events.repositoryId, repositoryId),
         eq(events.kind, "pull_request.merged"),
-        sql`${events.occurredAt} >= ${start.getTime()}`,
-        sql`${events.occurredAt} < ${end.getTime()}`,
-        sql`${contributors.firstContributedAt} < ${start.getTime()}`,
+        gte(events.occurredAt, start),
+        lt(events.occurredAt, end),
+        lt(contributors.firstContributedAt, start),
       ),
-    )
-    .get();
+    );
   return row?.n ?? 0;
 }

@@ -1,8 +1,17 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { PersonRef } from "../domain/identity.js";
-import type { DB } from "./db.js";
-import { lowered, namedIn, PARTICIPANT_NOW, participantAt, STARGAZER_NOW, stargazerAt, type PeopleFilter } from "./member-stages.js";
-import { communityMembers, contributors, events, leadSignals, memberCounts } from "./schema.js";
+import { type DB, type Tables, tablesOf } from "./engine.js";
+import {
+  countIf,
+  lowered,
+  type Members,
+  namedIn,
+  participantAt,
+  participantNow,
+  stargazerAt,
+  stargazerNow,
+  type PeopleFilter,
+} from "./member-stages.js";
 
 export type { PeopleFilter } from "./member-stages.js";
 export { tallyCompanies, type CompanyTally } from "./company-tally.js";
@@ -14,8 +23,6 @@ export interface StageCounts {
   activeMembers: number;
 }
 
-const m = communityMembers;
-
 /**
  * A member with a fact (bots aside) in `[from, until)`. A row keeps only its first and last
  * activity, so one that began before `from` and acted again at or after `until` may have been
@@ -23,12 +30,12 @@ const m = communityMembers;
  * range of the events' time index, read once; by account id, by login for facts without one).
  * Without that, a past period made again would count as active whoever came back since.
  */
-function activeIn(repositoryId: number, from: number, until: number): SQL {
+function activeIn(m: Members, events: Tables["events"], repositoryId: number, from: number, until: number): SQL {
   const actedInWindow = (column: SQL) => sql`select ${column} from ${events}
     where ${events.repositoryId} = ${repositoryId} and ${events.occurredAt} >= ${from} and ${events.occurredAt} < ${until}`;
   const acted = sql`(${m.userId} in (${actedInWindow(sql`${events.actorId}`)})
     or (${m.userId} is null and ${m.login} in (${actedInWindow(sql`case when ${events.actorId} is null then ${events.actorLogin} end`)})))`;
-  return sql`(${m.isBot} = 0 and ${m.firstActiveAt} < ${until} and ${m.lastActiveAt} >= ${from}
+  return sql`(not ${m.isBot} and ${m.firstActiveAt} < ${until} and ${m.lastActiveAt} >= ${from}
     and (${m.lastActiveAt} < ${until} or ${m.firstActiveAt} >= ${from} or ${acted}))`;
 }
 
@@ -38,7 +45,7 @@ function activeIn(repositoryId: number, from: number, until: number): SQL {
  * first (refreshMemberProjection). A member whose last activity came after `until` counts as
  * active when they had arrived before it.
  *
- * The stages start from `member_counts`, which SQLite's triggers keep equal to the stages of every
+ * The stages start from `member_counts`, which triggers keep equal to the stages of every
  * row as folded so far: one row, whatever the community's size. A member with no fact at or after
  * `until` is in the same stages at `until` as now, so only the members active since `until` are
  * judged again, fact by fact (one range of the last-activity index: a few for the week just
@@ -47,26 +54,23 @@ function activeIn(repositoryId: number, from: number, until: number): SQL {
  * checked against the window's facts where a row cannot tell (see activeIn).
  */
 export async function countStages(db: DB, repositoryId: number, until: Date, activeFrom: Date, filter: PeopleFilter): Promise<StageCounts> {
+  const { communityMembers: m, events, memberCounts } = tablesOf(db);
   const end = until.getTime();
   const from = activeFrom.getTime();
   const repo = eq(m.repositoryId, repositoryId);
-  const counters = db.select().from(memberCounts).where(eq(memberCounts.repositoryId, repositoryId)).get();
-  const late = db
+  const active = activeIn(m, events, repositoryId, from, end);
+  const [counters] = await db.select().from(memberCounts).where(eq(memberCounts.repositoryId, repositoryId)).limit(1);
+  const [late] = await db
     .select({
-      stargazersNow: sql<number>`coalesce(sum(${STARGAZER_NOW}), 0)`,
-      stargazersAtEnd: sql<number>`coalesce(sum(${stargazerAt(end)}), 0)`,
-      participantsNow: sql<number>`coalesce(sum(${PARTICIPANT_NOW}), 0)`,
-      participantsAtEnd: sql<number>`coalesce(sum(${participantAt(end)}), 0)`,
+      stargazersNow: countIf(stargazerNow(m)),
+      stargazersAtEnd: countIf(stargazerAt(m, end)),
+      participantsNow: countIf(participantNow(m)),
+      participantsAtEnd: countIf(participantAt(m, end)),
     })
     .from(m)
-    .where(sql`${repo} and ${m.lastActiveAt} >= ${end}`)
-    .get();
-  const activeMembers =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(m)
-      .where(sql`${repo} and ${activeIn(repositoryId, from, end)}`)
-      .get()?.n ?? 0;
+    .where(sql`${repo} and ${m.lastActiveAt} >= ${end}`);
+  const [activeRow] = await db.select({ n: sql<number>`count(*)` }).from(m).where(sql`${repo} and ${active}`);
+  const activeMembers = activeRow?.n ?? 0;
 
   const ignored = lowered(filter.ignoreUsers);
   const named = new Set([...ignored, ...lowered(filter.maintainers)]);
@@ -74,15 +78,14 @@ export async function countStages(db: DB, repositoryId: number, until: Date, act
   let namedParticipants = 0;
   let namedActive = 0;
   if (named.size > 0) {
-    const row = db
+    const [row] = await db
       .select({
-        stargazers: sql<number>`coalesce(sum(${stargazerAt(end)}), 0)`,
-        participants: sql<number>`coalesce(sum(${participantAt(end)}), 0)`,
-        active: ignored.size === 0 ? sql<number>`0` : sql<number>`coalesce(sum(${activeIn(repositoryId, from, end)} and ${namedIn(ignored)}), 0)`,
+        stargazers: countIf(stargazerAt(m, end)),
+        participants: countIf(participantAt(m, end)),
+        active: ignored.size === 0 ? sql<number>`0` : countIf(sql`${active} and ${namedIn(m, ignored)}`),
       })
       .from(m)
-      .where(sql`${repo} and ${namedIn(named)}`)
-      .get();
+      .where(sql`${repo} and ${namedIn(m, named)}`);
     namedStargazers = row?.stargazers ?? 0;
     namedParticipants = row?.participants ?? 0;
     namedActive = row?.active ?? 0;
@@ -102,30 +105,28 @@ export async function countStages(db: DB, repositoryId: number, until: Date, act
  * Counted in SQL over the contributors' time index, rather than their logins read and filtered.
  */
 export async function countContributors(db: DB, repositoryId: number, until: Date, ignoreUsers: readonly string[]): Promise<number> {
-  const c = contributors;
+  const { contributors: c } = tablesOf(db);
   const ignored = lowered(ignoreUsers);
   const listed =
     ignored.size === 0
-      ? sql`0`
+      ? sql`false`
       : sql`lower(${c.login}) in (${sql.join(
           [...ignored].map((l) => sql`${l}`),
           sql`, `,
         )})`;
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(c)
-      .where(and(eq(c.repositoryId, repositoryId), lt(c.firstContributedAt, until), sql`not (lower(${c.login}) like '%[bot]' or ${listed})`))
-      .get()?.n ?? 0
-  );
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(c)
+    .where(and(eq(c.repositoryId, repositoryId), lt(c.firstContributedAt, until), sql`not (lower(${c.login}) like '%[bot]' or ${listed})`));
+  return row?.n ?? 0;
 }
 
 /** The people with a lead signal before `until`: each account once (one login of theirs), and each login without an account id. */
 export async function leadPeople(db: DB, repositoryId: number, until: Date): Promise<PersonRef[]> {
+  const { leadSignals } = tablesOf(db);
   return db
     .select({ id: leadSignals.userId, login: sql<string>`max(${leadSignals.login})` })
     .from(leadSignals)
     .where(and(eq(leadSignals.repositoryId, repositoryId), lt(leadSignals.occurredAt, until)))
-    .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`)
-    .all();
+    .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`);
 }

@@ -1,18 +1,27 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { type DB, type Engine, registerHandle } from "./engine.js";
 import * as schema from "./schema.js";
 
-/** The drizzle handle every store module takes as its first argument. */
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { DB } from "./engine.js";
 
-/** An open metrics database: the drizzle handle plus what is needed to check and close it. */
+/** An open metrics database, on either engine: the handle the store modules take, and its closing. */
 export interface Store {
   db: DB;
-  /** Where the data lives, for logs and errors (a file path or ":memory:"). */
+  engine: Engine;
+  /** Where the data lives, for logs and errors: a file path, ":memory:", or a URL without its password. */
   location: string;
-  close(): void;
+  close(): Promise<void>;
+}
+
+/** drizzle over SQLite with its connection: what SQLite's own code (tests, benchmarks, the copy) reads through. */
+export type SqliteDB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** A SQLite store, whose handle is also SQLite's own. */
+export interface SqliteStore extends Store {
+  db: SqliteDB;
 }
 
 /**
@@ -20,17 +29,22 @@ export interface Store {
  * while the server writes; `synchronous=NORMAL` is durable across process crashes in WAL mode and
  * much faster than FULL; the busy timeout lets a CLI write wait for the server's transaction.
  */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string): SqliteStore {
   if (path !== ":memory:") makeFolders(dirname(path));
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  const db = drizzle(sqlite, { schema });
+  registerHandle(db, "sqlite", schema, sqlite);
   return {
-    db: drizzle(sqlite, { schema }),
+    db,
+    engine: "sqlite",
     location: path,
-    close: () => sqlite.close(),
+    close: async () => {
+      sqlite.close();
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, lte } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { digests } from "./schema.js";
+import { tablesOf } from "./engine.js";
 
 export interface DigestRecord {
   repositoryId: number;
@@ -14,16 +14,19 @@ export interface DigestRecord {
 
 /** Records a published digest; recording the same week again keeps the first record. */
 export async function saveDigest(db: DB, digest: Omit<DigestRecord, "closedAt">): Promise<void> {
-  db.insert(digests).values(digest).onConflictDoNothing().run();
+  const { digests } = tablesOf(db);
+  await db.insert(digests).values(digest).onConflictDoNothing();
 }
 
 /** The digest of one week, if it was published. */
 export async function findDigest(db: DB, repositoryId: number, week: string): Promise<DigestRecord | undefined> {
-  return db
+  const { digests } = tablesOf(db);
+  const [row] = await db
     .select()
     .from(digests)
     .where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /**
@@ -31,21 +34,23 @@ export async function findDigest(db: DB, repositoryId: number, week: string): Pr
  * `publishedBy`, published by then: a digest made again for a past instant links what it linked.
  */
 export async function latestDigestBefore(db: DB, repositoryId: number, week: string, publishedBy?: Date): Promise<DigestRecord | undefined> {
+  const { digests } = tablesOf(db);
   const conditions = [eq(digests.repositoryId, repositoryId), lt(digests.week, week)];
   if (publishedBy) conditions.push(lte(digests.publishedAt, publishedBy));
-  return db
+  const [row] = await db
     .select()
     .from(digests)
     .where(and(...conditions))
     .orderBy(desc(digests.week))
-    .limit(1)
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** Notes that a digest issue was closed in favour of its successor. */
 export async function markDigestClosed(db: DB, repositoryId: number, week: string, at: Date): Promise<void> {
-  db.update(digests)
+  const { digests } = tablesOf(db);
+  await db
+    .update(digests)
     .set({ closedAt: at })
-    .where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week)))
-    .run();
+    .where(and(eq(digests.repositoryId, repositoryId), eq(digests.week, week)));
 }

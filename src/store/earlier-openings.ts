@@ -1,18 +1,18 @@
-import { and, eq, lt, or, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, lt, or, isNull, sql, type SQL } from "drizzle-orm";
 import type { PersonRef } from "../domain/identity.js";
-import type { DB } from "./db.js";
-import { backfillState, events } from "./schema.js";
+import { type DB, type Tables, tablesOf } from "./engine.js";
 
 /**
  * Whether the history backfill of `kind` (`issues`, `pulls`, `stars`, `contributors`) has finished
  * for the repository: from then on the ledger holds everything of that kind, from before Steward too.
  */
 export async function isBackfillDone(db: DB, repositoryId: number, kind: string): Promise<boolean> {
-  const row = db
+  const { backfillState } = tablesOf(db);
+  const [row] = await db
     .select({ status: backfillState.status })
     .from(backfillState)
     .where(and(eq(backfillState.repositoryId, repositoryId), eq(backfillState.kind, kind)))
-    .get();
+    .limit(1);
   return row?.status === "done";
 }
 
@@ -21,7 +21,7 @@ export async function isBackfillDone(db: DB, repositoryId: number, kind: string)
  * those stored without an id under their login (any case), which GitHub gave for no one else
  * (docs/architecture.md, "Words": person). Without an id, a person is their login.
  */
-function actedBy(person: PersonRef): SQL {
+function actedBy(events: Tables["events"], person: PersonRef): SQL {
   const byLogin = sql`lower(${events.actorLogin}) = ${person.login.toLowerCase()}`;
   return person.id === null ? byLogin : or(eq(events.actorId, person.id), and(isNull(events.actorId), byLogin))!;
 }
@@ -37,19 +37,19 @@ export async function countEarlierOpenings(
   repositoryId: number,
   query: { kind: "issues.opened" | "pull_request.opened"; author: PersonRef; beforeNumber: number },
 ): Promise<number> {
+  const { events } = tablesOf(db);
   const notPull = or(isNull(events.isPull), eq(events.isPull, false));
-  const row = db
-    .select({ n: sql<number>`count(*)` })
+  const [row] = await db
+    .select({ n: count() })
     .from(events)
     .where(
       and(
         eq(events.repositoryId, repositoryId),
-        actedBy(query.author),
+        actedBy(events, query.author),
         eq(events.kind, query.kind),
         lt(events.itemNumber, query.beforeNumber),
         query.kind === "issues.opened" ? notPull : undefined,
       ),
-    )
-    .get();
+    );
   return row?.n ?? 0;
 }

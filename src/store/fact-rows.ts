@@ -3,7 +3,9 @@ import type { ItemSnapshot, LedgerEvent } from "../domain/ledger.js";
 /**
  * The raw SQL that stores ledger facts, shared by the webhook path (`ledger.ts`) and the history
  * backfill (`backfilled-facts.ts`), so both write the same rows under the same rules: a fact is
- * stored once per natural key, and an item snapshot never overwrites a newer one.
+ * stored once per natural key, and an item snapshot never overwrites a newer one. Written in the
+ * SQL both engines speak, with `?` placeholders only: SQLite prepares it, PostgreSQL gets it
+ * through `sqlFromText` (engine.ts); JSON goes in as text, which PostgreSQL casts into jsonb.
  */
 export const INSERT_EVENT_SQL = `INSERT INTO events (repository_id, delivery_id, natural_key, kind, actor_login, actor_id, actor_type,
      association, item_number, is_pull, occurred_at, data)
@@ -28,21 +30,20 @@ export const UPSERT_ITEM_SQL = `INSERT INTO items (repository_id, number, is_pul
  * gave the current one. Ties go to the greater login, so the order facts arrive in never matters
  * and a late older delivery cannot bring an old login back.
  */
-export const CONTRIBUTOR_LABEL_SQL = `UPDATE contributors SET login = @login, login_seen_at = @at
-   WHERE repository_id = @repositoryId AND user_id = @userId
-     AND (login_seen_at IS NULL OR login_seen_at < @at OR (login_seen_at = @at AND login < @login))`;
+export const CONTRIBUTOR_LABEL_SQL = `UPDATE contributors SET login = ?, login_seen_at = ?
+   WHERE repository_id = ? AND user_id = ?
+     AND (login_seen_at IS NULL OR login_seen_at < ? OR (login_seen_at = ? AND login < ?))`;
 
 /** The parameters of CONTRIBUTOR_LABEL_SQL for a fact, or null when its actor has no account id. */
-export function labelParams(
-  repositoryId: number,
-  e: Pick<LedgerEvent, "actorId" | "actorLogin" | "occurredAt">,
-): { repositoryId: number; userId: number; login: string; at: number } | null {
-  return e.actorId === null ? null : { repositoryId, userId: e.actorId, login: e.actorLogin, at: e.occurredAt.getTime() };
+export function labelParams(repositoryId: number, e: Pick<LedgerEvent, "actorId" | "actorLogin" | "occurredAt">): unknown[] | null {
+  if (e.actorId === null) return null;
+  const at = e.occurredAt.getTime();
+  return [e.actorLogin, at, repositoryId, e.actorId, at, at, e.actorLogin];
 }
 
-/** A time as SQLite stores it (milliseconds), or null. */
+/** A time as both engines store it (milliseconds), or null. */
 export const ms = (date: Date | null) => (date === null ? null : date.getTime());
-/** A flag as SQLite stores it (0 or 1), or null. */
+/** A flag as SQLite stores it (0 or 1), or null; PostgreSQL reads the same '1' or '0' into a boolean column. */
 export const bit = (flag: boolean | null) => (flag === null ? null : flag ? 1 : 0);
 
 /** The parameters of INSERT_EVENT_SQL for one fact; `deliveryId` is null for backfilled facts. */
@@ -85,3 +86,12 @@ export function itemParams(repositoryId: number, item: ItemSnapshot): unknown[] 
     ms(item.mergedAt),
   ];
 }
+
+/**
+ * The lock a transaction appending a repository's events holds shared, and the member fold holds
+ * exclusively before it reads them (src/store/engine.ts, `lockForTransaction`). An event's id is
+ * given at its insert, not at its commit: without the lock, a fold on PostgreSQL could see id 101
+ * committed while 100 is still in an open transaction, move its watermark past 100, and never fold
+ * it. SQLite has one writer at a time, so ids commit in order there.
+ */
+export const eventAppendLock = (repositoryId: number) => `events:${repositoryId}`;

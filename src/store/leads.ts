@@ -1,7 +1,6 @@
-import { and, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { personKey, type PersonRef } from "../domain/identity.js";
-import type { DB } from "./db.js";
-import { communityMembers, customers, events, leadSignals, userProfiles } from "./schema.js";
+import { type DB, type Tables, tablesOf } from "./engine.js";
 
 /** One issue, PR or comment that showed enterprise interest. */
 export interface LeadSignal {
@@ -17,22 +16,24 @@ export interface LeadSignal {
 }
 
 /** A person's signals: by account id, or by login for one without (docs/architecture.md, "Words": person). */
-function signalBy(person: PersonRef): SQL {
+function signalBy(leadSignals: Tables["leadSignals"], person: PersonRef): SQL {
   return person.id !== null ? eq(leadSignals.userId, person.id) : and(isNull(leadSignals.userId), eq(leadSignals.login, person.login))!;
 }
 
 /** Records a lead signal; false when this fact was recorded before. */
 export async function recordLeadSignal(db: DB, signal: LeadSignal): Promise<boolean> {
-  return db.insert(leadSignals).values(signal).onConflictDoNothing().run().changes === 1;
+  const { leadSignals } = tablesOf(db);
+  const inserted = await db.insert(leadSignals).values(signal).onConflictDoNothing().returning({ naturalKey: leadSignals.naturalKey });
+  return inserted.length === 1;
 }
 
 /** The terms already recorded for a person on item `itemNumber`, so an edit only adds what is new. */
 export async function termsRecordedOnItem(db: DB, repositoryId: number, person: PersonRef, itemNumber: number): Promise<Set<string>> {
-  const rows = db
+  const { leadSignals } = tablesOf(db);
+  const rows = await db
     .select({ terms: leadSignals.terms })
     .from(leadSignals)
-    .where(and(eq(leadSignals.repositoryId, repositoryId), signalBy(person), eq(leadSignals.itemNumber, itemNumber)))
-    .all();
+    .where(and(eq(leadSignals.repositoryId, repositoryId), signalBy(leadSignals, person), eq(leadSignals.itemNumber, itemNumber)));
   return new Set(rows.flatMap((row) => row.terms.map((term) => term.toLowerCase())));
 }
 
@@ -64,10 +65,11 @@ export interface Lead {
  * customer carries a login of theirs or their company's key.
  */
 export async function listLeads(db: DB, repositoryId: number, range: { since?: Date | null; until?: Date | null } = {}): Promise<Lead[]> {
+  const { communityMembers, customers, events, leadSignals, userProfiles } = tablesOf(db);
   const conditions = [eq(leadSignals.repositoryId, repositoryId)];
   if (range.until) conditions.push(lt(leadSignals.occurredAt, range.until));
   const inRange = and(...conditions);
-  const rows = db
+  const rows = await db
     .select({
       login: leadSignals.login,
       userId: leadSignals.userId,
@@ -80,8 +82,7 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
     .from(leadSignals)
     .leftJoin(events, and(eq(events.repositoryId, leadSignals.repositoryId), eq(events.naturalKey, leadSignals.naturalKey)))
     .where(inRange)
-    .orderBy(leadSignals.occurredAt, leadSignals.naturalKey)
-    .all();
+    .orderBy(leadSignals.occurredAt, leadSignals.naturalKey);
   // Each person's signals in time order: the latest names their item, and their login where no member row does.
   type Gathered = Omit<Lead, "company" | "companyKey" | "status"> & { logins: Set<string> };
   const byPerson = new Map<string, Gathered>();
@@ -117,32 +118,25 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
   const picked = [...byPerson.values()].filter((lead) => since === undefined || lead.lastSeenAt.getTime() >= since);
   if (picked.length === 0) return [];
   const ids = picked.flatMap((lead) => (lead.userId === null ? [] : [lead.userId]));
-  const profiles = new Map(
-    chunked(ids).flatMap((part) =>
-      db
-        .select({ userId: userProfiles.userId, company: userProfiles.company, companyKey: userProfiles.companyKey })
-        .from(userProfiles)
-        .where(inArray(userProfiles.userId, part))
-        .all()
-        .map((p) => [p.userId, p] as const),
-    ),
-  );
+  const profiles = new Map<number | null, { company: string | null; companyKey: string | null }>();
   // A renamed lead is named by their login now, as their member row (folded from the ledger) has it.
-  const labels = new Map(
-    chunked(ids).flatMap((part) =>
-      db
-        .select({ userId: communityMembers.userId, login: communityMembers.login })
-        .from(communityMembers)
-        .where(and(eq(communityMembers.repositoryId, repositoryId), inArray(communityMembers.userId, part)))
-        .all()
-        .map((m) => [m.userId, m.login] as const),
-    ),
-  );
-  const customerRows = db
+  const labels = new Map<number | null, string>();
+  for (const part of chunked(ids)) {
+    const profileRows = await db
+      .select({ userId: userProfiles.userId, company: userProfiles.company, companyKey: userProfiles.companyKey })
+      .from(userProfiles)
+      .where(inArray(userProfiles.userId, part));
+    for (const p of profileRows) profiles.set(p.userId, p);
+    const memberRows = await db
+      .select({ userId: communityMembers.userId, login: communityMembers.login })
+      .from(communityMembers)
+      .where(and(eq(communityMembers.repositoryId, repositoryId), inArray(communityMembers.userId, part)));
+    for (const m of memberRows) labels.set(m.userId, m.login);
+  }
+  const customerRows = await db
     .select({ login: customers.login, companyKey: customers.companyKey })
     .from(customers)
-    .where(eq(customers.repositoryId, repositoryId))
-    .all();
+    .where(eq(customers.repositoryId, repositoryId));
   const customerLogins = new Set(customerRows.flatMap((c) => (c.login ? [c.login.toLowerCase()] : [])));
   const customerKeys = new Set(customerRows.map((c) => c.companyKey));
   return picked
@@ -164,15 +158,19 @@ const chunked = <T>(items: readonly T[]): T[][] =>
 
 /** Distinct people with a lead signal before `until`, and those whose first one is at or after `since`. */
 export async function countLeads(db: DB, repositoryId: number, since: Date, until: Date): Promise<{ total: number; new: number }> {
+  const { leadSignals } = tablesOf(db);
   const firsts = db
     .select({ first: sql<number>`min(${leadSignals.occurredAt})`.as("first") })
     .from(leadSignals)
     .where(and(eq(leadSignals.repositoryId, repositoryId), lt(leadSignals.occurredAt, until)))
     .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`)
     .as("firsts");
-  const row = db
-    .select({ total: sql<number>`count(*)`, fresh: sql<number>`coalesce(sum(${firsts.first} >= ${since.getTime()}), 0)` })
-    .from(firsts)
-    .get();
+  // A case, not the comparison itself, is summed: in PostgreSQL a comparison is a boolean, which sum() refuses.
+  const [row] = await db
+    .select({
+      total: count(),
+      fresh: sql<number>`cast(coalesce(sum(case when ${firsts.first} >= ${since.getTime()} then 1 else 0 end), 0) as bigint)`.mapWith(Number),
+    })
+    .from(firsts);
   return { total: row?.total ?? 0, new: row?.fresh ?? 0 };
 }

@@ -1,6 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DB } from "./db.js";
-import { contributors, milestoneCrossings } from "./schema.js";
+import { type DB, tablesOf } from "./engine.js";
 
 export interface MilestoneCrossing {
   repositoryId: number;
@@ -20,15 +19,18 @@ export interface MilestoneCrossing {
  * recorded before, so a value that dips and rises again never celebrates twice.
  */
 export async function recordCrossing(db: DB, crossing: MilestoneCrossing): Promise<boolean> {
-  return db.insert(milestoneCrossings).values(crossing).onConflictDoNothing().run().changes === 1;
+  const { milestoneCrossings } = tablesOf(db);
+  const inserted = await db.insert(milestoneCrossings).values(crossing).onConflictDoNothing().returning({ metric: milestoneCrossings.metric });
+  return inserted.length === 1;
 }
 
 /** The milestones a repository has crossed, per metric, in threshold order. */
 export async function listCrossings(db: DB, repositoryId: number, metric?: string): Promise<MilestoneCrossing[]> {
+  const { milestoneCrossings } = tablesOf(db);
   const where = metric
     ? and(eq(milestoneCrossings.repositoryId, repositoryId), eq(milestoneCrossings.metric, metric))
     : eq(milestoneCrossings.repositoryId, repositoryId);
-  return db.select().from(milestoneCrossings).where(where).orderBy(asc(milestoneCrossings.metric), asc(milestoneCrossings.threshold)).all();
+  return db.select().from(milestoneCrossings).where(where).orderBy(asc(milestoneCrossings.metric), asc(milestoneCrossings.threshold));
 }
 
 /**
@@ -38,13 +40,14 @@ export async function listCrossings(db: DB, repositoryId: number, metric?: strin
  * recorded by this call.
  */
 export async function recordContributorCrossings(db: DB, repositoryId: number, thresholds: readonly number[]): Promise<MilestoneCrossing[]> {
+  const { contributors } = tablesOf(db);
   const recorded: MilestoneCrossing[] = [];
   for (const threshold of thresholds) {
-    const contributor = db
+    const [contributor] = await db
       .select()
       .from(contributors)
       .where(and(eq(contributors.repositoryId, repositoryId), eq(contributors.number, threshold)))
-      .get();
+      .limit(1);
     if (!contributor) break;
     const crossing: MilestoneCrossing = {
       repositoryId,

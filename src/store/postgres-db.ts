@@ -1,20 +1,19 @@
+import { describeDatabase } from "../config/database-url.js";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import type { Store } from "./db.js";
+import { type DB, registerHandle } from "./engine.js";
 import * as schema from "./schema-postgres.js";
 
 /**
- * The drizzle handle over PostgreSQL. The store modules take SQLite's `DB` until they are ported
- * (docs/architecture.md, "Known gaps"); this one serves the migrations, `steward copy` and the
- * tests for now.
+ * drizzle over PostgreSQL as PostgreSQL's own code sees it: the migrations and `steward copy`. The
+ * store modules see it as `DB` (engine.ts).
  */
 export type PostgresDB = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
-/** An open PostgreSQL store: the drizzle handle over a connection pool. */
-export interface PostgresStore {
-  db: PostgresDB;
-  /** Where the data lives, for logs and errors: the URL without its password. */
-  location: string;
-  close(): Promise<void>;
+/** An open PostgreSQL store: the store modules' handle, and drizzle's own over the same pool. */
+export interface PostgresStore extends Store {
+  postgres: PostgresDB;
 }
 
 export interface PostgresStoreOptions {
@@ -42,9 +41,13 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions): P
   // A pooled connection the server closes while idle (a restart, a failover) is dropped by the pool
   // and the next query opens another; without a listener its error would end the process.
   pool.on("error", () => {});
+  const postgres = drizzle({ client: pool, schema });
+  registerHandle(postgres, "postgres", schema, null);
   return {
-    db: drizzle({ client: pool, schema }),
-    location: withoutPassword(url),
+    db: postgres as unknown as DB,
+    postgres,
+    engine: "postgres",
+    location: describeDatabase({ engine: "postgres", url, poolSize: options.poolSize }),
     close: () => pool.end(),
   };
 }
@@ -60,11 +63,4 @@ function parseInt8(text: string): number {
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new RangeError(`a bigint out of JavaScript's exact range came back from PostgreSQL: ${text}`);
   return value;
-}
-
-function withoutPassword(url: string): string {
-  if (!URL.canParse(url)) return "(a PostgreSQL URL)";
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = "***";
-  return parsed.toString();
 }

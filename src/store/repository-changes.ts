@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { DB } from "./db.js";
-import { forgetRepositories } from "./installations.js";
-import { repositories } from "./schema.js";
+import { inTransaction, lockForTransaction, tablesOf } from "./engine.js";
+import { forgetRepositories, REPOSITORIES_LOCK } from "./installations.js";
 
 /** Where a repository lives on GitHub after a rename or a transfer. */
 export interface RepositoryPlace {
@@ -17,12 +17,13 @@ export interface RepositoryPlace {
  * touched: a visibility change never registers one. Returns whether the stored flag changed.
  */
 export async function setRepositoryPrivate(db: DB, id: number, isPrivate: boolean): Promise<boolean> {
-  const changed = db
+  const { repositories } = tablesOf(db);
+  const changed = await db
     .update(repositories)
     .set({ private: isPrivate })
     .where(and(eq(repositories.id, id), ne(repositories.private, isPrivate)))
-    .run();
-  return changed.changes > 0;
+    .returning({ id: repositories.id });
+  return changed.length > 0;
 }
 
 /**
@@ -36,23 +37,29 @@ export async function setRepositoryPrivate(db: DB, id: number, isPrivate: boolea
  * repository answers for.
  */
 export async function moveRepository(db: DB, id: number, place: RepositoryPlace): Promise<boolean> {
-  const served = db.select({ id: repositories.id }).from(repositories).where(eq(repositories.id, id)).get();
-  if (!served) return false;
-  const stale = db
-    .select({ id: repositories.id })
-    .from(repositories)
-    .where(and(sql`lower(${repositories.fullName}) = ${place.fullName.toLowerCase()}`, ne(repositories.id, id)))
-    .all()
-    .map((row) => row.id);
-  await forgetRepositories(db, stale);
-  db.update(repositories)
-    .set({
-      owner: place.owner,
-      name: place.name,
-      fullName: place.fullName,
-      ...(place.installationId === undefined ? {} : { installationId: place.installationId }),
-    })
-    .where(eq(repositories.id, id))
-    .run();
-  return true;
+  return inTransaction(db, async (tx) => {
+    // Before the reads: the name must still be free, or held by the same stale rows, when it is taken.
+    await lockForTransaction(tx, REPOSITORIES_LOCK);
+    const { repositories } = tablesOf(tx);
+    const [served] = await tx.select({ id: repositories.id }).from(repositories).where(eq(repositories.id, id)).limit(1);
+    if (!served) return false;
+    const stale = await tx
+      .select({ id: repositories.id })
+      .from(repositories)
+      .where(and(sql`lower(${repositories.fullName}) = ${place.fullName.toLowerCase()}`, ne(repositories.id, id)));
+    await forgetRepositories(
+      tx,
+      stale.map((row) => row.id),
+    );
+    await tx
+      .update(repositories)
+      .set({
+        owner: place.owner,
+        name: place.name,
+        fullName: place.fullName,
+        ...(place.installationId === undefined ? {} : { installationId: place.installationId }),
+      })
+      .where(eq(repositories.id, id));
+    return true;
+  });
 }

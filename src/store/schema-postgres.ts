@@ -7,3 +7,4 @@
 export * from "./schema-postgres/foundation.js";
 export * from "./schema-postgres/community.js";
 export * from "./schema-postgres/conversion.js";
+export * from "./schema-postgres/coordination.js";

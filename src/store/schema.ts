@@ -7,3 +7,4 @@
 export * from "./schema/foundation.js";
 export * from "./schema/community.js";
 export * from "./schema/conversion.js";
+export * from "./schema/coordination.js";

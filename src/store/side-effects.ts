@@ -1,6 +1,5 @@
-import { and, asc, eq, like, lte } from "drizzle-orm";
-import type { DB } from "./db.js";
-import { sideEffects } from "./schema.js";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { type DB, inTransaction, type Tables, tablesOf } from "./engine.js";
 
 /** What identifies one side effect: at most one ever exists per key. */
 export interface EffectKey {
@@ -21,7 +20,7 @@ export type Claim =
   /** Another caller holds a live lease on it: leave it alone. */
   | { status: "busy" };
 
-const whereKey = (key: EffectKey) =>
+const whereKey = (sideEffects: Tables["sideEffects"], key: EffectKey) =>
   and(
     eq(sideEffects.repositoryId, key.repositoryId),
     eq(sideEffects.kind, key.kind),
@@ -36,34 +35,39 @@ const whereKey = (key: EffectKey) =>
  * checks GitHub for what the earlier attempt may already have done.
  */
 export async function claimEffect(db: DB, key: EffectKey, now: Date, leaseMs: number): Promise<Claim> {
-  return db.transaction((tx) => {
-    const inserted = tx
+  return inTransaction(db, async (tx): Promise<Claim> => {
+    const { sideEffects } = tablesOf(tx);
+    const inserted = await tx
       .insert(sideEffects)
       .values({ ...key, state: "claimed", claimedAt: now })
       .onConflictDoNothing()
-      .run();
-    if (inserted.changes === 1) return { status: "acquired", resumed: false, attempt: 1 };
-    const row = tx.select().from(sideEffects).where(whereKey(key)).get();
+      .returning({ id: sideEffects.id });
+    if (inserted.length === 1) return { status: "acquired", resumed: false, attempt: 1 };
+    const [row] = await tx.select().from(sideEffects).where(whereKey(sideEffects, key)).limit(1);
     if (!row) return { status: "busy" };
     if (row.state === "done") return { status: "done", result: row.result ?? null };
     if (row.claimedAt.getTime() > now.getTime() - leaseMs) return { status: "busy" };
-    const taken = tx
+    // Compare-and-set: of two callers taking over the same expired claim, the second updates nothing.
+    const taken = await tx
       .update(sideEffects)
       .set({ claimedAt: now, attempts: row.attempts + 1 })
       .where(and(eq(sideEffects.id, row.id), eq(sideEffects.claimedAt, row.claimedAt)))
-      .run();
-    return taken.changes === 1 ? { status: "acquired", resumed: true, attempt: row.attempts + 1 } : { status: "busy" };
+      .returning({ id: sideEffects.id });
+    return taken.length === 1 ? { status: "acquired", resumed: true, attempt: row.attempts + 1 } : { status: "busy" };
   });
 }
 
 /** Records that the effect happened, with what it produced. */
 export async function completeEffect(db: DB, key: EffectKey, result: Record<string, unknown>, now: Date): Promise<void> {
-  db.update(sideEffects).set({ state: "done", doneAt: now, result, lastError: null }).where(whereKey(key)).run();
+  const { sideEffects } = tablesOf(db);
+  await db.update(sideEffects).set({ state: "done", doneAt: now, result, lastError: null }).where(whereKey(sideEffects, key));
 }
 
 /** Whether the effect under `key` is done: what a dry run asks, claiming nothing. */
 export async function isEffectDone(db: DB, key: EffectKey): Promise<boolean> {
-  return db.select({ state: sideEffects.state }).from(sideEffects).where(whereKey(key)).get()?.state === "done";
+  const { sideEffects } = tablesOf(db);
+  const [row] = await db.select({ state: sideEffects.state }).from(sideEffects).where(whereKey(sideEffects, key)).limit(1);
+  return row?.state === "done";
 }
 
 /**
@@ -71,10 +75,11 @@ export async function isEffectDone(db: DB, key: EffectKey): Promise<boolean> {
  * blindly) with its lease expired, so the next sweep takes it over at once and checks first.
  */
 export async function releaseEffect(db: DB, key: EffectKey, error: string): Promise<void> {
-  db.update(sideEffects)
+  const { sideEffects } = tablesOf(db);
+  await db
+    .update(sideEffects)
     .set({ claimedAt: new Date(0), lastError: error.slice(0, 500) })
-    .where(and(whereKey(key), eq(sideEffects.state, "claimed")))
-    .run();
+    .where(and(whereKey(sideEffects, key), eq(sideEffects.state, "claimed")));
 }
 
 /** A claim nobody finished: its key, how often it was tried, and why it last failed. */
@@ -86,13 +91,16 @@ export interface UnfinishedEffect extends EffectKey {
 /**
  * Claims left unfinished (failed or crashed) whose lease ended at or before `olderThan`, oldest
  * first, for a job to finish. `kindPrefix` (e.g. "welcome.") is matched in SQL, so one feature's
- * stuck effects cannot crowd out another's.
+ * stuck effects cannot crowd out another's; it is compared exactly (not LIKE, whose case rules and
+ * wildcards differ between SQLite and PostgreSQL).
  */
 export async function unfinishedEffects(
   db: DB,
   olderThan: Date,
   options: { kindPrefix?: string; repositoryId?: number; limit?: number } = {},
 ): Promise<UnfinishedEffect[]> {
+  const { sideEffects } = tablesOf(db);
+  const prefix = options.kindPrefix;
   return db
     .select({
       repositoryId: sideEffects.repositoryId,
@@ -107,11 +115,10 @@ export async function unfinishedEffects(
       and(
         eq(sideEffects.state, "claimed"),
         lte(sideEffects.claimedAt, olderThan),
-        options.kindPrefix === undefined ? undefined : like(sideEffects.kind, `${options.kindPrefix}%`),
+        prefix === undefined ? undefined : sql`substr(${sideEffects.kind}, 1, ${[...prefix].length}) = ${prefix}`,
         options.repositoryId === undefined ? undefined : eq(sideEffects.repositoryId, options.repositoryId),
       ),
     )
     .orderBy(asc(sideEffects.claimedAt), asc(sideEffects.id))
-    .limit(options.limit ?? 100)
-    .all();
+    .limit(options.limit ?? 100);
 }

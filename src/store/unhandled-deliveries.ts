@@ -1,6 +1,6 @@
-import { asc, eq, lt, sql } from "drizzle-orm";
-import type { DB } from "./db.js";
-import { unhandledDeliveries } from "./schema.js";
+import type Database from "better-sqlite3";
+import { asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { type DB, inTransaction, sqliteClientOf, tablesOf, type Tables } from "./engine.js";
 
 /** A delivery whose features have not all run to the end. */
 export interface UnhandledDelivery {
@@ -15,20 +15,21 @@ export interface UnhandledDelivery {
 
 /** The unhandled delivery with this id, if its features have not all run yet. */
 export async function findUnhandledDelivery(db: DB, id: string): Promise<UnhandledDelivery | undefined> {
-  const row = db.select().from(unhandledDeliveries).where(eq(unhandledDeliveries.id, id)).get();
+  const { unhandledDeliveries } = tablesOf(db);
+  const [row] = await db.select().from(unhandledDeliveries).where(eq(unhandledDeliveries.id, id)).limit(1);
   return row ? toDelivery(row) : undefined;
 }
 
 /** The oldest unhandled deliveries received before `before` (younger ones may still be in hand). */
 export async function listUnhandledDeliveries(db: DB, before: Date, limit: number): Promise<UnhandledDelivery[]> {
-  return db
+  const { unhandledDeliveries } = tablesOf(db);
+  const rows = await db
     .select()
     .from(unhandledDeliveries)
     .where(lt(unhandledDeliveries.receivedAt, before))
-    .orderBy(asc(unhandledDeliveries.receivedAt))
-    .limit(limit)
-    .all()
-    .map(toDelivery);
+    .orderBy(asc(unhandledDeliveries.receivedAt), asc(unhandledDeliveries.id))
+    .limit(limit);
+  return rows.map(toDelivery);
 }
 
 const handledQueues = new WeakMap<DB, { ids: string[]; flushed: Promise<void> }>();
@@ -45,15 +46,7 @@ export function markDeliveryHandled(db: DB, id: string): Promise<void> {
     const flushed = new Promise<void>((resolve, reject) => {
       setImmediate(() => {
         handledQueues.delete(db);
-        try {
-          const remove = db.$client.prepare("DELETE FROM unhandled_deliveries WHERE id = ?");
-          db.$client.transaction(() => {
-            for (const handled of ids) remove.run(handled);
-          })();
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
+        deleteHandled(db, ids).then(resolve, reject);
       });
     });
     queue = { ids, flushed };
@@ -63,14 +56,36 @@ export function markDeliveryHandled(db: DB, id: string): Promise<void> {
   return queue.flushed;
 }
 
-/** A feature failed on the delivery: it stays for the recovery job, which tries it again. */
-export async function noteHandlingFailure(db: DB, id: string, error: string): Promise<void> {
-  db.update(unhandledDeliveries)
-    .set({ attempts: sql`${unhandledDeliveries.attempts} + 1`, lastError: error.slice(0, 500) })
-    .where(eq(unhandledDeliveries.id, id))
-    .run();
+const removeStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** SQLite: a statement prepared once, run per id in one transaction. PostgreSQL: one statement, its own transaction. */
+async function deleteHandled(db: DB, ids: string[]): Promise<void> {
+  const sqlite = sqliteClientOf(db);
+  if (sqlite) {
+    let remove = removeStatements.get(sqlite);
+    if (!remove) {
+      remove = sqlite.prepare("DELETE FROM unhandled_deliveries WHERE id = ?");
+      removeStatements.set(sqlite, remove);
+    }
+    const statement = remove;
+    await inTransaction(db, async () => {
+      for (const handled of ids) statement.run(handled);
+    });
+    return;
+  }
+  const { unhandledDeliveries } = tablesOf(db);
+  await db.delete(unhandledDeliveries).where(inArray(unhandledDeliveries.id, ids));
 }
 
-function toDelivery(row: typeof unhandledDeliveries.$inferSelect): UnhandledDelivery {
+/** A feature failed on the delivery: it stays for the recovery job, which tries it again. */
+export async function noteHandlingFailure(db: DB, id: string, error: string): Promise<void> {
+  const { unhandledDeliveries } = tablesOf(db);
+  await db
+    .update(unhandledDeliveries)
+    .set({ attempts: sql`${unhandledDeliveries.attempts} + 1`, lastError: error.slice(0, 500) })
+    .where(eq(unhandledDeliveries.id, id));
+}
+
+function toDelivery(row: Tables["unhandledDeliveries"]["$inferSelect"]): UnhandledDelivery {
   return { ...row, payload: JSON.parse(row.payload) as Record<string, unknown> };
 }

@@ -1,7 +1,6 @@
 import { and, eq, isNull, min, or, sql } from "drizzle-orm";
-import type { DB } from "./db.js";
+import { type DB, tablesOf } from "./engine.js";
 import { unfinishedEffects, type UnfinishedEffect } from "./side-effects.js";
-import { contributors, events, items } from "./schema.js";
 
 /** A welcome claim nobody finished. */
 export type UnfinishedWelcome = UnfinishedEffect;
@@ -30,7 +29,8 @@ export async function firstOpeningNumber(
   kind: "issues.opened" | "pull_request.opened",
   person: { id: number } | { login: string },
 ): Promise<number | null> {
-  const row = db
+  const { events } = tablesOf(db);
+  const [row] = await db
     .select({ number: min(events.itemNumber) })
     .from(events)
     .where(
@@ -40,8 +40,7 @@ export async function firstOpeningNumber(
         "id" in person ? eq(events.actorId, person.id) : sql`lower(${events.actorLogin}) = ${person.login.toLowerCase()}`,
         kind === "issues.opened" ? or(isNull(events.isPull), eq(events.isPull, false)) : undefined,
       ),
-    )
-    .get();
+    );
   return row?.number ?? null;
 }
 
@@ -56,7 +55,8 @@ export interface WelcomeItem {
 
 /** An issue or pull request as last seen, or undefined when it is unknown or left the repository. */
 export async function welcomeItem(db: DB, repositoryId: number, number: number): Promise<WelcomeItem | undefined> {
-  return db
+  const { items } = tablesOf(db);
+  const [row] = await db
     .select({
       number: items.number,
       isPull: items.isPull,
@@ -66,7 +66,8 @@ export async function welcomeItem(db: DB, repositoryId: number, number: number):
     })
     .from(items)
     .where(and(eq(items.repositoryId, repositoryId), eq(items.number, number)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** A contributor by account id, or by login ignoring case (claims from before ids store logins lowercased). */
@@ -75,10 +76,12 @@ export async function contributorOf(
   repositoryId: number,
   person: { id: number } | { login: string },
 ): Promise<{ login: string; number: number | null; firstPullNumber: number | null } | undefined> {
+  const { contributors } = tablesOf(db);
   const which = "id" in person ? eq(contributors.userId, person.id) : sql`lower(${contributors.login}) = ${person.login.toLowerCase()}`;
-  return db
+  const [row] = await db
     .select({ login: contributors.login, number: contributors.number, firstPullNumber: contributors.firstPullNumber })
     .from(contributors)
     .where(and(eq(contributors.repositoryId, repositoryId), which))
-    .get();
+    .limit(1);
+  return row;
 }

@@ -10,16 +10,16 @@ import { listCrossings } from "../../src/store/milestone-crossings.js";
 import { customers } from "../../src/store/schema.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { captureIo } from "../helpers/capture-io.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
 
 const REPO = { id: 10, installationId: 1, owner: "acme", name: "widget", fullName: "acme/widget", private: false };
 const NOW = "2026-03-01T00:00:00Z";
 
 describe("steward customers and steward leads", () => {
-  let store: Awaited<ReturnType<typeof createTestStore>>;
+  let store: Awaited<ReturnType<typeof createSqliteTestStore>>;
   let env: NodeJS.ProcessEnv;
   beforeEach(async () => {
-    store = await createTestStore();
+    store = await createSqliteTestStore();
     env = { DATABASE_URL: store.path };
     await registerInstallation(store.db, { id: 1, accountLogin: "acme", accountType: "Organization" }, [REPO], new Date(NOW));
   });

@@ -3,7 +3,7 @@ import { runCli } from "../../src/cli/run-cli.js";
 import type { DigestRun } from "../../src/digest/run-digests.js";
 import { registerInstallation } from "../../src/store/installations.js";
 import { captureIo } from "../helpers/capture-io.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
 
 const digest = vi.hoisted(() => ({ run: undefined as DigestRun | undefined }));
 vi.mock("../../src/digest/run-digests.js", () => ({ makeDigest: async () => digest.run }));
@@ -13,9 +13,9 @@ const RUN = { repository: "acme/widget", week: "2026-W48", title: "Week 48", bod
 
 /** Whether the digest was opened decides the exit code, whatever the output format. */
 describe("steward digest's exit code", () => {
-  let store: Awaited<ReturnType<typeof createTestStore>>;
+  let store: Awaited<ReturnType<typeof createSqliteTestStore>>;
   beforeEach(async () => {
-    store = await createTestStore();
+    store = await createSqliteTestStore();
     await registerInstallation(store.db, { id: 1, accountLogin: "acme", accountType: "Organization" }, [REPO], new Date());
   });
   afterEach(() => store.dispose());

@@ -4,14 +4,14 @@ import { toLedgerEntry } from "../../src/ingest/to-ledger-entry.js";
 import { registerInstallation } from "../../src/store/installations.js";
 import { recordDelivery } from "../../src/store/ledger.js";
 import { captureIo } from "../helpers/capture-io.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
 import { examplePayload, forRepository } from "../helpers/webhook-examples.js";
 
 describe("the steward command", () => {
-  let store: Awaited<ReturnType<typeof createTestStore>>;
+  let store: Awaited<ReturnType<typeof createSqliteTestStore>>;
   let env: NodeJS.ProcessEnv;
   beforeEach(async () => {
-    store = await createTestStore();
+    store = await createSqliteTestStore();
     env = { DATABASE_URL: store.path };
   });
   afterEach(() => store.dispose());

@@ -6,7 +6,7 @@ describe("parseEnv", () => {
     const env = parseEnv({}, "/srv/steward");
     expect(env).toMatchObject({
       appId: null,
-      databasePath: "/srv/steward/data/steward.db",
+      database: { engine: "sqlite", path: "/srv/steward/data/steward.db" },
       webhookPath: "/api/github/webhooks",
       webhookSecret: "development",
       port: 3000,
@@ -14,9 +14,9 @@ describe("parseEnv", () => {
   });
 
   it("accepts sqlite and file URLs", () => {
-    expect(parseEnv({ DATABASE_URL: "sqlite://db/x.db" }, "/a").databasePath).toBe("/a/db/x.db");
-    expect(parseEnv({ DATABASE_URL: "file:/var/lib/steward.db" }, "/a").databasePath).toBe("/var/lib/steward.db");
-    expect(parseEnv({ DATABASE_URL: ":memory:" }).databasePath).toBe(":memory:");
+    expect(parseEnv({ DATABASE_URL: "sqlite://db/x.db" }, "/a").database).toEqual({ engine: "sqlite", path: "/a/db/x.db" });
+    expect(parseEnv({ DATABASE_URL: "file:/var/lib/steward.db" }, "/a").database).toEqual({ engine: "sqlite", path: "/var/lib/steward.db" });
+    expect(parseEnv({ DATABASE_URL: ":memory:" }).database).toEqual({ engine: "sqlite", path: ":memory:" });
   });
 
   it("reports every bad variable at once, by name", () => {
@@ -38,8 +38,28 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/APP_ID is required when NODE_ENV=production/);
   });
 
-  it("says plainly that PostgreSQL is not supported yet", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://u@h/db" })).toThrow(/PostgreSQL is not supported.*the store does not use them yet/);
+  it("takes a postgres:// URL as PostgreSQL, with the pool size, sslmode kept in the URL", () => {
+    const url = "postgresql://steward:s%40cret@db.internal:5432/steward?sslmode=verify-full";
+    expect(parseEnv({ DATABASE_URL: url, DATABASE_POOL_SIZE: "4" }).database).toEqual({ engine: "postgres", url, poolSize: 4 });
+  });
+
+  it.each([
+    ["postgres://db.internal:5432", /names no database/],
+    ["postgres:///steward", /names no host/],
+    ["postgres://u@h/db?sslmode=sometimes", /sslmode must be one of disable, prefer, require, verify-ca, verify-full, no-verify, got "sometimes"/],
+  ])("refuses the PostgreSQL URL %s, saying why", (url, reason) => {
+    expect(() => parseEnv({ DATABASE_URL: url })).toThrow(reason);
+  });
+
+  it("never repeats a password in its message", () => {
+    let message = "";
+    try {
+      parseEnv({ DATABASE_URL: "postgres://u:hunter2@h/db?sslmode=x" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/sslmode must be one of/);
+    expect(message).not.toContain("hunter2");
   });
 });
 
@@ -56,8 +76,12 @@ describe("WRITE_PACE_PER_MINUTE", () => {
 
 describe("DATABASE_POOL_SIZE", () => {
   it("defaults to 10 and accepts 1 to 100", () => {
-    expect(parseEnv({}).databasePoolSize).toBe(10);
-    expect(parseEnv({ DATABASE_POOL_SIZE: "100" }).databasePoolSize).toBe(100);
+    const poolSize = (env: Record<string, string>) => {
+      const { database } = parseEnv({ DATABASE_URL: "postgres://h/db", ...env });
+      return database.engine === "postgres" ? database.poolSize : undefined;
+    };
+    expect(poolSize({})).toBe(10);
+    expect(poolSize({ DATABASE_POOL_SIZE: "100" })).toBe(100);
   });
 
   it.each(["0", "101", "2.5", "many"])("refuses %s, naming the variable", (value) => {

@@ -7,7 +7,7 @@ import { listLeads, recordLeadSignal } from "../../src/store/leads.js";
 import { contributors, customers, events, leadSignals } from "../../src/store/schema.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { tableChecksums } from "../helpers/table-checksums.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
 
 const REPO = { id: 10, installationId: 1, owner: "acme", name: "widget", fullName: "acme/widget", private: false };
 const OTHER = { ...REPO, id: 11, name: "gadget", fullName: "acme/gadget" };
@@ -33,9 +33,9 @@ function event(login: string, kind: string, at: string, extra: { association?: s
 }
 
 describe("collectConversionFigures", () => {
-  let store: Awaited<ReturnType<typeof createTestStore>>;
+  let store: Awaited<ReturnType<typeof createSqliteTestStore>>;
   beforeEach(async () => {
-    store = await createTestStore();
+    store = await createSqliteTestStore();
     await registerInstallation(store.db, { id: 1, accountLogin: "acme", accountType: "Organization" }, [REPO, OTHER], WEEK.start);
   });
   afterEach(() => store.dispose());
@@ -201,11 +201,11 @@ describe("collectConversionFigures", () => {
 
   it("gives the same figures read-only, from the facts not folded yet too, and writes nothing", async () => {
     await seed();
-    const checksums = () => tableChecksums((sql) => store.db.$client.prepare(sql).all());
+    const checksums = () => tableChecksums((sql) => store.sqlite.prepare(sql).all());
     const untouched = checksums();
     const previewed = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config, { readOnly: true });
     expect(checksums()).toEqual(untouched);
-    expect(store.db.$client.inTransaction).toBe(false);
+    expect(store.sqlite.inTransaction).toBe(false);
     const folded = await collectConversionFigures(store.db, REPO, WEEK, WEEK.end, config);
     expect(previewed).toEqual(folded);
     expect(folded.funnel[0]!.count).toBe(3);

@@ -8,7 +8,7 @@ import { createSandbox } from "../../src/sandbox/index.js";
 import { unthrottledOctokit } from "../../src/sandbox/unthrottled-octokit.js";
 import { backgroundTasks } from "../../src/runtime/background.js";
 import { registerInstallation } from "../../src/store/installations.js";
-import { createTestStore } from "./test-store.js";
+import { createSqliteTestStore } from "./test-store.js";
 
 export const WEBHOOK_SECRET = "e2e-secret";
 
@@ -49,7 +49,7 @@ export async function startE2E(options: { now?: () => Date } = {}) {
   const repository = sandbox.model.addRepository({ fullName: "acme/widget", ownerType: "Organization" });
   const target: Target = { installationId: installation.id, repositoryId: repository.id, owner: "acme", name: "widget" };
 
-  const store = await createTestStore();
+  const store = await createSqliteTestStore();
   // What installation.created would have registered: Steward serves only what it was installed on.
   await registerInstallation(
     store.db,

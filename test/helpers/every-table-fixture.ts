@@ -13,8 +13,10 @@ import { recordDelivery } from "../../src/store/ledger.js";
 import { refreshMemberProjection } from "../../src/store/member-projection.js";
 import { recordCrossing } from "../../src/store/milestone-crossings.js";
 import { saveRepositoryFacts } from "../../src/store/repository-facts.js";
+import { takeJobLease } from "../../src/store/job-leases.js";
 import { claimEffect, completeEffect } from "../../src/store/side-effects.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
+import { takeWriteSlot } from "../../src/store/write-slots.js";
 import { examplePayload, forRepository } from "./webhook-examples.js";
 
 /** A repository id past 2^31, as GitHub's ids now are: SQLite's 64-bit integers must arrive whole. */
@@ -157,6 +159,8 @@ export async function fillEveryTable(db: DB): Promise<void> {
   await completeEffect(db, welcome, { commentId: 123, url: "https://github.com/acme/widget/issues/1#issuecomment-123" }, at(12));
   await claimEffect(db, { ...welcome, kind: "digest", subject: "weekly", period: "2026-W48" }, at(13), 60_000);
   await saveConfigStatus(db, FIXTURE_REPO.repositoryId, [{ path: "welcome.message", message: "must be text" }], at(14));
+  await takeJobLease(db, "sweep", "replica-a:1:abc", at(15), at(15), 60_000);
+  for (const minute of [16, 17]) await takeWriteSlot(db, FIXTURE_REPO.installationId, at(minute), { perMinute: 60, perHour: 500 });
 }
 
 /** Records one example delivery as `login`, changed by `edit`, with its payload kept as unhandled. */

@@ -23,13 +23,13 @@ export interface PostgresTestDatabase {
 }
 
 /**
- * Creates an empty database with a name no other run or file uses (the process id and random
+ * Creates an empty database (or a copy of `template`) with a name no other run or file uses (the process id and random
  * bytes), so test files running in parallel, and runs on one server, never see each other's rows.
  * The database named in TEST_POSTGRES_URL serves only to create and drop them.
  */
-export async function createPostgresTestDatabase(): Promise<PostgresTestDatabase> {
+export async function createPostgresTestDatabase(options: { template?: string } = {}): Promise<PostgresTestDatabase> {
   const name = `steward_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await onServer(`CREATE DATABASE "${name}"`);
+  await onServer(options.template ? `CREATE DATABASE "${name}" TEMPLATE "${options.template}"` : `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return {
@@ -45,7 +45,7 @@ export async function createPostgresTestStore(): Promise<PostgresStore & { url: 
   const database = await createPostgresTestDatabase();
   const store = openPostgresStore(database.url, { poolSize: 4 });
   try {
-    await applyPostgresMigrations(store.db);
+    await applyPostgresMigrations(store.postgres);
   } catch (error) {
     await store.close();
     await database.drop();

@@ -4,7 +4,8 @@ import { topCompanies } from "../../src/conversion/top-companies.js";
 import { countContributors, countStages, tallyCompanies, type CompanyTally } from "../../src/store/conversion-funnel.js";
 import { registerInstallation } from "../../src/store/installations.js";
 import { refreshMemberProjection } from "../../src/store/member-projection.js";
-import { communityMembers, companyCounts, contributors, companySpellings, events, memberCounts } from "../../src/store/schema.js";
+import { tablesOf } from "../../src/store/engine.js";
+import type { communityMembers } from "../../src/store/schema.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -87,15 +88,14 @@ describe("countStages and tallyCompanies", () => {
   afterEach(() => store.dispose());
 
   /** The logins with a fact in `[from, until)`, as the ledger has them. */
-  const actedBetween = (from: number, until: number) =>
-    new Set(
-      store.db
-        .select({ repositoryId: events.repositoryId, login: events.actorLogin, at: events.occurredAt })
-        .from(events)
-        .all()
+  const actedBetween = async (from: number, until: number) => {
+    const { events } = tablesOf(store.db);
+    return new Set(
+      (await store.db.select({ repositoryId: events.repositoryId, login: events.actorLogin, at: events.occurredAt }).from(events))
         .filter((e) => e.repositoryId === REPO.id && e.at.getTime() >= from && e.at.getTime() < until)
         .map((e) => e.login),
     );
+  };
 
   it("agree with the person-by-person definition at any end, past or present, with config lists in any case", async () => {
     let state = 11;
@@ -106,27 +106,24 @@ describe("countStages and tallyCompanies", () => {
     const kinds = ["star.created", "star.created", "star.deleted", "fork.created", "issues.opened", "issue_comment.created", "issues.labeled"];
     const logins = [...Array.from({ length: 40 }, (_, i) => `u${i}`), "Dep[bot]", "CI-Helper", "Lead-Dev"];
     const idOf = (login: string) => logins.indexOf(login) + 1;
-    store.db
-      .insert(events)
-      .values(
-        Array.from({ length: 600 }, (_, i) => ({
-          repositoryId: REPO.id,
-          naturalKey: `k${i}`,
-          kind: kinds[next(kinds.length)]!,
-          ...actor(logins[next(logins.length)]!, idOf),
-          actorType: next(30) === 0 ? "Bot" : "User",
-          association: next(60) === 0 ? "MEMBER" : "NONE",
-          occurredAt: new Date(T0 + next(100) * DAY),
-        })),
-      )
-      .run();
+    await store.db.insert(tablesOf(store.db).events).values(
+      Array.from({ length: 600 }, (_, i) => ({
+        repositoryId: REPO.id,
+        naturalKey: `k${i}`,
+        kind: kinds[next(kinds.length)]!,
+        ...actor(logins[next(logins.length)]!, idOf),
+        actorType: next(30) === 0 ? "Bot" : "User",
+        association: next(60) === 0 ? "MEMBER" : "NONE",
+        occurredAt: new Date(T0 + next(100) * DAY),
+      })),
+    );
     await saveUserProfiles(
       store.db,
       logins.filter((_, i) => i % 3 === 0).map((login, i) => ({ login, userId: idOf(login), type: "User", company: i % 2 ? "Acme, Inc." : "@acme" })),
       new Date(T0),
     );
     await refreshMemberProjection(store.db, REPO.id);
-    const rows = store.db.select().from(communityMembers).all();
+    const rows = await store.db.select().from(tablesOf(store.db).communityMembers);
     const configs = [
       { ignoreUsers: [], maintainers: [] },
       { ignoreUsers: ["ci-helper", "u3"], maintainers: ["LEAD-DEV", "u5", "u3"] },
@@ -135,7 +132,7 @@ describe("countStages and tallyCompanies", () => {
       for (const day of [10, 50, 90, 101]) {
         const until = T0 + day * DAY;
         const from = until - 30 * DAY;
-        const expected = reference(rows, until, config, actedBetween(from, until));
+        const expected = reference(rows, until, config, await actedBetween(from, until));
         const stages = await countStages(store.db, REPO.id, new Date(until), new Date(from), config);
         expect(stages).toEqual({ stargazers: expected.stargazers, participants: expected.participants, activeMembers: expected.activeMembers });
         const tallies = await tallyCompanies(store.db, REPO.id, new Date(until), [], config);
@@ -180,38 +177,33 @@ describe("countStages and tallyCompanies", () => {
     const profile = (login: string) => ({ login, userId: idOf(login), type: "User", company: spellings[next(spellings.length)]! });
     let seq = 0;
     const addEvents = (n: number, days: number) =>
-      store.db
-        .insert(events)
-        .values(
-          Array.from({ length: n }, () => ({
-            repositoryId: REPO.id,
-            naturalKey: `k${seq++}`,
-            kind: kinds[next(kinds.length)]!,
-            ...actor(logins[next(logins.length)]!, idOf),
-            actorType: next(40) === 0 ? "Bot" : "User",
-            association: next(80) === 0 ? "COLLABORATOR" : "NONE",
-            // Facts arrive in any order of time, as a backfill stores old facts after new ones.
-            occurredAt: new Date(T0 + next(days) * DAY),
-          })),
-        )
-        .run();
-    const rows = () => store.db.select().from(communityMembers).all();
+      store.db.insert(tablesOf(store.db).events).values(
+        Array.from({ length: n }, () => ({
+          repositoryId: REPO.id,
+          naturalKey: `k${seq++}`,
+          kind: kinds[next(kinds.length)]!,
+          ...actor(logins[next(logins.length)]!, idOf),
+          actorType: next(40) === 0 ? "Bot" : "User",
+          association: next(80) === 0 ? "COLLABORATOR" : "NONE",
+          // Facts arrive in any order of time, as a backfill stores old facts after new ones.
+          occurredAt: new Date(T0 + next(days) * DAY),
+        })),
+      );
+    const { communityMembers: m, companyCounts, companySpellings, memberCounts } = tablesOf(store.db);
+    const rows = () => store.db.select().from(m);
     // The counters must equal the sums over the rows at every point, whatever moved them.
-    const expectCountersMatchRows = () => {
-      const all = rows();
+    const expectCountersMatchRows = async () => {
+      const all = await rows();
       const s = (m: Member) => m.community && m.starred;
       const p = (m: Member) => m.community && m.firstParticipatedAt !== null;
-      const counters = store.db.select().from(memberCounts).all();
+      const counters = await store.db.select().from(memberCounts);
       expect(counters.map(({ stargazers, participants }) => ({ stargazers, participants }))).toEqual([
         { stargazers: all.filter(s).length, participants: all.filter(p).length },
       ]);
       const withCompany = all.filter((m) => m.companyKey !== null);
       const expected = tallyOf(withCompany, (m) => ({ stargazers: s(m), participants: p(m), leads: false }));
       const stored = sorted(
-        store.db
-          .select()
-          .from(companySpellings)
-          .all()
+        (await store.db.select().from(companySpellings))
           .filter((r) => r.people !== 0)
           .map((r) => ({
             companyKey: r.companyKey,
@@ -232,11 +224,7 @@ describe("countStages and tallyCompanies", () => {
           people: k.people + t.people,
         });
       }
-      const keys = store.db
-        .select()
-        .from(companyCounts)
-        .all()
-        .filter((r) => r.people !== 0);
+      const keys = (await store.db.select().from(companyCounts)).filter((r) => r.people !== 0);
       expect(new Map(keys.map((r) => [r.companyKey, { stargazers: r.stargazers, participants: r.participants, people: r.people }]))).toEqual(perKey);
     };
 
@@ -245,9 +233,9 @@ describe("countStages and tallyCompanies", () => {
       logins.filter((_, i) => i % 2 === 0).map((login) => profile(login)),
       new Date(T0),
     );
-    addEvents(500, 60);
+    await addEvents(500, 60);
     await refreshMemberProjection(store.db, REPO.id, 50);
-    expectCountersMatchRows();
+    await expectCountersMatchRows();
     // Companies change, appear and vanish on rows already counted; later facts unstar, re-star and mark maintainers.
     await saveUserProfiles(
       store.db,
@@ -256,19 +244,19 @@ describe("countStages and tallyCompanies", () => {
         .map((login, i) => (i % 4 === 0 ? { login, userId: idOf(login), type: "User", company: null } : profile(login))),
       new Date(T0),
     );
-    expectCountersMatchRows();
-    addEvents(500, 100);
+    await expectCountersMatchRows();
+    await addEvents(500, 100);
     await refreshMemberProjection(store.db, REPO.id, 50);
-    expectCountersMatchRows();
+    await expectCountersMatchRows();
     // A lead with a profile but no fact in the ledger: tallied alone, from the profile.
     await saveUserProfiles(
       store.db,
       [{ login: "ghost", userId: 999, type: "User", company: "Ghost Works" }, ...logins.filter((_, i) => i % 5 === 1).map((login) => profile(login))],
       new Date(T0),
     );
-    expectCountersMatchRows();
+    await expectCountersMatchRows();
 
-    const all = rows();
+    const all = await rows();
     expect(all.filter((m) => m.isBot).length).toBeGreaterThan(0);
     expect(all.filter((m) => m.lastUnstarredAt !== null && m.lastStarredAt !== null && m.lastStarredAt > m.lastUnstarredAt).length).toBeGreaterThan(
       0,
@@ -284,7 +272,7 @@ describe("countStages and tallyCompanies", () => {
       for (const day of [10, 50, 90, 101]) {
         const until = T0 + day * DAY;
         const from = until - 30 * DAY;
-        const expected = reference(all, until, config, actedBetween(from, until), leads);
+        const expected = reference(all, until, config, await actedBetween(from, until), leads);
         const stages = await countStages(store.db, REPO.id, new Date(until), new Date(from), config);
         expect(stages).toEqual({ stargazers: expected.stargazers, participants: expected.participants, activeMembers: expected.activeMembers });
         const leadPeople = leads.map((login) => ({ login, id: idOf(login) }));
@@ -326,13 +314,12 @@ describe("countStages and tallyCompanies", () => {
       [...late, ...early].map((p) => ({ login: p.login, userId: idOf(p.login), type: "User", company: p.company })),
       new Date(T0),
     );
-    store.db
-      .insert(events)
+    await store.db
+      .insert(tablesOf(store.db).events)
       .values([
         ...late.map((p, i) => fact(p.login, "issues.opened", 50, i)),
         ...early.map((p, i) => fact(p.login, "issue_comment.created", 1 + i, 100 + i)),
-      ])
-      .run();
+      ]);
     await refreshMemberProjection(store.db, REPO.id);
     const noLists = { ignoreUsers: [], maintainers: [] };
     const top = async (day: number) =>
@@ -343,17 +330,14 @@ describe("countStages and tallyCompanies", () => {
 
   it("counts the contributors who came before the end, bots by name and the config's ignoreUsers aside", async () => {
     const logins = ["ann", "bob", "dependabot[bot]", "Renovate[BOT]", "CI-Helper", "late"];
-    store.db
-      .insert(contributors)
-      .values(
-        logins.map((login, i) => ({
-          repositoryId: REPO.id,
-          login,
-          firstContributedAt: new Date(T0 + (login === "late" ? 20 : i) * DAY),
-          source: "webhook" as const,
-        })),
-      )
-      .run();
+    await store.db.insert(tablesOf(store.db).contributors).values(
+      logins.map((login, i) => ({
+        repositoryId: REPO.id,
+        login,
+        firstContributedAt: new Date(T0 + (login === "late" ? 20 : i) * DAY),
+        source: "webhook" as const,
+      })),
+    );
     const until = new Date(T0 + 10 * DAY);
     expect(await countContributors(store.db, REPO.id, until, [])).toBe(3);
     expect(await countContributors(store.db, REPO.id, until, ["ci-helper", "BOB"])).toBe(1);

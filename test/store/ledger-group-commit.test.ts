@@ -6,7 +6,12 @@ import { registerInstallation } from "../../src/store/installations.js";
 import { recordDelivery } from "../../src/store/ledger.js";
 import { deliveries, events, unhandledDeliveries } from "../../src/store/schema.js";
 import { examplePayload, forRepository } from "../helpers/webhook-examples.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
+
+// SQLite's group commit: deliveries of one turn share better-sqlite3's transaction, one savepoint
+// each, and are answered in the order they came. PostgreSQL has no group commit (a transaction per
+// delivery), so this file runs on SQLite only (vitest.config.ts); test/store/ledger.test.ts holds
+// what both engines must do with deliveries recorded at once.
 
 const target = { installationId: 42, repositoryId: 1001, owner: "acme", name: "widget" };
 const now = new Date("2026-11-23T10:00:00Z");
@@ -21,9 +26,9 @@ function starEntry(id: string, login: string): LedgerEntry {
 const meta = (id: string) => ({ id, event: "star", action: "created", receivedAt: now, payload: "{}" });
 
 describe("deliveries recorded in the same turn share one commit", () => {
-  let store: Awaited<ReturnType<typeof createTestStore>>;
+  let store: Awaited<ReturnType<typeof createSqliteTestStore>>;
   beforeEach(async () => {
-    store = await createTestStore();
+    store = await createSqliteTestStore();
     const repo = {
       id: target.repositoryId,
       installationId: target.installationId,
@@ -78,7 +83,7 @@ describe("deliveries recorded in the same turn share one commit", () => {
 
   it("rejects every delivery of a batch when the database cannot write", async () => {
     const pending = recordDelivery(store.db, meta("d-1"), starEntry("d-1", "ann"));
-    store.db.$client.close();
+    store.sqlite.close();
     await expect(pending).rejects.toThrow();
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresTestStore, describeOnPostgres } from "../helpers/postgres-test-database.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
 
 /**
  * The member counters are hand-written triggers on each engine (SQLite: migrations/sqlite 0005 and
@@ -104,11 +104,11 @@ async function recount(engine: Engine) {
 }
 
 describe("the member counters on SQLite", () => {
-  let store: Awaited<ReturnType<typeof createTestStore>>;
+  let store: Awaited<ReturnType<typeof createSqliteTestStore>>;
   let sqlite: Engine;
   beforeAll(async () => {
-    store = await createTestStore();
-    sqlite = { run: async (s) => void store.db.$client.exec(s), rows: async (q) => store.db.$client.prepare(q).all() as Row[] };
+    store = await createSqliteTestStore();
+    sqlite = { run: async (s) => void store.sqlite.exec(s), rows: async (q) => store.sqlite.prepare(q).all() as Row[] };
   });
   afterAll(() => store?.dispose());
 
@@ -123,17 +123,17 @@ describe("the member counters on SQLite", () => {
 });
 
 describeOnPostgres("the member counters on PostgreSQL", () => {
-  let sqliteStore: Awaited<ReturnType<typeof createTestStore>>;
+  let sqliteStore: Awaited<ReturnType<typeof createSqliteTestStore>>;
   let postgresStore: Awaited<ReturnType<typeof createPostgresTestStore>>;
   let sqlite: Engine;
   let postgres: Engine;
   beforeAll(async () => {
-    sqliteStore = await createTestStore();
+    sqliteStore = await createSqliteTestStore();
     postgresStore = await createPostgresTestStore();
-    sqlite = { run: async (s) => void sqliteStore.db.$client.exec(s), rows: async (q) => sqliteStore.db.$client.prepare(q).all() as Row[] };
+    sqlite = { run: async (s) => void sqliteStore.sqlite.exec(s), rows: async (q) => sqliteStore.sqlite.prepare(q).all() as Row[] };
     postgres = {
-      run: async (s) => void (await postgresStore.db.$client.query(s)),
-      rows: async (q) => (await postgresStore.db.$client.query(q)).rows as Row[],
+      run: async (s) => void (await postgresStore.postgres.$client.query(s)),
+      rows: async (q) => (await postgresStore.postgres.$client.query(q)).rows as Row[],
     };
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
+import { sqliteClientOf } from "../../src/store/engine.js";
 import { openSqliteStore, type Store } from "../../src/store/db.js";
 import { companyCounts, companySpellings, memberCounts } from "../../src/store/schema.js";
 import { migrationsBefore } from "../helpers/migrations-before.js";
@@ -19,7 +20,7 @@ describe("migration 0005_member_counters", () => {
     dir = mkdtempSync(join(tmpdir(), "steward-migration-"));
     store = openSqliteStore(join(dir, "steward.db"));
     migrate(store.db, { migrationsFolder: migrationsBefore(dir, "0005_member_counters") });
-    const insert = store.db.$client.prepare(
+    const insert = sqliteClientOf(store.db)!.prepare(
       `INSERT INTO community_members (repository_id, login, actor_type, maintainer_seen, first_starred_at, first_participated_at, first_active_at, last_active_at, is_bot, community, starred, company_key, company)
        VALUES (?, ?, 'User', 0, ?, ?, 1, 2, 0, ?, ?, ?, ?)`,
     );
@@ -61,8 +62,10 @@ describe("migration 0005_member_counters", () => {
     );
 
     // From here the triggers keep them: a member becomes a stargazer and moves to another company.
-    store.db.$client.prepare(`UPDATE community_members SET starred = 1, company_key = 'initech', company = 'Initech' WHERE login = 'cat'`).run();
-    store.db.$client.prepare(`DELETE FROM community_members WHERE login = 'ann'`).run();
+    sqliteClientOf(store.db)!
+      .prepare(`UPDATE community_members SET starred = 1, company_key = 'initech', company = 'Initech' WHERE login = 'cat'`)
+      .run();
+    sqliteClientOf(store.db)!.prepare(`DELETE FROM community_members WHERE login = 'ann'`).run();
     expect(
       store.db
         .select()

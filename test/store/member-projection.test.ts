@@ -1,7 +1,8 @@
+import { desc } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forgetRepositories, registerInstallation } from "../../src/store/installations.js";
 import { memberProjectionWatermark, refreshMemberProjection } from "../../src/store/member-projection.js";
-import { communityMembers, companyCounts, events, memberCounts, projectionWatermarks } from "../../src/store/schema.js";
+import { tablesOf } from "../../src/store/engine.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -38,16 +39,14 @@ describe("refreshMemberProjection", () => {
   });
   afterEach(() => store.dispose());
 
-  const members = () =>
-    store.db
-      .select()
-      .from(communityMembers)
-      .all()
-      .sort((a, b) => a.repositoryId - b.repositoryId || a.login.localeCompare(b.login));
+  const members = async () =>
+    (await store.db.select().from(tablesOf(store.db).communityMembers)).sort(
+      (a, b) => a.repositoryId - b.repositoryId || a.login.localeCompare(b.login),
+    );
 
   it("folds stars, unstars, forks, participation, maintainers and activity into one row per user", async () => {
-    store.db
-      .insert(events)
+    await store.db
+      .insert(tablesOf(store.db).events)
       .values([
         event("ann", "star.created", 1),
         event("ann", "star.deleted", 3),
@@ -56,10 +55,9 @@ describe("refreshMemberProjection", () => {
         event("bob", "fork.created", 2),
         event("bob", "issues.labeled", 9, { association: "MEMBER" }),
         event("app", "pull_request.opened", 6, { actorType: "Bot" }),
-      ])
-      .run();
+      ]);
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(7);
-    expect(members()).toEqual([
+    expect(await members()).toEqual([
       {
         repositoryId: REPO.id,
         userId: 1,
@@ -121,34 +119,26 @@ describe("refreshMemberProjection", () => {
   });
 
   it("reads only what was stored since the last refresh, and a second run changes nothing", async () => {
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 1), event("bob", "star.created", 2)])
-      .run();
+    await store.db.insert(tablesOf(store.db).events).values([event("ann", "star.created", 1), event("bob", "star.created", 2)]);
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(2);
-    const once = members();
+    const once = await members();
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(0);
-    expect(members()).toEqual(once);
-    store.db
-      .insert(events)
-      .values([event("cat", "issues.opened", 3)])
-      .run();
+    expect(await members()).toEqual(once);
+    await store.db.insert(tablesOf(store.db).events).values([event("cat", "issues.opened", 3)]);
     expect(await refreshMemberProjection(store.db, REPO.id)).toBe(1);
-    expect(members().map((m) => m.login)).toEqual(["ann", "bob", "cat"]);
+    expect((await members()).map((m) => m.login)).toEqual(["ann", "bob", "cat"]);
   });
 
   it("takes a backfill's older facts, stored after newer ones, as the firsts", async () => {
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 20), event("ann", "issue_comment.created", 21), event("ann", "star.deleted", 22)])
-      .run();
+    await store.db
+      .insert(tablesOf(store.db).events)
+      .values([event("ann", "star.created", 20), event("ann", "issue_comment.created", 21), event("ann", "star.deleted", 22)]);
     await refreshMemberProjection(store.db, REPO.id);
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 2), event("ann", "issues.opened", 3, { association: "COLLABORATOR" }), event("ann", "star.deleted", 1)])
-      .run();
+    await store.db
+      .insert(tablesOf(store.db).events)
+      .values([event("ann", "star.created", 2), event("ann", "issues.opened", 3, { association: "COLLABORATOR" }), event("ann", "star.deleted", 1)]);
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members()).toMatchObject([
+    expect(await members()).toMatchObject([
       {
         login: "ann",
         maintainerSeen: true,
@@ -196,29 +186,22 @@ describe("refreshMemberProjection", () => {
     try {
       await registerInstallation(inOneGo.db, { id: 1, accountLogin: "acme", accountType: "Organization" }, [REPO, OTHER], at(0));
       await saveUserProfiles(inOneGo.db, profiles, at(0));
-      inOneGo.db.insert(events).values(facts).run();
+      await inOneGo.db.insert(tablesOf(inOneGo.db).events).values(facts);
       await refreshMemberProjection(inOneGo.db, REPO.id);
-      const expected = inOneGo.db
-        .select()
-        .from(communityMembers)
-        .all()
-        .sort((a, b) => a.login.localeCompare(b.login));
+      const expected = (await inOneGo.db.select().from(tablesOf(inOneGo.db).communityMembers)).sort((a, b) => a.login.localeCompare(b.login));
       const shuffled = [...facts];
       for (let i = shuffled.length - 1; i > 0; i--) {
         const j = next(i + 1);
         [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
       }
       for (let i = 0; i < shuffled.length; i += 37) {
-        store.db
-          .insert(events)
-          .values(shuffled.slice(i, i + 37))
-          .run();
+        await store.db.insert(tablesOf(store.db).events).values(shuffled.slice(i, i + 37));
         // Profiles saved after their rows were folded reach them too.
         if (i === 148) await saveUserProfiles(store.db, profiles, at(0));
         if (next(2) === 0) await refreshMemberProjection(store.db, REPO.id, 5);
       }
       await refreshMemberProjection(store.db, REPO.id, 5);
-      expect(members()).toEqual(expected);
+      expect(await members()).toEqual(expected);
       expect(expected.length).toBeGreaterThan(5);
       expect(expected.filter((m) => m.isBot).length).toBeGreaterThan(0);
       expect(expected.filter((m) => m.community).length).toBeGreaterThan(0);
@@ -230,38 +213,32 @@ describe("refreshMemberProjection", () => {
   });
 
   it("derives the flags from the merged row: a later star or unstar, a later maintainer mark, a [bot] login", async () => {
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 1), event("ann", "star.deleted", 2), event("Renovate[BOT]", "star.created", 1)])
-      .run();
+    await store.db
+      .insert(tablesOf(store.db).events)
+      .values([event("ann", "star.created", 1), event("ann", "star.deleted", 2), event("Renovate[BOT]", "star.created", 1)]);
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members().map((m) => [m.login, m.isBot, m.community, m.starred])).toEqual([
+    expect((await members()).map((m) => [m.login, m.isBot, m.community, m.starred])).toEqual([
       ["ann", false, true, false],
       ["Renovate[BOT]", true, false, true],
     ]);
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 3)])
-      .run();
+    await store.db.insert(tablesOf(store.db).events).values([event("ann", "star.created", 3)]);
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members().find((m) => m.login === "ann")).toMatchObject({ community: true, starred: true });
-    store.db
-      .insert(events)
-      .values([event("ann", "issues.labeled", 4, { association: "MEMBER" }), event("ann", "star.deleted", 5)])
-      .run();
+    expect((await members()).find((m) => m.login === "ann")).toMatchObject({ community: true, starred: true });
+    await store.db
+      .insert(tablesOf(store.db).events)
+      .values([event("ann", "issues.labeled", 4, { association: "MEMBER" }), event("ann", "star.deleted", 5)]);
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members().find((m) => m.login === "ann")).toMatchObject({ isBot: false, community: false, starred: false });
+    expect((await members()).find((m) => m.login === "ann")).toMatchObject({ isBot: false, community: false, starred: false });
   });
 
   it("copies the company of a profile saved before or after the fold, in every repository, and none without one", async () => {
     await saveUserProfiles(store.db, [{ login: "ann", userId: 1, type: "User", company: "Acme Corp" }], at(0));
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 1), event("bob", "star.created", 1), event("bob", "star.created", 1, { repositoryId: OTHER.id })])
-      .run();
+    await store.db
+      .insert(tablesOf(store.db).events)
+      .values([event("ann", "star.created", 1), event("bob", "star.created", 1), event("bob", "star.created", 1, { repositoryId: OTHER.id })]);
     await refreshMemberProjection(store.db, REPO.id);
     await refreshMemberProjection(store.db, OTHER.id);
-    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([
+    expect((await members()).map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([
       [REPO.id, "ann", "acme", "Acme Corp"],
       [REPO.id, "bob", null, null],
       [OTHER.id, "bob", null, null],
@@ -274,7 +251,7 @@ describe("refreshMemberProjection", () => {
       ],
       at(1),
     );
-    expect(members().map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([
+    expect((await members()).map((m) => [m.repositoryId, m.login, m.companyKey, m.company])).toEqual([
       [REPO.id, "ann", null, null],
       [REPO.id, "bob", "initech", "@initech"],
       [OTHER.id, "bob", "initech", "@initech"],
@@ -282,41 +259,36 @@ describe("refreshMemberProjection", () => {
   });
 
   it("keeps repositories apart and moves the watermark past other repositories' events", async () => {
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })])
-      .run();
+    await store.db
+      .insert(tablesOf(store.db).events)
+      .values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })]);
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members().map((m) => [m.repositoryId, m.login])).toEqual([[REPO.id, "ann"]]);
-    const lastId = store.db.select().from(events).all().at(-1)!.id;
+    expect((await members()).map((m) => [m.repositoryId, m.login])).toEqual([[REPO.id, "ann"]]);
+    const { events } = tablesOf(store.db);
+    const [last] = await store.db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);
+    const lastId = last!.id;
     expect(await memberProjectionWatermark(store.db, REPO.id)).toBe(lastId);
     expect(await memberProjectionWatermark(store.db, OTHER.id)).toBe(0);
     await refreshMemberProjection(store.db, OTHER.id);
-    expect(members().map((m) => [m.repositoryId, m.login])).toEqual([
+    expect((await members()).map((m) => [m.repositoryId, m.login])).toEqual([
       [REPO.id, "ann"],
       [OTHER.id, "zed"],
     ]);
   });
 
   it("is forgotten with its repository, and rebuilt from scratch if the repository returns", async () => {
-    store.db
-      .insert(events)
-      .values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })])
-      .run();
+    await store.db
+      .insert(tablesOf(store.db).events)
+      .values([event("ann", "star.created", 1), event("zed", "star.created", 1, { repositoryId: OTHER.id })]);
     await refreshMemberProjection(store.db, REPO.id);
     await refreshMemberProjection(store.db, OTHER.id);
     await forgetRepositories(store.db, [REPO.id]);
-    expect(members().map((m) => m.repositoryId)).toEqual([OTHER.id]);
-    expect(
-      store.db
-        .select()
-        .from(projectionWatermarks)
-        .all()
-        .map((w) => w.repositoryId),
-    ).toEqual([OTHER.id]);
+    expect((await members()).map((m) => m.repositoryId)).toEqual([OTHER.id]);
+    const { companyCounts, memberCounts, projectionWatermarks } = tablesOf(store.db);
+    expect((await store.db.select().from(projectionWatermarks)).map((w) => w.repositoryId)).toEqual([OTHER.id]);
     // The counters go with it, and are not left negative by the triggers firing on the deleted rows.
-    expect(store.db.select().from(memberCounts).all()).toEqual([{ repositoryId: OTHER.id, stargazers: 1, participants: 0 }]);
-    expect(store.db.select().from(companyCounts).all()).toEqual([]);
+    expect(await store.db.select().from(memberCounts)).toEqual([{ repositoryId: OTHER.id, stargazers: 1, participants: 0 }]);
+    expect(await store.db.select().from(companyCounts)).toEqual([]);
     expect(await memberProjectionWatermark(store.db, REPO.id)).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, describe, expect, it } from "vitest";
+import { sqliteClientOf } from "../../src/store/engine.js";
 import { openSqliteStore, type Store } from "../../src/store/db.js";
 import { refreshMemberProjection } from "../../src/store/member-projection.js";
 import { applyMigrations } from "../../src/store/migrate.js";
@@ -27,7 +28,7 @@ describe("migration 0008_people_by_account_id", () => {
     dir = mkdtempSync(join(tmpdir(), "steward-migration-"));
     store = openSqliteStore(join(dir, "steward.db"));
     migrate(store.db, { migrationsFolder: migrationsBefore(dir, "0008_people_by_account_id") });
-    const sql = store.db.$client;
+    const sql = sqliteClientOf(store.db)!;
     const run = (text: string, ...rows: unknown[][]) => {
       const statement = sql.prepare(text);
       for (const row of rows) statement.run(...row);

@@ -22,13 +22,13 @@ const migrationCount = (JSON.parse(readFileSync(join(postgresMigrationsFolder, "
 
 /** What a database holds: its columns, the counter triggers, and how many migrations drizzle recorded. */
 async function schemaOf(store: PostgresStore) {
-  const columns = await store.db.execute<{ column: string }>(
+  const columns = await store.postgres.execute<{ column: string }>(
     sql`SELECT table_name || '.' || column_name AS "column" FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1`,
   );
-  const triggers = await store.db.execute<{ name: string }>(
+  const triggers = await store.postgres.execute<{ name: string }>(
     sql`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = 'community_members'::regclass ORDER BY 1`,
   );
-  const applied = await store.db.execute<{ n: number }>(sql`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`);
+  const applied = await store.postgres.execute<{ n: number }>(sql`SELECT count(*) AS n FROM drizzle.__drizzle_migrations`);
   return {
     columns: columns.rows.map((r) => r.column).sort(),
     triggers: triggers.rows.map((r) => r.name),
@@ -48,10 +48,10 @@ describeOnPostgres("PostgreSQL migrations (steward migrate on several replicas a
     // Each replica is its own process with its own pool; three pools stand for them.
     const replicas = [1, 2, 3].map(() => openPostgresStore(database.url, { poolSize: 2 }));
     try {
-      await Promise.all(replicas.map((replica) => applyPostgresMigrations(replica.db)));
+      await Promise.all(replicas.map((replica) => applyPostgresMigrations(replica.postgres)));
       expect(await schemaOf(replicas[0]!)).toEqual(completeSchema);
       // A later start finds nothing to do.
-      await applyPostgresMigrations(replicas[1]!.db);
+      await applyPostgresMigrations(replicas[1]!.postgres);
       expect(await schemaOf(replicas[2]!)).toEqual(completeSchema);
     } finally {
       await Promise.all(replicas.map((replica) => replica.close()));
@@ -67,7 +67,7 @@ describeOnPostgres("PostgreSQL migrations (steward migrate on several replicas a
       await holder.connect();
       await holder.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
       let finished = false;
-      const migrating = applyPostgresMigrations(store.db).then(() => {
+      const migrating = applyPostgresMigrations(store.postgres).then(() => {
         finished = true;
       });
       // The migrating session is seen waiting for the advisory lock, with nothing created yet.
@@ -120,7 +120,7 @@ describeOnPostgres("a migrated PostgreSQL store", () => {
       .returning();
     expect(row).toMatchObject({ id: 1, repositoryId: 2_200_000_000, isPull: false, occurredAt, data: { labels: ["bug"] } });
     // Raw SQL gives numbers too (openPostgresStore's int8 parser), so times compare as on SQLite.
-    const raw = await store.db.execute<{ at: number; n: number }>(
+    const raw = await store.postgres.execute<{ at: number; n: number }>(
       sql`SELECT occurred_at AS at, count(*) AS n FROM events WHERE occurred_at >= ${occurredAt.getTime()} GROUP BY occurred_at`,
     );
     expect(raw.rows).toEqual([{ at: occurredAt.getTime(), n: 1 }]);
@@ -133,14 +133,14 @@ describeOnPostgres("a migrated PostgreSQL store", () => {
       const probe = openPostgresStore(url.toString(), { poolSize: 1 });
       try {
         // The pool itself, not drizzle, so that a refused connection's own error comes through.
-        const result = await probe.db.$client.query<{ ssl: boolean }>("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+        const result = await probe.postgres.$client.query<{ ssl: boolean }>("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
         return result.rows[0]!.ssl;
       } finally {
         await probe.close();
       }
     };
     expect(await ask("disable")).toBe(false);
-    const serverSsl = await store.db.execute<{ ssl: string }>(sql`SHOW ssl`);
+    const serverSsl = await store.postgres.execute<{ ssl: string }>(sql`SHOW ssl`);
     if (serverSsl.rows[0]!.ssl === "on") expect(await ask("no-verify")).toBe(true);
     else await expect(ask("no-verify")).rejects.toThrow(/does not support SSL/);
   });

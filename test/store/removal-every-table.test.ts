@@ -3,22 +3,22 @@ import { toLedgerEntry } from "../../src/ingest/to-ledger-entry.js";
 import { forgetInstallation, forgetRepositories, registerInstallation } from "../../src/store/installations.js";
 import { recordDelivery } from "../../src/store/ledger.js";
 import { examplePayload, forRepository } from "../helpers/webhook-examples.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const KEPT = { installationId: 42, repositoryId: 2002, owner: "acme", name: "gadget" };
 const REMOVED = { installationId: 42, repositoryId: 1001, owner: "acme", name: "widget" };
-type TestStore = Awaited<ReturnType<typeof createTestStore>>;
+type TestStore = Awaited<ReturnType<typeof createSqliteTestStore>>;
 
 /** Every table of the schema and its columns, read from the database itself, so a new table is never missed. */
 function tablesOf(store: TestStore): Array<{ name: string; columns: string[] }> {
-  const names = store.db.$client
+  const names = store.sqlite
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`)
     .pluck()
     .all() as string[];
   return names.map((name) => ({
     name,
-    columns: (store.db.$client.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string }>).map((c) => c.name),
+    columns: (store.sqlite.prepare(`PRAGMA table_info("${name}")`).all() as Array<{ name: string }>).map((c) => c.name),
   }));
 }
 
@@ -31,7 +31,7 @@ function rowsAbout(store: TestStore, repositoryId: number, logins: string[]): Re
     if (table.name === "repositories") where.push(`id = ${repositoryId}`);
     if (table.name === "user_profiles") where.push(`login IN (${logins.map((l) => `'${l}'`).join(",")})`);
     if (where.length === 0) continue;
-    const n = store.db.$client
+    const n = store.sqlite
       .prepare(`SELECT count(*) FROM "${table.name}" WHERE ${where.join(" OR ")}`)
       .pluck()
       .get() as number;
@@ -53,7 +53,7 @@ async function deliver(store: TestStore, id: string, name: string, target: typeo
 describe("removing a repository or an installation leaves nothing of it in any table", () => {
   let store: TestStore;
   beforeEach(async () => {
-    store = await createTestStore();
+    store = await createSqliteTestStore();
     const repo = (t: typeof KEPT) => ({
       id: t.repositoryId,
       installationId: 42,
@@ -69,7 +69,7 @@ describe("removing a repository or an installation leaves nothing of it in any t
       await deliver(store, `${target.name}-star`, "star", target, `only-${target.name}`);
     }
     // Every per-repository table gets a row for both repositories.
-    const sqlite = store.db.$client;
+    const sqlite = store.sqlite;
     for (const id of [REMOVED.repositoryId, KEPT.repositoryId]) {
       sqlite.prepare(`INSERT INTO config_status (repository_id, valid, errors, fingerprint, checked_at) VALUES (?, 1, '[]', 'f', 0)`).run(id);
       sqlite
@@ -96,6 +96,6 @@ describe("removing a repository or an installation leaves nothing of it in any t
     await forgetInstallation(store.db, 42);
     expect(rowsAbout(store, REMOVED.repositoryId, ["only-widget", "shared-person"])).toEqual({});
     expect(rowsAbout(store, KEPT.repositoryId, ["only-gadget"])).toEqual({});
-    expect(store.db.$client.prepare(`SELECT count(*) FROM installations`).pluck().get()).toBe(0);
+    expect(store.sqlite.prepare(`SELECT count(*) FROM installations`).pluck().get()).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { countStages } from "../../src/store/conversion-funnel.js";
 import { registerInstallation } from "../../src/store/installations.js";
 import { recordDelivery } from "../../src/store/ledger.js";
 import { refreshMemberProjection } from "../../src/store/member-projection.js";
-import { communityMembers, events } from "../../src/store/schema.js";
+import { type DB, tablesOf } from "../../src/store/engine.js";
 import { saveUserProfiles } from "../../src/store/user-profiles.js";
 import { createTestStore } from "../helpers/test-store.js";
 
@@ -46,12 +46,13 @@ describe("a renamed account is one person", () => {
   });
   afterEach(() => store.dispose());
 
-  const store_ = (facts: LedgerEvent[]) =>
-    store.db
-      .insert(events)
-      .values(facts.map((f) => ({ ...f, repositoryId: REPO.id })))
-      .run();
-  const members = () => store.db.select().from(communityMembers).all();
+  const insertFacts = (db: DB, facts: LedgerEvent[]) => db.insert(tablesOf(db).events).values(facts.map((f) => ({ ...f, repositoryId: REPO.id })));
+  const membersOf = (db: DB) => {
+    const { communityMembers } = tablesOf(db);
+    return db.select().from(communityMembers).orderBy(communityMembers.firstActiveAt, communityMembers.login);
+  };
+  const store_ = (facts: LedgerEvent[]) => insertFacts(store.db, facts);
+  const members = () => membersOf(store.db);
 
   it("folds facts under two logins into one member named by the newest login, in any order and batches", async () => {
     const facts = [
@@ -70,33 +71,30 @@ describe("a renamed account is one person", () => {
       try {
         await registerInstallation(fresh.db, { id: 1, accountLogin: "acme", accountType: "Organization" }, [REPO], at(0));
         for (const i of order) {
-          fresh.db
-            .insert(events)
-            .values({ ...facts[i]!, repositoryId: REPO.id })
-            .run();
+          await insertFacts(fresh.db, [facts[i]!]);
           await refreshMemberProjection(fresh.db, REPO.id, batch);
         }
-        const rows = fresh.db.select().from(communityMembers).all();
+        const rows = await membersOf(fresh.db);
         expect(rows.map((m) => [m.userId, m.login, m.firstActiveAt, m.lastActiveAt, m.firstParticipatedAt]).sort()).toEqual([
           [7, "ann-renamed", at(1), at(6), at(2)],
           [8, "bob", at(3), at(3), null],
         ]);
       } finally {
-        fresh.dispose();
+        await fresh.dispose();
       }
     }
   });
 
   it("keeps the newest login when an older fact under the old login is folded late", async () => {
-    store_([fact("ann-renamed", 7, "issue_comment.created", 9)]);
+    await store_([fact("ann-renamed", 7, "issue_comment.created", 9)]);
     await refreshMemberProjection(store.db, REPO.id);
-    store_([fact("ann", 7, "star.created", 4)]);
+    await store_([fact("ann", 7, "star.created", 4)]);
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members().map((m) => [m.login, m.firstStarredAt, m.lastActiveAt])).toEqual([["ann-renamed", at(4), at(9)]]);
+    expect((await members()).map((m) => [m.login, m.firstStarredAt, m.lastActiveAt])).toEqual([["ann-renamed", at(4), at(9)]]);
   });
 
   it("counts the person once among stargazers, participants and active members, with the profile of the account", async () => {
-    store_([
+    await store_([
       fact("ann", 7, "star.created", 10),
       fact("ann", 7, "issue_comment.created", 11),
       fact("ann-renamed", 7, "star.deleted", 12),
@@ -107,13 +105,13 @@ describe("a renamed account is one person", () => {
     await refreshMemberProjection(store.db, REPO.id);
     expect(await countStages(store.db, REPO.id, at(20), at(-10), noLists)).toEqual({ stargazers: 1, participants: 1, activeMembers: 1 });
     expect(await activeMembersAt(store.db, REPO.id, at(20), stewardConfigSchema.parse({}))).toBe(1);
-    expect(members().map((m) => [m.login, m.companyKey])).toEqual([["ann-renamed", "acme"]]);
+    expect((await members()).map((m) => [m.login, m.companyKey])).toEqual([["ann-renamed", "acme"]]);
   });
 
   it("keeps facts without an account id apart, by login", async () => {
-    store_([fact("old-timer", null, "star.created", 1), fact("old-timer", null, "issues.opened", 2), fact("ann", 7, "star.created", 3)]);
+    await store_([fact("old-timer", null, "star.created", 1), fact("old-timer", null, "issues.opened", 2), fact("ann", 7, "star.created", 3)]);
     await refreshMemberProjection(store.db, REPO.id);
-    expect(members().map((m) => [m.login, m.userId, m.starred])).toEqual([
+    expect((await members()).map((m) => [m.login, m.userId, m.starred])).toEqual([
       ["old-timer", null, true],
       ["ann", 7, true],
     ]);

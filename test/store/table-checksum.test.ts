@@ -3,7 +3,7 @@ import { COPIED_TABLES } from "../../src/store/copy/copy-tables.js";
 import { inSqliteSnapshot, sqliteRowPages } from "../../src/store/copy/read-rows.js";
 import { canonicalJson, type Row, TableChecksum } from "../../src/store/copy/table-checksum.js";
 import { fillEveryTable } from "../helpers/every-table-fixture.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { createSqliteTestStore } from "../helpers/test-store.js";
 
 const checksum = (rows: Row[]) => {
   const sum = new TableChecksum();
@@ -55,9 +55,9 @@ describe("a table's checksum", () => {
 });
 
 describe("the copy's view of a SQLite store", () => {
-  let store: Awaited<ReturnType<typeof createTestStore>>;
+  let store: Awaited<ReturnType<typeof createSqliteTestStore>>;
   beforeAll(async () => {
-    store = await createTestStore();
+    store = await createSqliteTestStore();
     await fillEveryTable(store.db);
   });
   afterAll(() => store?.dispose());

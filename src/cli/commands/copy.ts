@@ -45,7 +45,7 @@ export async function copyCommand(argv: string[], io: CliIo): Promise<number> {
     const destination = openPostgresStore(to, { poolSize: 2, connectTimeoutMs: CONNECT_TIMEOUT_MS });
     try {
       const copied = await copyStore(source, destination);
-      const checks = await verifyCopy(source.db, destination.db);
+      const checks = await verifyCopy(source.db, destination.postgres);
       for (const check of checks) io.out(`${describe(check)}\n`);
       const differing = checks.filter((check) => !check.ok).map((check) => check.table);
       if (differing.length > 0) {

@@ -1,11 +1,11 @@
 import { DrizzleQueryError, getTableColumns, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
-import type { DB, Store } from "../db.js";
+import type { SqliteDB } from "../db.js";
 import type { PostgresDB, PostgresStore } from "../postgres-db.js";
 import { applyPostgresMigrations } from "../postgres-migrate.js";
 import { COPIED_TABLES, type TablePair } from "./copy-tables.js";
 import { inSqliteSnapshot, type PostgresTx, sqliteRowPages } from "./read-rows.js";
-import { checkSqliteSource } from "./sqlite-source.js";
+import { checkSqliteSource, type SqliteSource } from "./sqlite-source.js";
 
 export interface CopyOptions {
   /** Rows per INSERT at most (default 500); tests set a few to copy a small table in several. */
@@ -35,14 +35,14 @@ const MAX_PARAMETERS = 65_535;
  * gets the id SQLite would have given. Refused, writing nothing, when the source is not a
  * fully migrated Steward database, the destination cannot be reached, or it holds Steward rows.
  */
-export async function copyStore(source: Store, destination: PostgresStore, options: CopyOptions = {}): Promise<CopiedTable[]> {
+export async function copyStore(source: SqliteSource, destination: PostgresStore, options: CopyOptions = {}): Promise<CopiedTable[]> {
   checkSqliteSource(source.db, source.location);
   await checkReachable(destination);
   // Checked before migrating too, so that a database holding data is not changed even by a migration.
-  await refuseUnlessEmpty(destination.db, destination.location);
-  await applyPostgresMigrations(destination.db);
+  await refuseUnlessEmpty(destination.postgres, destination.location);
+  await applyPostgresMigrations(destination.postgres);
   try {
-    return await destination.db.transaction((tx) => copyAll(source.db, tx, destination.location, options.rowsPerInsert ?? ROWS_PER_INSERT));
+    return await destination.postgres.transaction((tx) => copyAll(source.db, tx, destination.location, options.rowsPerInsert ?? ROWS_PER_INSERT));
   } catch (error) {
     // A statement around the tables' rows (a lock, the commit, a rollback on a lost connection)
     // fails as drizzle reports it, with the whole statement: the driver's own words say why.
@@ -51,7 +51,7 @@ export async function copyStore(source: Store, destination: PostgresStore, optio
   }
 }
 
-async function copyAll(source: DB, tx: PostgresTx, location: string, rowsPerInsert: number): Promise<CopiedTable[]> {
+async function copyAll(source: SqliteDB, tx: PostgresTx, location: string, rowsPerInsert: number): Promise<CopiedTable[]> {
   // Each ALTER holds its table's exclusive lock until the commit: a second copy, or a server
   // started too early, waits and then finds the rows. Being DDL, it is undone with the copy.
   for (const table of COPIED_TABLES) await tx.execute(sql.raw(`ALTER TABLE "${table.name}" DISABLE TRIGGER USER`));
@@ -73,7 +73,7 @@ async function copyAll(source: DB, tx: PostgresTx, location: string, rowsPerInse
   return copied;
 }
 
-async function copyTable(source: DB, tx: PostgresTx, table: TablePair, rowsPerInsert: number): Promise<number> {
+async function copyTable(source: SqliteDB, tx: PostgresTx, table: TablePair, rowsPerInsert: number): Promise<number> {
   // Every column of every row is one parameter: a wide table gets fewer rows per INSERT.
   const columns = Object.keys(getTableColumns(table.postgres)).length;
   const perInsert = Math.max(1, Math.min(rowsPerInsert, Math.floor(MAX_PARAMETERS / columns)));
@@ -92,7 +92,7 @@ async function copyTable(source: DB, tx: PostgresTx, table: TablePair, rowsPerIn
  * rows are not given again. A table that never had a row keeps its start. RESTART rather than
  * setval(): setval is never rolled back, ALTER is undone with a copy that fails.
  */
-async function moveIdentityPastSource(source: DB, tx: PostgresTx, table: TablePair, column: string): Promise<void> {
+async function moveIdentityPastSource(source: SqliteDB, tx: PostgresTx, table: TablePair, column: string): Promise<void> {
   const given = source.$client.prepare(`SELECT seq FROM sqlite_sequence WHERE name = ?`).pluck().get(table.name) as number | undefined;
   const copied = await tx.execute<{ last: number | null }>(sql`SELECT max(${sql.identifier(column)}) AS last FROM ${sql.identifier(table.name)}`);
   const last = Math.max(given ?? 0, copied.rows[0]?.last ?? 0);
@@ -104,7 +104,7 @@ async function moveIdentityPastSource(source: DB, tx: PostgresTx, table: TablePa
 /** A first query, so that a server that cannot be reached (or refuses the login) is said so, in one line. */
 async function checkReachable(destination: PostgresStore): Promise<void> {
   try {
-    await destination.db.execute(sql`SELECT 1`);
+    await destination.postgres.execute(sql`SELECT 1`);
   } catch (error) {
     throw new Error(`cannot connect to PostgreSQL at ${destination.location}: ${reason(error)}`);
   }

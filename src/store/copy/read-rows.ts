@@ -1,9 +1,9 @@
 import { getTableColumns, gt, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { DB } from "../db.js";
 import type { PostgresDB } from "../postgres-db.js";
 import type { Row } from "./table-checksum.js";
+import type { SqliteDB } from "../db.js";
 
 /** A transaction on the PostgreSQL store: one connection, as a cursor needs. */
 export type PostgresTx = Parameters<Parameters<PostgresDB["transaction"]>[0]>[0];
@@ -18,7 +18,7 @@ const ROWID_KEY = "__rowid";
  * the order rows are stored in: each page is a seek, however large the table, where an OFFSET
  * would read every row before it. The caller holds a read transaction, so the pages are one snapshot.
  */
-export function* sqliteRowPages(db: DB, table: SQLiteTable, size: number): Generator<Row[]> {
+export function* sqliteRowPages(db: SqliteDB, table: SQLiteTable, size: number): Generator<Row[]> {
   const columns = getTableColumns(table);
   let after: number | null = null;
   for (;;) {
@@ -60,7 +60,7 @@ export async function* postgresRowPages(tx: PostgresTx, table: PgTable, size: nu
  * await (the PostgreSQL side is asynchronous); the connection is the caller's own, so nothing else
  * runs a statement on it in between.
  */
-export async function inSqliteSnapshot<T>(db: DB, read: () => Promise<T>): Promise<T> {
+export async function inSqliteSnapshot<T>(db: SqliteDB, read: () => Promise<T>): Promise<T> {
   db.$client.exec("BEGIN");
   try {
     return await read();

@@ -1,16 +1,23 @@
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { SqliteDB } from "../db.js";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import type { DB, Store } from "../db.js";
 import { sqliteMigrationsFolder } from "../migrate.js";
 import * as schema from "../schema.js";
+
+/** The SQLite database a copy reads. */
+export interface SqliteSource {
+  db: SqliteDB;
+  location: string;
+  close(): void;
+}
 
 /**
  * Opens the SQLite file a copy reads, read-only: copying must change nothing in it (no migration,
  * no journal mode set), and a wrong path must not leave an empty database behind, as
  * openSqliteStore would. The busy timeout lets a read wait out a lock a writer still holds.
  */
-export function openSqliteSource(path: string): Store {
+export function openSqliteSource(path: string): SqliteSource {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   return { db: drizzle(sqlite, { schema }), location: path, close: () => sqlite.close() };
@@ -21,7 +28,7 @@ export function openSqliteSource(path: string): Store {
  * far as this version's migrations go: its tables must be the ones the copy reads and PostgreSQL's
  * migrations create. Migrations are known by the time drizzle records for each (its folder time).
  */
-export function checkSqliteSource(db: DB, location: string): void {
+export function checkSqliteSource(db: SqliteDB, location: string): void {
   const applied = appliedMigrations(db, location);
   const known = readMigrationFiles({ migrationsFolder: sqliteMigrationsFolder }).map((migration) => migration.folderMillis);
   const unknown = [...applied].filter((at) => !known.includes(at));
@@ -38,7 +45,7 @@ export function checkSqliteSource(db: DB, location: string): void {
   }
 }
 
-function appliedMigrations(db: DB, location: string): Set<number> {
+function appliedMigrations(db: SqliteDB, location: string): Set<number> {
   try {
     const recorded = db.$client.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`).get();
     if (recorded === undefined)

@@ -1,8 +1,8 @@
-import type { DB } from "../db.js";
 import type { PostgresDB } from "../postgres-db.js";
 import { COPIED_TABLES } from "./copy-tables.js";
 import { inSqliteSnapshot, postgresRowPages, sqliteRowPages } from "./read-rows.js";
 import { TableChecksum } from "./table-checksum.js";
+import type { SqliteDB } from "../db.js";
 
 /** One table compared on both engines. */
 export interface TableVerification {
@@ -24,7 +24,7 @@ const PAGE_ROWS = 1_000;
  * in one snapshot of its own, after the copy: a source written to while the copy ran (the server
  * not stopped) shows as a difference, rather than being verified against what the copy read.
  */
-export async function verifyCopy(source: DB, destination: PostgresDB): Promise<TableVerification[]> {
+export async function verifyCopy(source: SqliteDB, destination: PostgresDB): Promise<TableVerification[]> {
   const sqliteSums = await inSqliteSnapshot(source, async () =>
     COPIED_TABLES.map((table) => {
       const sum = new TableChecksum();
