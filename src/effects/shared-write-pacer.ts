@@ -1,6 +1,6 @@
 import type { DB } from "../store/db.js";
 import { restampWriteSlot, takeWriteSlot } from "../store/write-slots.js";
-import { realTimeWritePacer, type WritePacer } from "./write-pacer.js";
+import { oneAtATimePerInstallation, realTimeWritePacer, type WritePacer } from "./write-pacer.js";
 
 export interface SharedWritePacerOptions {
   db: DB;
@@ -21,8 +21,6 @@ export interface SharedWritePacerOptions {
  */
 export function createSharedWritePacer({ db, perMinute, perHour = 500, now, sleep }: SharedWritePacerOptions): WritePacer {
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new RangeError(`perMinute must be a positive whole number, got ${perMinute}`);
-  const queues = new Map<number, Promise<void>>();
-
   async function take(installationId: number): Promise<() => void> {
     for (;;) {
       const outcome = await takeWriteSlot(db, installationId, new Date(now()), { perMinute, perHour });
@@ -36,20 +34,7 @@ export function createSharedWritePacer({ db, perMinute, perHour = 500, now, slee
     }
   }
 
-  return {
-    acquire(installationId) {
-      const mine = (queues.get(installationId) ?? Promise.resolve()).then(() => take(installationId));
-      // The queue goes on after a failure; the caller still sees it.
-      queues.set(
-        installationId,
-        mine.then(
-          () => undefined,
-          () => undefined,
-        ),
-      );
-      return mine;
-    },
-  };
+  return { acquire: oneAtATimePerInstallation(take) };
 }
 
 /**

@@ -37,7 +37,6 @@ const HOUR = 60 * MINUTE;
 export function createWritePacer({ perMinute, perHour = 500, now, sleep }: WritePacerOptions): WritePacer {
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new RangeError(`perMinute must be a positive whole number, got ${perMinute}`);
   const granted = new Map<number, number[]>();
-  const queues = new Map<number, Promise<void>>();
 
   async function take(installationId: number): Promise<() => void> {
     const times = granted.get(installationId) ?? [];
@@ -58,20 +57,26 @@ export function createWritePacer({ perMinute, perHour = 500, now, sleep }: Write
     }
   }
 
-  return {
-    acquire(installationId) {
-      const previous = queues.get(installationId) ?? Promise.resolve();
-      const mine = previous.then(() => take(installationId));
-      // The queue must go on after a failed sleep; the caller still sees the failure.
-      queues.set(
-        installationId,
-        mine.then(
-          () => undefined,
-          () => undefined,
-        ),
-      );
-      return mine;
-    },
+  return { acquire: oneAtATimePerInstallation(take) };
+}
+
+/**
+ * `take` for one installation's callers one at a time, in the order they asked, so two cannot both
+ * be granted the last slot; installations do not wait for each other.
+ */
+export function oneAtATimePerInstallation(take: (installationId: number) => Promise<() => void>): WritePacer["acquire"] {
+  const queues = new Map<number, Promise<void>>();
+  return (installationId) => {
+    const mine = (queues.get(installationId) ?? Promise.resolve()).then(() => take(installationId));
+    // The queue must go on after a failed take; the caller still sees the failure.
+    queues.set(
+      installationId,
+      mine.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return mine;
   };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
 import { openSqliteStore, type SqliteDB, type Store } from "../../src/store/db.js";
 import { sqliteClientOf } from "../../src/store/engine.js";
 import { applyMigrations } from "../../src/store/migrate.js";
@@ -83,4 +83,25 @@ async function emptyEveryTable(db: PostgresDB): Promise<void> {
   const tables = await db.execute<{ name: string }>(sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`);
   const names = tables.rows.map((row) => `"${row.name}"`).join(", ");
   await db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY`));
+}
+
+/**
+ * A fresh store for each test of the enclosing `describe` (createTestStore before, dispose after):
+ * `store.db` is the current test's handle.
+ */
+export function useTestStore(): { readonly db: Store["db"] } {
+  let current: TestStore | undefined;
+  beforeEach(async () => {
+    current = await createTestStore();
+  });
+  afterEach(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  return {
+    get db() {
+      if (!current) throw new Error("useTestStore: the store exists only while a test runs");
+      return current.db;
+    },
+  };
 }

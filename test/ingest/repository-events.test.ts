@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { handleRepositoryEvent } from "../../src/ingest/repository-events.js";
 import { findRepository, listRepositories, registerInstallation, repositoryById } from "../../src/store/installations.js";
 import { listLeads, recordLeadSignal } from "../../src/store/leads.js";
 import { examplePayload } from "../helpers/webhook-examples.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
-type TestStore = Awaited<ReturnType<typeof createTestStore>>;
 const NOW = new Date("2026-11-02T00:00:00Z");
 // The repositories GitHub's example payloads name.
 const CODERTOCAT = 186853002;
@@ -21,11 +20,7 @@ function withAction(action: string): Record<string, unknown> {
 }
 
 describe("repository events: the stored repository follows GitHub", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
   const register = (...repos: ReturnType<typeof repo>[]) =>
     registerInstallation(store.db, { id: 1, accountLogin: "Octocoders", accountType: "Organization" }, repos, NOW);
   const lead = (repositoryId: number, login: string) =>

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   countForksBetween,
   countStarsInLedger,
@@ -9,7 +9,7 @@ import {
   nthStarAt,
 } from "../../src/store/community-activity.js";
 import { tablesOf } from "../../src/store/engine.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const REPO = 10;
 const OTHER = 11;
@@ -57,11 +57,7 @@ function item(number: number, state: "open" | "closed", created: number, closed:
 }
 
 describe("community activity reads of the ledger", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   const addFacts = (rows: ReturnType<typeof fact>[]) => store.db.insert(tablesOf(store.db).events).values(rows);
 

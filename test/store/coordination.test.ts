@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSharedWritePacer } from "../../src/effects/shared-write-pacer.js";
 import { jobLease, releaseJobLease, renewJobLease, takeJobLease } from "../../src/store/job-leases.js";
 import { restampWriteSlot, takeWriteSlot } from "../../src/store/write-slots.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 11, 7, 10, 0, 0) + seconds * 1000);
 const MINUTE_MS = 60_000;
 
 describe("job leases: one run per job and tick among replicas sharing the database", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(async () => {
-    await store.dispose();
-  });
+  const store = useTestStore();
 
   it("gives a tick's lease to exactly one of the replicas asking at once", async () => {
     const holders = ["a", "b", "c", "d"];
@@ -49,13 +43,7 @@ describe("job leases: one run per job and tick among replicas sharing the databa
 });
 
 describe("write slots: one pace per installation across replicas", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(async () => {
-    await store.dispose();
-  });
+  const store = useTestStore();
 
   const limits = { perMinute: 3, perHour: 5 };
 

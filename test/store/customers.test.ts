@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Customer, listCustomers, removeCustomer, saveCustomer, sumCustomers } from "../../src/store/customers.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const customer = (company: string, since: number, mrrCents: number, login: string | null = null): Customer => ({
@@ -14,11 +14,7 @@ const customer = (company: string, since: number, mrrCents: number, login: strin
 });
 
 describe("customers store", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("adds a company once, then updates its plan, MRR, login and start, keeping when it was entered", async () => {
     const { db } = store;

@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countEarlierOpenings, isBackfillDone } from "../../src/store/earlier-openings.js";
 import { tablesOf } from "../../src/store/engine.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { openedFacts } from "../helpers/opened-fact.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 
 describe("earlier openings", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("knows a kind's history backfill is done only once it is", async () => {
     const { db } = store;
@@ -28,18 +25,7 @@ describe("earlier openings", () => {
   it("counts what a person opened before a number, under any login of theirs and by login without an id", async () => {
     const { db } = store;
     const { events } = tablesOf(db);
-    let n = 0;
-    const opened = (kind: string, login: string, actorId: number | null, itemNumber: number, isPull: boolean | null) => ({
-      repositoryId: 1,
-      naturalKey: `k${n++}`,
-      kind,
-      actorLogin: login,
-      actorId,
-      actorType: "User",
-      itemNumber,
-      isPull,
-      occurredAt: at(itemNumber),
-    });
+    const opened = openedFacts(at);
     await db.insert(events).values([
       opened("issues.opened", "ann", 7, 1, false),
       opened("issues.opened", "ann-renamed", 7, 2, null),

@@ -1,19 +1,23 @@
 import { eq, sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { engineOf, inTransaction, lockForTransaction, runStatement, selectRow, selectRows, sqlFromText, tablesOf } from "../../src/store/engine.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { describe, expect, it } from "vitest";
+import {
+  type DB,
+  engineOf,
+  inTransaction,
+  lockForTransaction,
+  runStatement,
+  selectRow,
+  selectRows,
+  sqlFromText,
+  tablesOf,
+} from "../../src/store/engine.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 /** The engine layer every store module stands on, on the engine of this test project (both in CI). */
 describe("the store's engine layer", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(async () => {
-    await store.dispose();
-  });
+  const store = useTestStore();
 
-  const addInstallation = (db: TestStore["db"], id: number) =>
+  const addInstallation = (db: DB, id: number) =>
     db.insert(tablesOf(db).installations).values({ id, accountLogin: `org${id}`, accountType: "Organization", registeredAt: new Date(0) });
   const installationIds = async () => {
     const { installations } = tablesOf(store.db);

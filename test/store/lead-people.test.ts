@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { leadPeople } from "../../src/store/conversion-funnel.js";
 import { tablesOf } from "../../src/store/engine.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const REPO = 10;
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 
 describe("leadPeople", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("lists each lead before the end once: an account under one of its logins, a login without an account on its own", async () => {
     const signal = (login: string, userId: number | null, day: number, i: number) => ({

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { saveCustomer } from "../../src/store/customers.js";
 import { tablesOf } from "../../src/store/engine.js";
 import { countLeads, type LeadSignal, listLeads, recordLeadSignal, termsRecordedOnItem } from "../../src/store/leads.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const signal = (
@@ -23,11 +23,7 @@ const signal = (
 });
 
 describe("leads store", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("records a signal once per fact, and gives the terms a person already used on an item, lowercased", async () => {
     const { db } = store;

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { numberAllContributors, recordContribution } from "../../src/store/contributors.js";
 import { listCrossings, type MilestoneCrossing, recordContributorCrossings, recordCrossing } from "../../src/store/milestone-crossings.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const crossing = (metric: string, threshold: number, day: number): MilestoneCrossing => ({
@@ -16,11 +16,7 @@ const crossing = (metric: string, threshold: number, day: number): MilestoneCros
 });
 
 describe("milestone crossings store", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("records a milestone's first crossing only, and lists them per metric in threshold order", async () => {
     const { db } = store;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type BackfillProgress,
   findBackfillProgress,
@@ -11,7 +11,7 @@ import { loadConfigStatus, saveConfigStatus } from "../../src/store/config-statu
 import { readDailySeries, saveDailyMetrics } from "../../src/store/daily-metrics.js";
 import { findDigest, latestDigestBefore, markDigestClosed, saveDigest } from "../../src/store/digests.js";
 import { findRepositoryFacts, saveRepositoryFacts } from "../../src/store/repository-facts.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 /** Milliseconds that a time column must carry whole, on either engine. */
 const at = (iso: string) => new Date(iso);
@@ -19,11 +19,7 @@ const REPO = 2_147_483_650;
 
 /** The per-repository records the features keep: digests, daily values, backfill progress, config and facts. */
 describe("per-repository records", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   describe("digests", () => {
     const digest = (week: string, issueNumber: number, publishedAt: string) => ({

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ClockItem } from "../../src/domain/clock.js";
 import type { DB } from "../../src/store/db.js";
 import { tablesOf } from "../../src/store/engine.js";
@@ -13,7 +13,7 @@ import {
   loadItemStateFacts,
   loadOpenItems,
 } from "../../src/store/response-clock-data.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const REPO = 2_147_483_650;
 const OTHER = 7;
@@ -69,11 +69,7 @@ async function addFact(
 }
 
 describe("what the response clock reads from the store", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("loads the open items of a repository, and given items by number across many chunks", async () => {
     const many = Array.from({ length: 450 }, (_, i) => item(i + 1, { state: i % 3 === 0 ? "closed" : "open", closedAt: i % 3 === 0 ? at(5) : null }));

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tablesOf } from "../../src/store/engine.js";
 import { findUserProfile, isProfileStale, saveUserProfiles } from "../../src/store/user-profiles.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 const DAY = 24 * 60 * 60_000;
 
 describe("user profiles store", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("keeps one profile per account, the latest saved, with its company key; none without an id", async () => {
     const { db } = store;

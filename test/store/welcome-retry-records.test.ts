@@ -1,34 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordContribution } from "../../src/store/contributors.js";
 import { tablesOf } from "../../src/store/engine.js";
 import { claimEffect, releaseEffect } from "../../src/store/side-effects.js";
 import { contributorOf, firstOpeningNumber, unfinishedWelcomes, welcomeItem } from "../../src/store/welcome-retry-records.js";
-import { createTestStore, type TestStore } from "../helpers/test-store.js";
+import { openedFacts } from "../helpers/opened-fact.js";
+import { useTestStore } from "../helpers/test-store.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day));
 
 describe("welcome retry records", () => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await createTestStore();
-  });
-  afterEach(() => store.dispose());
+  const store = useTestStore();
 
   it("finds the lowest number a person opened, by account id or by login in any case", async () => {
     const { db } = store;
     const { events } = tablesOf(db);
-    let n = 0;
-    const opened = (kind: string, login: string, actorId: number | null, itemNumber: number, isPull: boolean | null) => ({
-      repositoryId: 1,
-      naturalKey: `k${n++}`,
-      kind,
-      actorLogin: login,
-      actorId,
-      actorType: "User",
-      itemNumber,
-      isPull,
-      occurredAt: at(itemNumber),
-    });
+    const opened = openedFacts(at);
     await db.insert(events).values([
       opened("issues.opened", "ann-renamed", 7, 9, false),
       opened("issues.opened", "ann", 7, 6, null),
