@@ -1,5 +1,6 @@
 import { EnvError } from "../config/env.js";
 import { backfillCommand, backfillHelp } from "./commands/backfill.js";
+import { checkConfigCommand, checkConfigHelp } from "./commands/check-config.js";
 import { copyCommand, copyHelp } from "./commands/copy.js";
 import { customersCommand } from "./commands/customers.js";
 import { customersHelp } from "./commands/customers-help.js";
@@ -43,6 +44,11 @@ const COMMANDS: Record<string, CliCommand> = {
     summary: "copy a SQLite database into an empty PostgreSQL one, and verify every table",
     help: () => renderCommandHelp(copyHelp),
   },
+  "check-config": {
+    run: checkConfigCommand,
+    summary: "check a steward.yml on this machine as the server would (no database, no GitHub)",
+    help: () => renderCommandHelp(checkConfigHelp),
+  },
 };
 
 /** `steward --help`: the commands, the environment, the time format and the exit codes. */
@@ -53,14 +59,17 @@ function overview(): string {
       "usage: steward <command> [flags]\n       steward <command> --help    a command's flags and exit codes\n       steward --version",
       `commands:\n${table(commands)}`,
       "DATABASE_URL names the server's SQLite database (default: ./data/steward.db). Every command but\n" +
-        "migrate needs it to exist; copy does not read it (--from and --to name its databases). sweep,\n" +
-        "digest and backfill (and report and customers add, for the repository's steward.yml) authenticate\n" +
-        "as the app from APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH.",
+        "migrate needs it to exist; copy and check-config do not read it (copy's --from and --to name its\n" +
+        "databases). sweep, digest and backfill (and report and customers add, for the repository's\n" +
+        "steward.yml) authenticate as the app from APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH.",
       TIME_FORMAT_NOTE,
       "exit codes:\n" +
         table([
           ["0", "success"],
-          ["1", "failure: no database at DATABASE_URL, a repository Steward does not hold, GitHub refused, a reminder failed, a backfill stopped"],
+          [
+            "1",
+            "failure: no database at DATABASE_URL, a repository Steward does not hold, GitHub refused, a reminder failed, a backfill stopped, an invalid steward.yml",
+          ],
           ["2", USAGE_EXIT],
         ]),
     ].join("\n\n") + "\n"

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,6 +76,23 @@ describe("bin/steward.js, run as a child process", () => {
     expect(oneLine(run.stderr)).toEqual([`steward report: no database at ${database}; run \`steward migrate\` or start the server first`]);
     expect(existsSync(join(cwd, "dta"))).toBe(false);
     expect(readdirSync(cwd)).toEqual(before);
+  }, 60_000);
+
+  it("check-config lists a file's problems with exit 1, and says a fixed file is valid with exit 0, without a database", async () => {
+    const env = { DATABASE_URL: "./no-db/steward.db" };
+    writeFileSync(join(cwd, "steward.yml"), "response:\n  goalHours: 0\nwelcome:\n  enabld: true\n");
+    const invalid = await steward(cwd, env, "check-config", "steward.yml");
+    expect(invalid).toEqual({
+      code: 1,
+      stdout:
+        "steward.yml is invalid; the server would run the repository on the defaults:\n" +
+        "- response.goalHours: Too small: expected number to be >0\n" +
+        '- welcome: Unrecognized key: "enabld"\n',
+      stderr: "",
+    });
+    writeFileSync(join(cwd, "steward.yml"), "response:\n  goalHours: 8\nwelcome:\n  enabled: true\n");
+    expect(await steward(cwd, env, "check-config", "steward.yml")).toEqual({ code: 0, stdout: "steward.yml is valid\n", stderr: "" });
+    expect(existsSync(join(cwd, "no-db"))).toBe(false);
   }, 60_000);
 
   it("migrate creates the database, after which a read command finds it", async () => {

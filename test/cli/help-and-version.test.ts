@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { captureIo } from "../helpers/capture-io.js";
 
-const COMMANDS = ["migrate", "report", "sweep", "digest", "backfill", "leads", "customers", "copy"];
+const COMMANDS = ["migrate", "report", "sweep", "digest", "backfill", "leads", "customers", "copy", "check-config"];
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 describe("steward --help, steward <command> --help, steward --version", () => {
@@ -47,6 +47,7 @@ describe("steward --help, steward <command> --help, steward --version", () => {
     ["customers", "list"],
     ["customers", "remove"],
     ["copy"],
+    ["check-config"],
   ])("%s --help prints its usage, every flag it accepts, and its exit codes, without touching the database", async (...command) => {
     for (const help of ["--help", "-h"]) {
       const { code, out, err } = await run(...command, help);

@@ -22,8 +22,8 @@ export const copyHelp: CommandHelp = {
     "Copies every table of a SQLite database into a PostgreSQL database, to move a deployment: stop the\n" +
     "server first, so that nothing is written after the copy. The destination is migrated, then filled in\n" +
     "one transaction (a failed copy writes no row); it must hold no Steward data. Then every table's row\n" +
-    "count and checksum are compared with the source's, one line each. DATABASE_URL is not read. The\n" +
-    "server does not run on PostgreSQL yet: until it does, a copy serves to rehearse the move.",
+    "count and checksum are compared with the source's, one line each. DATABASE_URL is not read: set it\n" +
+    "to the PostgreSQL URL afterwards, and start the server.",
   flags: FLAGS,
   exits: {
     done: "copied, and every table holds the source's rows",

@@ -20,14 +20,14 @@ export const DEFAULT_INTEREST_TERMS = [
   "support contract",
 ];
 
-/** Conversion tracking: leads and customers. */
-export const conversionSchema = z.strictObject({
-  /** Track enterprise interest. */
-  enabled: z.boolean().default(true),
-  /** Whole words or phrases, matched case-insensitively outside code and quotes. */
-  terms: z.array(z.string().trim().min(1, "a term cannot be empty")).default(DEFAULT_INTEREST_TERMS),
-  /** Put a label on items that show enterprise interest. */
-  labelLeads: z.boolean().default(false),
-  /** The label for such items. */
-  leadLabel: labelName.default("enterprise-interest"),
-});
+export const conversionSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe("Track enterprise interest."),
+    terms: z
+      .array(z.string().trim().min(1, "a term cannot be empty"))
+      .default(DEFAULT_INTEREST_TERMS)
+      .describe("Whole words or phrases, matched case-insensitively outside code and quotes."),
+    labelLeads: z.boolean().default(false).describe("Put a label on items that show enterprise interest."),
+    leadLabel: labelName.default("enterprise-interest").describe("The label for such items."),
+  })
+  .describe("Conversion tracking: leads and customers.");

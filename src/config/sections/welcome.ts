@@ -38,64 +38,59 @@ const template = (message: WelcomeMessage, fallback: string) => {
     .default(fallback);
 };
 
-/** The texts of the welcome messages. */
-export const welcomeTemplatesSchema = z.strictObject({
-  /** On a user's first issue in the repository. */
-  firstIssue: template(
-    "firstIssue",
-    [
-      "Welcome to {{repository}}, {{author}}, and thank you for opening your first issue here! 👋",
-      "A maintainer will get back to you soon.",
-      "The [contributing guidelines]({{contributing}}) explain how we work together.",
-      "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
-    ].join("\n"),
-  ),
-  /** On a user's first pull request in the repository. */
-  firstPullRequest: template(
-    "firstPullRequest",
-    [
-      "Thank you for your first pull request to {{repository}}, {{author}}! 🎉",
-      "A maintainer will review it soon.",
-      "The [contributing guidelines]({{contributing}}) explain how reviews work here.",
-      "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
-    ].join("\n"),
-  ),
-  /** On a user's first merged pull request, where their contributor number is known. */
-  firstMerge: template(
-    "firstMerge",
-    "Congratulations on your first merged pull request, {{author}}! 🎉 You are contributor {{number}} to {{repository}}. Thank you!",
-  ),
-  /** On a first merged pull request while the repository's history is not known yet: no number. */
-  firstMergeWithoutNumber: template(
-    "firstMergeWithoutNumber",
-    "Congratulations on your first merged pull request to {{repository}}, {{author}}! 🎉 Thank you for contributing.",
-  ),
-  /** Instead of `firstMerge` for the first `foundingContributors` contributors. */
-  foundingContributor: template(
-    "foundingContributor",
-    "Congratulations on your first merged pull request, {{author}}! 🌱 You are the {{ordinal}} contributor to {{repository}}: one of its founding contributors. Thank you for helping build it from the start!",
-  ),
-  /** On the pull request that made the repository reach a contributor milestone (see `announceMilestones`). */
-  milestone: template(
-    "milestone",
-    "🏆 With this merge, {{repository}} has {{threshold}} contributors, and {{author}} is contributor {{number}}. Thank you, everyone!",
-  ),
-});
+export const welcomeTemplatesSchema = z
+  .strictObject({
+    firstIssue: template(
+      "firstIssue",
+      [
+        "Welcome to {{repository}}, {{author}}, and thank you for opening your first issue here! 👋",
+        "A maintainer will get back to you soon.",
+        "The [contributing guidelines]({{contributing}}) explain how we work together.",
+        "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
+      ].join("\n"),
+    ).describe("On a user's first issue in the repository."),
+    firstPullRequest: template(
+      "firstPullRequest",
+      [
+        "Thank you for your first pull request to {{repository}}, {{author}}! 🎉",
+        "A maintainer will review it soon.",
+        "The [contributing guidelines]({{contributing}}) explain how reviews work here.",
+        "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
+      ].join("\n"),
+    ).describe("On a user's first pull request in the repository."),
+    firstMerge: template(
+      "firstMerge",
+      "Congratulations on your first merged pull request, {{author}}! 🎉 You are contributor {{number}} to {{repository}}. Thank you!",
+    ).describe("On a user's first merged pull request, where their contributor number is known."),
+    firstMergeWithoutNumber: template(
+      "firstMergeWithoutNumber",
+      "Congratulations on your first merged pull request to {{repository}}, {{author}}! 🎉 Thank you for contributing.",
+    ).describe("On a first merged pull request while the repository's history is not known yet: no number."),
+    foundingContributor: template(
+      "foundingContributor",
+      "Congratulations on your first merged pull request, {{author}}! 🌱 You are the {{ordinal}} contributor to {{repository}}: one of its founding contributors. Thank you for helping build it from the start!",
+    ).describe("Instead of `firstMerge` for the first `foundingContributors` contributors."),
+    milestone: template(
+      "milestone",
+      "🏆 With this merge, {{repository}} has {{threshold}} contributors, and {{author}} is contributor {{number}}. Thank you, everyone!",
+    ).describe("On the pull request that made the repository reach a contributor milestone (see `announceMilestones`)."),
+  })
+  .describe("The texts of the welcome messages.");
 
-/** Welcomes for first-time contributors and celebrations of contributor numbers. */
-export const welcomeSchema = z.strictObject({
-  /** Switch every welcome off at once. */
-  enabled: z.boolean().default(true),
-  /** Welcome a user's first issue in the repository. */
-  firstIssue: z.boolean().default(true),
-  /** Welcome a user's first pull request in the repository. */
-  firstPullRequest: z.boolean().default(true),
-  /** Congratulate a user's first merged pull request, with their contributor number. */
-  firstMerge: z.boolean().default(true),
-  /** How many of the first contributors get the founding-contributor message (0: none). */
-  foundingContributors: z.number().int().min(0).max(1000).default(10),
-  /** Announce a contributor milestone on the pull request that reached it. */
-  announceMilestones: z.boolean().default(false),
-  /** The message texts. */
-  templates: welcomeTemplatesSchema.prefault({}),
-});
+export const welcomeSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe("Switch every welcome off at once."),
+    firstIssue: z.boolean().default(true).describe("Welcome a user's first issue in the repository."),
+    firstPullRequest: z.boolean().default(true).describe("Welcome a user's first pull request in the repository."),
+    firstMerge: z.boolean().default(true).describe("Congratulate a user's first merged pull request, with their contributor number."),
+    foundingContributors: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(10)
+      .describe("How many of the first contributors get the founding-contributor message (0: none)."),
+    announceMilestones: z.boolean().default(false).describe("Announce a contributor milestone on the pull request that reached it."),
+    templates: welcomeTemplatesSchema.prefault({}).describe("The message texts."),
+  })
+  .describe("Welcomes for first-time contributors and celebrations of contributor numbers.");
