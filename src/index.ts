@@ -10,6 +10,7 @@ import { pushTouchesConfig } from "./ingest/push-touches-config.js";
 import { LEDGER_EVENTS } from "./ingest/to-ledger-entry.js";
 import type { EventOctokits, WebhookEvent } from "./http/event-octokits.js";
 import type { DB } from "./store/db.js";
+import type { RecordOutcome } from "./store/ledger.js";
 import { backfillGrantedRepositories } from "./metrics/backfill-granted-repositories.js";
 import type { JobDeps } from "./runtime/job-deps.js";
 import type { BackgroundTasks } from "./runtime/background.js";
@@ -58,11 +59,21 @@ export function createStewardApp({ db, now, configs, jobs, background }: Steward
 /**
  * Steward's handling of ledger events, which the webhook receiver calls directly with the
  * installation's reused client, so no Probot context (and no new Octokit) is built per delivery.
- * Returns undefined for the events it does not handle.
+ * Returns undefined for the events it does not handle, else what recording the delivery did.
  */
-export function ledgerEventHandler(deps: StewardDeps, octokits: EventOctokits, log: Logger): (event: WebhookEvent) => Promise<void> | undefined {
+export function ledgerEventHandler(
+  deps: StewardDeps,
+  octokits: EventOctokits,
+  log: Logger,
+): (event: WebhookEvent) => Promise<RecordOutcome> | undefined {
   const ledgerEvents = new Set<string>(LEDGER_EVENTS);
-  const handling = { ...deps, steward: deps.jobs.steward, handlers: ITEM_ACTIVITY_HANDLERS, events: ITEM_ACTIVITY_EVENTS };
+  const handling = {
+    ...deps,
+    steward: deps.jobs.steward,
+    metrics: deps.jobs.metrics,
+    handlers: ITEM_ACTIVITY_HANDLERS,
+    events: ITEM_ACTIVITY_EVENTS,
+  };
   return (event) => {
     if (!ledgerEvents.has(event.name)) return undefined;
     return octokits(event).then((octokit) => handleLedgerDelivery(handling, { ...event, octokit, log: log.child({ name: "event", id: event.id }) }));

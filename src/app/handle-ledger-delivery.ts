@@ -1,5 +1,7 @@
 import type { Logger } from "probot";
+import { performance } from "node:perf_hooks";
 import type { LedgerEntry } from "../domain/ledger.js";
+import type { OperationalMetrics } from "../domain/operational-metrics.js";
 import { str } from "../domain/payload-fields.js";
 import type { RepositoryRef } from "../domain/repository.js";
 import type { GitHubClient } from "../github/octokit.js";
@@ -8,6 +10,7 @@ import type { ItemActivity, ItemActivityHandler } from "../runtime/item-activity
 import type { RepoConfigLoader } from "../runtime/repo-config-loader.js";
 import type { StewardIdentitySource } from "../runtime/steward-identity.js";
 import type { DB } from "../store/db.js";
+import type { RecordOutcome } from "../store/ledger.js";
 import { isKnownInstallation, serveRepository } from "../store/installations.js";
 import { findUnhandledDelivery, markDeliveryHandled, noteHandlingFailure } from "../store/unhandled-deliveries.js";
 
@@ -27,6 +30,8 @@ export interface LedgerDeliveryDeps {
    * events, and why a removed one never comes back through a late delivery.
    */
   isInstalledOn(installationId: number, repository: RepositoryRef): Promise<boolean>;
+  /** Where each feature's handling time and its effects are counted (JobDeps.metrics). */
+  metrics?: OperationalMetrics;
 }
 
 /** One verified delivery of a ledger event, with the GitHub client and log to handle it with. */
@@ -49,8 +54,9 @@ export interface LedgerDelivery {
  *
  * It is composition, not ingest: ingest only records facts (store, no API call), while reading
  * steward.yml and the features' reactions need the installation's GitHub client.
+ * Resolves with what recording the delivery did, which the webhook receiver counts.
  */
-export async function handleLedgerDelivery(deps: LedgerDeliveryDeps, delivery: LedgerDelivery): Promise<void> {
+export async function handleLedgerDelivery(deps: LedgerDeliveryDeps, delivery: LedgerDelivery): Promise<RecordOutcome> {
   const acted = { keepPayload: deps.events.has(delivery.name) };
   let recorded = await recordWebhook(deps.db, delivery, deps.now(), acted);
   if (recorded.outcome === "not-served" && (await adopt(deps, recorded.entry))) {
@@ -59,12 +65,13 @@ export async function handleLedgerDelivery(deps: LedgerDeliveryDeps, delivery: L
   const { outcome, entry } = recorded;
   if (outcome === "not-served") {
     delivery.log.debug(`${delivery.name} delivery ${delivery.id} is about a repository Steward does not serve; nothing stored`);
-    return;
+    return outcome;
   }
-  if (!entry.repository || !acted.keepPayload) return;
+  if (!entry.repository || !acted.keepPayload) return outcome;
   // A redelivery runs the features only when the first delivery did not get to finish them.
-  if (outcome === "duplicate" && !(await findUnhandledDelivery(deps.db, delivery.id))) return;
+  if (outcome === "duplicate" && !(await findUnhandledDelivery(deps.db, delivery.id))) return outcome;
   await runFeatures(deps, delivery, entry);
+  return outcome;
 }
 
 /**
@@ -95,11 +102,15 @@ export async function runFeatures(
       installationId: entry.installationId,
       config,
       entry,
+      metrics: deps.metrics,
     };
     for (const { feature, handle } of deps.handlers) {
+      const started = performance.now();
       try {
         await handle(activity);
+        deps.metrics?.featureHandled(feature, "succeeded", (performance.now() - started) / 1000);
       } catch (error) {
+        deps.metrics?.featureHandled(feature, "failed", (performance.now() - started) / 1000);
         failures.push(`${feature}: ${(error as Error).message}`);
         delivery.log.error({ err: error }, `${repository.fullName}: ${feature} failed on delivery ${delivery.id}; it runs again later`);
       }

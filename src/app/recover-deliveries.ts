@@ -37,7 +37,7 @@ export async function recoverDeliveries(
       const octokit = await deps.github(delivery.installationId);
       const log = deps.log.child({ name: "recovery", id: delivery.id });
       const done = await runFeatures(
-        { db: deps.db, now: deps.now, configs: deps.configs, steward: deps.steward, handlers },
+        { db: deps.db, now: deps.now, configs: deps.configs, steward: deps.steward, handlers, metrics: deps.metrics },
         { ...delivery, name: delivery.event, octokit, log },
         entry,
       );

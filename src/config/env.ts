@@ -21,6 +21,8 @@ export interface StewardEnv {
   webhookProxyUrl: string | null;
   /** Cron patterns that replace jobs' default schedules, by job id (STEWARD_SCHEDULES). */
   schedules: Record<string, string>;
+  /** The bearer token GET /metrics requires (METRICS_TOKEN); null serves it to anyone. */
+  metricsToken: string | null;
 }
 
 export class EnvError extends Error {}
@@ -69,6 +71,11 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
   if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1 || databasePoolSize > 100) {
     problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 100, got "${env.DATABASE_POOL_SIZE}"`);
   }
+  const metricsToken = env.METRICS_TOKEN || null;
+  // What an Authorization header can carry after "Bearer ": no spaces, no control characters.
+  if (metricsToken !== null && !/^[\x21-\x7e]+$/u.test(metricsToken)) {
+    problems.push("METRICS_TOKEN must be printable ASCII without spaces (e.g. from `openssl rand -hex 32`)");
+  }
   let database: DatabaseTarget = { engine: "sqlite", path: "" };
   try {
     database = databaseTargetFrom(env.DATABASE_URL || DEFAULT_DATABASE, cwd, databasePoolSize);
@@ -88,5 +95,6 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     writePacePerMinute,
     webhookProxyUrl,
     schedules,
+    metricsToken,
   };
 }

@@ -70,7 +70,7 @@ async function labelItem(activity: ItemActivity, event: LedgerEvent): Promise<vo
   const label = activity.config.conversion.leadLabel;
   const where = { owner: activity.repository.owner, repo: activity.repository.name, issueNumber: event.itemNumber };
   const outcome = await performOnce(
-    { db: activity.db, now: activity.now },
+    { db: activity.db, now: activity.now, metrics: activity.metrics },
     { repositoryId: activity.repository.id, kind: "conversion.lead-label", subject: `#${event.itemNumber}`, period: "" },
     {
       find: async () => ((await hasIssueLabel(activity.octokit, where, label)) ? { label } : null),

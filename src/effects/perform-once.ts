@@ -1,3 +1,4 @@
+import type { EffectOutcomeLabel, OperationalMetrics } from "../domain/operational-metrics.js";
 import type { DB } from "../store/db.js";
 import { claimEffect, completeEffect, releaseEffect, type EffectKey } from "../store/side-effects.js";
 
@@ -21,6 +22,8 @@ export interface EffectDeps {
   now: () => Date;
   /** How long a claim protects an attempt in progress before others may take it over. */
   leaseMs?: number;
+  /** Where each outcome is counted, by the effect's kind (GET /metrics). */
+  metrics?: OperationalMetrics;
 }
 
 /** Long enough for one GitHub write with Probot's pacing, short enough for the next sweep. */
@@ -37,6 +40,20 @@ export async function performOnce<R extends Record<string, unknown>>(
   key: EffectKey,
   action: EffectAction<R>,
 ): Promise<EffectOutcome<R>> {
+  const outcome = await attempt(deps, key, action);
+  deps.metrics?.effect(key.kind, OUTCOME_LABELS[outcome.status]);
+  return outcome;
+}
+
+const OUTCOME_LABELS: Record<EffectOutcome<never>["status"], EffectOutcomeLabel> = {
+  created: "performed",
+  found: "found",
+  "already-done": "already_done",
+  busy: "busy",
+  failed: "failed",
+};
+
+async function attempt<R extends Record<string, unknown>>(deps: EffectDeps, key: EffectKey, action: EffectAction<R>): Promise<EffectOutcome<R>> {
   const claim = await claimEffect(deps.db, key, deps.now(), deps.leaseMs ?? DEFAULT_LEASE_MS);
   if (claim.status === "done") return { status: "already-done", result: claim.result as R | null };
   if (claim.status === "busy") return { status: "busy" };

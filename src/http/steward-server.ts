@@ -4,6 +4,7 @@ import { createProbot, type Logger, type Probot, type ProbotOctokit } from "prob
 import type { StewardEnv } from "../config/env.js";
 import { createRepoConfigLoader } from "../runtime/repo-config-loader.js";
 import { isAppInstalledOn } from "../github/app-installation.js";
+import { withRequestMetrics } from "../github/request-metrics.js";
 import type { GitHubClient } from "../github/octokit.js";
 import { createStewardApp, ledgerEventHandler, type StewardDeps } from "../index.js";
 import type { BackgroundTasks } from "../runtime/background.js";
@@ -12,6 +13,8 @@ import { stewardIdentitySource } from "../runtime/steward-identity.js";
 import type { DB } from "../store/db.js";
 import { eventOctokits } from "./event-octokits.js";
 import { inFlightRequests } from "./in-flight.js";
+import { metricsHandler } from "./metrics-endpoint.js";
+import { prometheusMetrics } from "./prometheus-metrics.js";
 import type { RequestHandler } from "./webhook-guard.js";
 import { webhookReceiver } from "./webhook-receiver.js";
 
@@ -44,15 +47,16 @@ export interface RunningServer {
 
 /**
  * Starts Steward's HTTP server: the webhook receiver (guard, then Probot's handlers and Steward's
- * ledger handler), then the app's own routes such as /healthz, then 404. Owning the `http.Server`
- * (instead of Probot's `run` and middleware) is what puts the guard in front, reads and verifies
- * each body once, and lets `PORT=0` pick a free port.
+ * ledger handler), then the app's own routes such as /healthz, then /metrics, then 404. Owning the
+ * `http.Server` (instead of Probot's `run` and middleware) is what puts the guard in front, reads
+ * and verifies each body once, and lets `PORT=0` pick a free port.
  */
 export async function startStewardServer(options: StewardServerOptions): Promise<RunningServer> {
   const { env, log, background } = options;
+  const { metrics, registry } = prometheusMetrics(options.db);
   const probot = createProbot({
     env: options.processEnv,
-    overrides: { secret: env.webhookSecret, log, Octokit: options.Octokit },
+    overrides: { secret: env.webhookSecret, log, Octokit: withRequestMetrics(options.Octokit, metrics) },
   });
   const now = options.now ?? (() => new Date());
   const configs = createRepoConfigLoader({ db: options.db, log, now });
@@ -63,6 +67,7 @@ export async function startStewardServer(options: StewardServerOptions): Promise
     configs,
     github: (installationId) => probot.auth(installationId),
     steward: stewardIdentitySource(appIdOf(env), async () => (await probot.auth()) as GitHubClient, log),
+    metrics,
   };
   const isInstalledOn: StewardDeps["isInstalledOn"] = async (installationId, repository) =>
     isAppInstalledOn((await probot.auth()) as GitHubClient, installationId, repository);
@@ -79,8 +84,11 @@ export async function startStewardServer(options: StewardServerOptions): Promise
       log,
       probot,
       direct: ledgerEventHandler(deps, eventOctokits(probot), log),
+      metrics,
     }),
   );
+  // The registry is this server's own, so its route is added here rather than by the app.
+  routes.push(metricsHandler(registry, env.metricsToken));
 
   const inFlight = inFlightRequests();
   const server = createServer(

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "probot";
+import type { OperationalMetrics } from "../domain/operational-metrics.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 import { isValidSignature } from "./webhook-signature.js";
 
@@ -11,7 +12,11 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => bool
  * answers bad requests itself with one short log line and returns null. A verified body is
  * returned, and nothing verifies it again.
  */
-export async function verifiedBody(req: IncomingMessage, res: ServerResponse, options: { secret: string; log: Logger }): Promise<Buffer | null> {
+export async function verifiedBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { secret: string; log: Logger; metrics?: OperationalMetrics },
+): Promise<Buffer | null> {
   const delivery = headerValue(req, "x-github-delivery") ?? "-";
   let body: Buffer;
   try {
@@ -19,12 +24,14 @@ export async function verifiedBody(req: IncomingMessage, res: ServerResponse, op
   } catch (error) {
     const tooLarge = error instanceof BodyTooLargeError;
     options.log.warn(`webhook refused: ${tooLarge ? "body over 25 MB" : "body could not be read"} (delivery ${delivery})`);
+    options.metrics?.refused(tooLarge ? "too_large" : "unreadable");
     refuse(res, tooLarge ? 413 : 400, tooLarge ? "payload too large" : "unreadable body");
     return null;
   }
   if (!isValidSignature(options.secret, body, headerValue(req, "x-hub-signature-256"))) {
     const event = headerValue(req, "x-github-event") ?? "-";
     options.log.warn(`webhook refused: bad or missing signature (event ${event}, delivery ${delivery})`);
+    options.metrics?.refused("signature");
     refuse(res, 400, "signature does not match");
     return null;
   }

@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import type { Logger, Probot } from "probot";
+import type { DeliveryOutcome, OperationalMetrics } from "../domain/operational-metrics.js";
+import type { RecordOutcome } from "../store/ledger.js";
 import type { WebhookEvent } from "./event-octokits.js";
 import { headerValue, verifiedBody, type RequestHandler } from "./webhook-guard.js";
 
@@ -9,10 +12,15 @@ export interface WebhookReceiverOptions {
   log: Logger;
   /** Its app's `on(...)` handlers get every verified delivery, as through Probot's middleware. */
   probot: Probot;
-  /** Steward's own handling of some events, run alongside Probot's; undefined for the others. */
-  direct?: (event: WebhookEvent) => Promise<void> | undefined;
+  /**
+   * Steward's own handling of some events, run alongside Probot's; undefined for the others. What
+   * it resolves with (the ledger's outcome) is what the delivery is counted as.
+   */
+  direct?: (event: WebhookEvent) => Promise<RecordOutcome> | undefined;
   /** GitHub gives up after 10 s: past this, answer 202 and let the work finish. */
   timeoutMs?: number;
+  /** Where deliveries and refusals are counted. */
+  metrics?: OperationalMetrics;
 }
 
 const REQUIRED_HEADERS = ["x-github-event", "x-github-delivery"] as const;
@@ -38,17 +46,20 @@ export function webhookReceiver(options: WebhookReceiverOptions): RequestHandler
     const body = await verifiedBody(req, res, options);
     if (body === null) return true;
     if (!JSON_CONTENT_TYPE.test(headerValue(req, "content-type") ?? "")) {
+      options.metrics?.refused("content_type");
       answer(res, 415, { error: `Unsupported "Content-Type" header value. Must be "application/json"` });
       return true;
     }
     const missing = REQUIRED_HEADERS.filter((name) => headerValue(req, name) === undefined);
     if (missing.length > 0) {
+      options.metrics?.refused("headers");
       answer(res, 400, { error: `Required headers missing: ${missing.join(", ")}` });
       return true;
     }
     const text = body.toString("utf8");
     const payload = parseObject(text);
     if (payload === null) {
+      options.metrics?.refused("payload");
       answer(res, 400, { error: "SyntaxError: Invalid JSON" });
       return true;
     }
@@ -64,6 +75,8 @@ export function webhookReceiver(options: WebhookReceiverOptions): RequestHandler
 }
 
 async function dispatch(options: WebhookReceiverOptions, event: WebhookEvent, res: ServerResponse, timeoutMs: number): Promise<void> {
+  const started = performance.now();
+  const counted = (outcome: DeliveryOutcome) => options.metrics?.delivery(event.name, outcome, (performance.now() - started) / 1000);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -71,11 +84,13 @@ async function dispatch(options: WebhookReceiverOptions, event: WebhookEvent, re
   }, timeoutMs);
   try {
     // Probot's receive returns at once when its app has no handler for the event.
-    await Promise.all([options.probot.webhooks.receive(event as never), options.direct?.(event)]);
+    const [, recorded] = await Promise.all([options.probot.webhooks.receive(event as never), options.direct?.(event)]);
     clearTimeout(timer);
+    counted(recorded ? DELIVERY_OUTCOMES[recorded] : "handled");
     if (!timedOut) answer(res, 200, "ok\n");
   } catch (error) {
     clearTimeout(timer);
+    counted("failed");
     // Probot's own handlers' errors are logged by its error handler; Steward's are logged here.
     const first = error instanceof AggregateError ? (error.errors[0] as Error & { status?: number }) : (error as Error & { status?: number });
     if (!(error instanceof AggregateError)) options.log.error({ err: error }, `${event.name} delivery ${event.id} failed`);
@@ -85,6 +100,8 @@ async function dispatch(options: WebhookReceiverOptions, event: WebhookEvent, re
       });
   }
 }
+
+const DELIVERY_OUTCOMES: Record<RecordOutcome, DeliveryOutcome> = { fresh: "stored", duplicate: "duplicate", "not-served": "not_served" };
 
 /** The JSON object a body holds, or null when it is not JSON or not an object. */
 function parseObject(text: string): Record<string, unknown> | null {

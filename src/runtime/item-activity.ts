@@ -5,6 +5,7 @@ import type { DB } from "../store/db.js";
 import type { LedgerEntry } from "../domain/ledger.js";
 import type { RepositoryRef } from "../domain/repository.js";
 import type { StewardIdentitySource } from "./steward-identity.js";
+import type { OperationalMetrics } from "../domain/operational-metrics.js";
 
 /**
  * A fresh (never seen before) delivery about an issue, pull request, comment, review, star or fork,
@@ -30,6 +31,8 @@ export interface ItemActivity {
   config: StewardConfig;
   /** What the ledger stored for this delivery (its events carry the natural keys). */
   entry: LedgerEntry;
+  /** Where the features' effects are counted (JobDeps.metrics). */
+  metrics?: OperationalMetrics;
 }
 
 /** One feature's reaction to item activity. Failures are logged by the caller, never fatal. */

@@ -3,6 +3,7 @@ import type { RepoConfigLoader } from "./repo-config-loader.js";
 import type { StewardIdentitySource } from "./steward-identity.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { DB } from "../store/db.js";
+import type { OperationalMetrics } from "../domain/operational-metrics.js";
 
 /**
  * What a job running outside a webhook (a scheduled sweep, the digest, a backfill, the CLI)
@@ -21,4 +22,6 @@ export interface JobDeps {
   github(installationId: number): Promise<GitHubClient>;
   /** Who Steward is on GitHub: a marker counts only in what its own app wrote. */
   steward: StewardIdentitySource;
+  /** What the server counts for GET /metrics; absent where nothing is served (the CLI). */
+  metrics?: OperationalMetrics;
 }

@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { createTask, type ScheduledTask } from "node-cron";
 import { OFF, type Job } from "./jobs.js";
 import type { JobDeps } from "../runtime/job-deps.js";
@@ -15,7 +16,8 @@ export interface RunningScheduler {
  * Starts the jobs on their cron patterns (UTC); a job whose pattern is "off" runs only through
  * `runNow`. A run that is still going when its next tick comes is not started twice; a failing run
  * is logged and the next tick tries again, so no job's failure reaches the process. With `leasing`
- * from the database, replicas sharing it run each tick of a job once between them.
+ * from the database, replicas sharing it run each tick of a job once between them. Each run is
+ * counted in `deps.metrics`: its duration and outcome, or a skip while another replica holds the lease.
  */
 export function startScheduler(deps: JobDeps, jobs: readonly Job[], leasing: JobLeasing = unleased): RunningScheduler {
   const guarded = new Map<string, (tick: Date) => Promise<void>>();
@@ -24,13 +26,27 @@ export function startScheduler(deps: JobDeps, jobs: readonly Job[], leasing: Job
   for (const job of jobs) {
     let current: Promise<void> | null = null;
     const run = (tick: Date) => {
+      // The run's own time, without taking and releasing the lease; null when it never started.
+      let seconds: number | null = null;
       current ??= leasing
-        .run(job.id, tick, () => invoke(job, deps))
+        .run(job.id, tick, async () => {
+          const started = performance.now();
+          try {
+            return await invoke(job, deps);
+          } finally {
+            seconds = (performance.now() - started) / 1000;
+          }
+        })
         .then(
           (outcome) => {
+            deps.metrics?.jobRun(job.id, outcome === "ran" ? "succeeded" : "skipped", seconds);
             if (outcome === "held-elsewhere") deps.log.debug(`scheduled job "${job.name}" skipped: another replica is running it`);
           },
-          (error: unknown) => deps.log.error({ err: error }, `scheduled job "${job.name}" failed; it runs again at its next tick`),
+          (error: unknown) => {
+            // A lease that could not be taken fails the run too, though it never started.
+            deps.metrics?.jobRun(job.id, "failed", seconds);
+            deps.log.error({ err: error }, `scheduled job "${job.name}" failed; it runs again at its next tick`);
+          },
         )
         .finally(() => {
           if (current) running.delete(current);

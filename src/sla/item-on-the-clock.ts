@@ -18,6 +18,7 @@ export function itemEffectContext(activity: ItemActivity, number: number): Effec
     db: activity.db,
     now: activity.now,
     octokit: activity.octokit,
+    metrics: activity.metrics,
     repositoryId: repository.id,
     where: { owner: repository.owner, repo: repository.name, issueNumber: number },
   };

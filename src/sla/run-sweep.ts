@@ -93,6 +93,7 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
     now: deps.now,
     octokit,
     steward: deps.steward,
+    metrics: deps.metrics,
     repositoryId: repository.id,
     where: { owner: repository.owner, repo: repository.name, issueNumber: number },
   });

@@ -2,6 +2,7 @@ import { performOnce, type EffectOutcome } from "../effects/perform-once.js";
 import { createComment, findCommentWithMarker, type IssueRef, type PostedComment } from "../github/comments.js";
 import { addLabel, removeLabel } from "../github/labels.js";
 import type { GitHubClient } from "../github/octokit.js";
+import type { OperationalMetrics } from "../domain/operational-metrics.js";
 import type { StewardIdentitySource } from "../runtime/steward-identity.js";
 import type { DB } from "../store/db.js";
 import type { DueReminder } from "./due-reminder.js";
@@ -13,6 +14,7 @@ export interface EffectContext {
   octokit: GitHubClient;
   repositoryId: number;
   where: IssueRef;
+  metrics?: OperationalMetrics;
 }
 
 /** A reminder's context: its marker check believes only Steward's own comments. */

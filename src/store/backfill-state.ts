@@ -66,6 +66,31 @@ export async function saveBackfillProgress(db: DB, progress: BackfillProgress): 
     .onConflictDoUpdate({ target: [backfillState.repositoryId, backfillState.kind], set: rest });
 }
 
+/** Where one kind of a repository's backfill stands, by the repository's full name: what /metrics shows. */
+export interface NamedBackfillProgress {
+  repository: string;
+  kind: string;
+  status: BackfillStatus;
+  done: number;
+  total: number | null;
+}
+
+/** Every served repository's backfill progress, each kind ever started. */
+export async function listNamedBackfillProgress(db: DB): Promise<NamedBackfillProgress[]> {
+  const { backfillState, repositories } = tablesOf(db);
+  return db
+    .select({
+      repository: repositories.fullName,
+      kind: backfillState.kind,
+      status: backfillState.status,
+      done: backfillState.done,
+      total: backfillState.total,
+    })
+    .from(backfillState)
+    .innerJoin(repositories, eq(repositories.id, backfillState.repositoryId))
+    .orderBy(asc(repositories.fullName), asc(backfillState.kind));
+}
+
 /** Repositories with a backfill kind not yet done (pending, running when a process died, or paused). */
 export async function listUnfinishedBackfillRepositories(db: DB): Promise<number[]> {
   const { backfillState } = tablesOf(db);

@@ -22,7 +22,7 @@ export interface WelcomePost {
  * What posting a welcome needs: a webhook's activity has all of it; the scheduled retry builds it.
  * The client paces the POST itself, so a welcome found on GitHub costs no write slot.
  */
-export type WelcomeContext = Pick<ItemActivity, "db" | "now" | "log" | "octokit" | "steward" | "repository" | "config">;
+export type WelcomeContext = Pick<ItemActivity, "db" | "now" | "log" | "octokit" | "steward" | "repository" | "config" | "metrics">;
 
 const NO_LINKS: CommunityLinks = { contributing: null, codeOfConduct: null };
 
@@ -44,7 +44,7 @@ export async function postWelcome(activity: WelcomeContext, post: WelcomePost): 
   // interrupted then may have posted its comment with the login in the marker.
   const before = post.subject.startsWith("id:") ? hiddenMarker(post.effect, post.facts.author.toLowerCase()) : null;
   const outcome = await performOnce(
-    { db: activity.db, now: activity.now },
+    { db: activity.db, now: activity.now, metrics: activity.metrics },
     { repositoryId: repository.id, kind: post.effect, subject: post.subject, period: "" },
     {
       find: async () => {
@@ -78,7 +78,7 @@ export async function closeWelcome(
   const marker = hiddenMarker(claim.effect, claim.subject);
   const where = issueNumber === null ? null : { owner: repository.owner, repo: repository.name, issueNumber };
   return performOnce<PostedComment | { skipped: string }>(
-    { db: ctx.db, now: ctx.now },
+    { db: ctx.db, now: ctx.now, metrics: ctx.metrics },
     { repositoryId: repository.id, kind: claim.effect, subject: claim.subject, period: "" },
     {
       find: async () => (where ? findCommentWithMarker(ctx.octokit, where, marker, await ctx.steward()) : null),

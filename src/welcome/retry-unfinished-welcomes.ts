@@ -68,7 +68,7 @@ export async function retryUnfinishedWelcomes(deps: JobDeps, options: { reposito
 async function welcomeContext(deps: JobDeps, repository: RepositoryRecord): Promise<WelcomeContext> {
   const octokit = await deps.github(repository.installationId);
   const { config } = await deps.configs.load(octokit, repository);
-  return { db: deps.db, now: deps.now, log: deps.log, octokit, steward: deps.steward, repository, config };
+  return { db: deps.db, now: deps.now, log: deps.log, octokit, steward: deps.steward, repository, config, metrics: deps.metrics };
 }
 
 async function retryOne(ctx: WelcomeContext, repository: RepositoryRecord, claim: UnfinishedWelcome): Promise<WelcomeRetry> {

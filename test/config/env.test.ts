@@ -31,6 +31,14 @@ describe("parseEnv", () => {
     for (const name of ["APP_ID", "PORT", "DATABASE_URL", "LOG_LEVEL"]) expect(message).toContain(name);
   });
 
+  it("takes METRICS_TOKEN as the bearer token of /metrics, and refuses one a header cannot carry", () => {
+    expect(parseEnv({}).metricsToken).toBeNull();
+    expect(parseEnv({ METRICS_TOKEN: "" }).metricsToken).toBeNull();
+    expect(parseEnv({ METRICS_TOKEN: "s3cr3t-token_+/=" }).metricsToken).toBe("s3cr3t-token_+/=");
+    expect(() => parseEnv({ METRICS_TOKEN: "two words" })).toThrow(/METRICS_TOKEN must be printable ASCII without spaces/);
+    expect(() => parseEnv({ METRICS_TOKEN: "tëst" })).toThrow(/METRICS_TOKEN/);
+  });
+
   it("needs a private key once an APP_ID is set", () => {
     expect(() => parseEnv({ APP_ID: "12" })).toThrow(/neither PRIVATE_KEY nor PRIVATE_KEY_PATH/);
     expect(() => parseEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "/nonexistent/key.pem" })).toThrow(/does not exist/);

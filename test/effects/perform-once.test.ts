@@ -5,7 +5,8 @@ import { createComment, findCommentWithMarker } from "../../src/github/comments.
 import { createSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { claimEffect, unfinishedEffects } from "../../src/store/side-effects.js";
 import { appKeys } from "../helpers/e2e-harness.js";
-import { createTestStore } from "../helpers/test-store.js";
+import { recordedMetrics } from "../helpers/recorded-metrics.js";
+import { createTestStore, useTestStore } from "../helpers/test-store.js";
 
 const where = { owner: "acme", repo: "widget", issueNumber: 1 };
 const key = { repositoryId: 1, kind: "test.welcome", subject: "#1", period: "" };
@@ -98,5 +99,32 @@ describe("performOnce against the sandbox", () => {
     expect((await performOnce(deps(), key, welcome())).status).toBe("found");
     expect(comments()).toHaveLength(1);
     expect(sandbox.violations).toEqual([]);
+  });
+});
+
+describe("performOnce's counting", () => {
+  const store = useTestStore();
+
+  it("counts every outcome by the effect's kind, the deferred ones included", async () => {
+    const { metrics, calls } = recordedMetrics();
+    const now = Date.parse("2026-11-23T10:00:00Z");
+    const deps = (at: number) => ({ db: store.db, now: () => new Date(at), leaseMs: 60_000, metrics });
+    const label = { find: async () => ({ label: "found" }), create: async () => ({ label: "created" }) };
+    await performOnce(deps(now), key, label);
+    await performOnce(deps(now), key, label);
+    const other = { ...key, subject: "#2" };
+    await performOnce(deps(now), other, { ...label, create: () => Promise.reject(new Error("HTTP 502")) });
+    // The failed attempt's claim is given back with its lease run out: the next one looks first.
+    await performOnce(deps(now), other, label);
+    const third = { ...key, subject: "#3" };
+    await claimEffect(store.db, third, new Date(now), 60_000);
+    await performOnce(deps(now), third, label);
+    expect(calls).toEqual([
+      ["effect", "test.welcome", "performed"],
+      ["effect", "test.welcome", "already_done"],
+      ["effect", "test.welcome", "failed"],
+      ["effect", "test.welcome", "found"],
+      ["effect", "test.welcome", "busy"],
+    ]);
   });
 });

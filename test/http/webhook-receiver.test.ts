@@ -8,6 +8,7 @@ import type { WebhookEvent } from "../../src/http/event-octokits.js";
 import { signBody } from "../../src/http/webhook-signature.js";
 import { webhookReceiver } from "../../src/http/webhook-receiver.js";
 import { appKeys } from "../helpers/e2e-harness.js";
+import { type MetricCall, recordedMetrics } from "../helpers/recorded-metrics.js";
 
 const SECRET = "receiver-secret";
 const PATH = "/api/github/webhooks";
@@ -20,12 +21,15 @@ describe("the webhook receiver", () => {
   let direct: WebhookEvent[];
   let probotSaw: string[];
   let failDirect: Error | null;
+  let counted: MetricCall[];
 
   beforeEach(async () => {
     logLines = [];
     direct = [];
     probotSaw = [];
     failDirect = null;
+    const recorded = recordedMetrics();
+    counted = recorded.calls;
     const log = pino({ level: "info" }, new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }));
     probot = createProbot({ overrides: { appId: 1, privateKey: appKeys().privateKey, secret: SECRET, log } });
     await probot.load((app) => {
@@ -42,8 +46,9 @@ describe("the webhook receiver", () => {
       direct: (event) => {
         if (event.name !== "issues") return undefined;
         direct.push(event);
-        return failDirect ? Promise.reject(failDirect) : Promise.resolve();
+        return failDirect ? Promise.reject(failDirect) : Promise.resolve("fresh" as const);
       },
+      metrics: recorded.metrics,
     });
     server = createServer(async (req, res) => {
       if (!(await receive(req, res))) res.writeHead(404).end("elsewhere");
@@ -75,6 +80,11 @@ describe("the webhook receiver", () => {
     expect(await post('{"zen":"hi"}', { "x-github-event": "ping", "x-github-delivery": "p-1" })).toMatchObject({ status: 200 });
     expect(probotSaw).toEqual(["p-1"]);
     expect(direct).toHaveLength(1);
+    // The direct handler's outcome names what became of a delivery; Probot's handlers only handle.
+    expect(counted).toEqual([
+      ["delivery", "issues", "stored"],
+      ["delivery", "ping", "handled"],
+    ]);
   });
 
   it("answers a handler's failure with its status, or 500, and the error", async () => {
@@ -86,6 +96,10 @@ describe("the webhook receiver", () => {
     expect(directFailure.status).toBe(500);
     expect(JSON.parse(directFailure.text)).toEqual({ error: "Error: disk full" });
     expect(logLines.some((line) => line.includes("issues delivery d-1 failed"))).toBe(true);
+    expect(counted).toEqual([
+      ["delivery", "ping", "failed"],
+      ["delivery", "issues", "failed"],
+    ]);
   });
 
   it("refuses a bad signature, missing headers, a wrong content type and invalid JSON as Probot does", async () => {
@@ -99,6 +113,13 @@ describe("the webhook receiver", () => {
     expect(JSON.parse(invalid.text)).toEqual({ error: "SyntaxError: Invalid JSON" });
     expect((await post("[1,2]")).status).toBe(400);
     expect(direct).toEqual([]);
+    expect(counted).toEqual([
+      ["refused", "signature"],
+      ["refused", "headers"],
+      ["refused", "content_type"],
+      ["refused", "payload"],
+      ["refused", "payload"],
+    ]);
   });
 
   it("guards the path with a trailing slash too, answers another method 404, and leaves other paths alone", async () => {

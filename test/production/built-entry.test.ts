@@ -61,6 +61,25 @@ describe("node dist/src/main.js, as the image runs it", () => {
     expect(await steward.exited).toBe(0);
   });
 
+  it("serves /metrics only to a request with METRICS_TOKEN as its bearer token", async () => {
+    const steward = await world.startSteward("node dist/src/main.js", { METRICS_TOKEN: "production-metrics-token", STEWARD_SCHEDULES: "*=off" });
+    const metrics = (authorization?: string) => fetch(`${steward.url}/metrics`, authorization ? { headers: { authorization } } : {});
+    expect((await metrics()).status).toBe(401);
+    expect((await metrics("Bearer not-the-token")).status).toBe(401);
+    const forged = await fetch(`${steward.url}/api/github/webhooks`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "forged", "x-hub-signature-256": "sha256=00" },
+      body: "{}",
+    });
+    expect(forged.status).toBe(400);
+    const served = await metrics("Bearer production-metrics-token");
+    expect(served.status).toBe(200);
+    const text = await served.text();
+    expect(text).toContain('steward_webhook_refused_total{reason="signature"} 1');
+    expect(text).toMatch(/^steward_process_start_time_seconds \d+$/m);
+    await steward.kill();
+  });
+
   it("receives deliveries through a webhook proxy channel (WEBHOOK_PROXY_URL)", async () => {
     const channel = await startProxyChannel();
     try {

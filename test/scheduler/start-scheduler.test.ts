@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { JobDeps } from "../../src/runtime/job-deps.js";
 import { scheduledJobs } from "../../src/scheduler/jobs.js";
 import { startScheduler } from "../../src/scheduler/start-scheduler.js";
+import type { JobLeasing } from "../../src/scheduler/job-leasing.js";
+import { recordedMetrics } from "../helpers/recorded-metrics.js";
 
 function fakeDeps(errors: string[]): JobDeps {
   return { log: { error: (_: unknown, message: string) => errors.push(message) } } as unknown as JobDeps;
@@ -64,6 +66,33 @@ describe("startScheduler", () => {
     void scheduler.runNow("slow");
     await scheduler.stop(5_000);
     expect(finished).toBe(true);
+  });
+
+  it("counts each run with its duration, a failure, and a tick another replica holds the lease of", async () => {
+    const { metrics, calls, seconds } = recordedMetrics();
+    let elsewhere = false;
+    const leasing: JobLeasing = { run: async (_job, _tick, body) => (elsewhere ? "held-elsewhere" : (await body(), "ran")) };
+    const scheduler = startScheduler(
+      { log: { error: () => {}, debug: () => {} }, metrics } as unknown as JobDeps,
+      [
+        { id: "nap", name: "nap", cron: "off", run: () => new Promise((r) => setTimeout(r, 20)) },
+        { id: "broken", name: "broken", cron: "off", run: () => Promise.reject(new Error("GitHub down")) },
+      ],
+      leasing,
+    );
+    await scheduler.runNow("nap");
+    await scheduler.runNow("broken");
+    elsewhere = true;
+    await scheduler.runNow("nap");
+    expect(calls).toEqual([
+      ["jobRun", "nap", "succeeded"],
+      ["jobRun", "broken", "failed"],
+      ["jobRun", "nap", "skipped"],
+    ]);
+    expect(seconds[0]).toBeGreaterThanOrEqual(0.015);
+    expect(seconds[1]).toBeGreaterThanOrEqual(0);
+    expect(seconds[2]).toBeNull();
+    await scheduler.stop();
   });
 });
 

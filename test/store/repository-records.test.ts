@@ -3,6 +3,7 @@ import {
   type BackfillProgress,
   findBackfillProgress,
   listBackfillProgress,
+  listNamedBackfillProgress,
   listUnfinishedBackfillRepositories,
   pendingProgress,
   saveBackfillProgress,
@@ -10,6 +11,7 @@ import {
 import { loadConfigStatus, saveConfigStatus } from "../../src/store/config-status.js";
 import { readDailySeries, saveDailyMetrics } from "../../src/store/daily-metrics.js";
 import { findDigest, latestDigestBefore, markDigestClosed, saveDigest } from "../../src/store/digests.js";
+import { registerInstallation } from "../../src/store/installations.js";
 import { findRepositoryFacts, saveRepositoryFacts } from "../../src/store/repository-facts.js";
 import { useTestStore } from "../helpers/test-store.js";
 
@@ -106,6 +108,18 @@ describe("per-repository records", () => {
       await saveBackfillProgress(store.db, progress(5, "stars", "pending"));
       await saveBackfillProgress(store.db, progress(3, "stars", "done"));
       expect(await listUnfinishedBackfillRepositories(store.db)).toEqual([5, REPO]);
+    });
+
+    it("names every served repository's kinds for /metrics, and leaves out a repository no longer served", async () => {
+      const repository = { id: REPO, installationId: 7, owner: "acme", name: "widget", fullName: "acme/widget", private: false };
+      await registerInstallation(store.db, { id: 7, accountLogin: "acme", accountType: "Organization" }, [repository], at("2026-11-01T00:00:00Z"));
+      await saveBackfillProgress(store.db, { ...progress(REPO, "stars", "done"), done: 1234, total: 1234 });
+      await saveBackfillProgress(store.db, progress(REPO, "issues", "running"));
+      await saveBackfillProgress(store.db, progress(5, "stars", "pending"));
+      expect(await listNamedBackfillProgress(store.db)).toEqual([
+        { repository: "acme/widget", kind: "issues", status: "running", done: 0, total: null },
+        { repository: "acme/widget", kind: "stars", status: "done", done: 1234, total: 1234 },
+      ]);
     });
   });
 
