@@ -13,10 +13,12 @@ export const BENCH_SECRET = "bench-secret";
 export const WEBHOOK_PATH = "/api/github/webhooks";
 export const BENCH_APP_ID = 4242;
 
-/** Steward's production server under test, plus what its SQLite file holds. */
+/** Steward's production server under test, plus what its database holds. */
 export interface StewardServer extends ServerProcess {
-  /** The ledger's row counts, read from the server's database file. */
-  ledger(): LedgerCounts;
+  /** Its DATABASE_URL: a SQLite file in the world's directory, or the postgres:// URL it was given. */
+  database: string;
+  /** The ledger's row counts, read from the server's database. */
+  ledger(): Promise<LedgerCounts>;
 }
 
 /** The GitHub a benchmark's servers talk to: a sandbox in the bench process, and where to write. */
@@ -28,10 +30,11 @@ export interface BenchWorld {
   profileDir: string | null;
   /**
    * Steward as the Docker image runs it (`node dist/src/main.js`, configured by env alone) against
-   * the sandbox and a fresh SQLite file. Its jobs are off (STEWARD_SCHEDULES=*=off) unless `env`
-   * says otherwise, so a cron tick cannot land inside a measure of the webhook path.
+   * the sandbox and a fresh SQLite file, or the PostgreSQL database `options.database` names
+   * (several servers may share one, as replicas do). Its jobs are off (STEWARD_SCHEDULES=*=off)
+   * unless `env` says otherwise, so a cron tick cannot land inside a measure of the webhook path.
    */
-  startSteward(env?: NodeJS.ProcessEnv): Promise<StewardServer>;
+  startSteward(env?: NodeJS.ProcessEnv, options?: { database?: string }): Promise<StewardServer>;
   /** A do-nothing Probot app with the same env, compiled the same way; `handlers: "none"` subscribes to nothing. */
   startDoNothing(handlers?: "events" | "none"): Promise<ServerProcess>;
   close(): Promise<void>;
@@ -97,12 +100,12 @@ export async function createBenchWorld(profileDir: string | null, options: Bench
     target,
     dir,
     profileDir,
-    async startSteward(extra = {}) {
+    async startSteward(extra = {}, options = {}) {
       const label = `steward-${++started}`;
-      const databasePath = join(dir, `${label}.db`);
-      await registeredInstallation(databasePath, target);
-      const server = await start(label, "steward", { DATABASE_URL: databasePath, STEWARD_SCHEDULES: "*=off", ...extra });
-      return { ...server, ledger: () => ledgerCounts(databasePath) };
+      const database = options.database ?? join(dir, `${label}.db`);
+      await registeredInstallation(database, target);
+      const server = await start(label, "steward", { DATABASE_URL: database, STEWARD_SCHEDULES: "*=off", ...extra });
+      return { ...server, database, ledger: () => ledgerCounts(database) };
     },
     startDoNothing: (handlers = "events") =>
       start(`do-nothing-${handlers}-${++started}`, "doNothing", {

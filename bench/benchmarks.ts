@@ -3,6 +3,7 @@ import type { Benchmark } from "./benchmark.js";
 import { conversionScaling } from "./conversion-scaling.js";
 import { historyScaling } from "./history-scaling.js";
 import { memorySoak } from "./memory-soak.js";
+import { postgres } from "./postgres.js";
 import { webhookThroughput } from "./webhook-throughput.js";
 import { writePacing } from "./write-pacing.js";
 
@@ -10,4 +11,12 @@ import { writePacing } from "./write-pacing.js";
  * Every benchmark, in the order `npm run bench` runs them. Adding one is one file exporting a
  * `Benchmark` and one entry here.
  */
-export const BENCHMARKS: readonly Benchmark[] = [webhookThroughput, backfillEconomy, historyScaling, conversionScaling, memorySoak, writePacing];
+export const BENCHMARKS: readonly Benchmark[] = [
+  webhookThroughput,
+  backfillEconomy,
+  historyScaling,
+  conversionScaling,
+  memorySoak,
+  writePacing,
+  postgres,
+];

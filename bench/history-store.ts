@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DB } from "../src/store/db.js";
+import type { DB, SqliteDB } from "../src/store/db.js";
 import { saveRepositoryFacts } from "../src/store/repository-facts.js";
 import { StoreRowWriter } from "./store-rows.js";
 
@@ -30,7 +30,7 @@ export interface HistoryStore {
  * what the daily job and a finished backfill leave: daily metrics for every day, repository facts,
  * contributors numbered, company profiles of some stargazers.
  */
-export function buildHistoryStore(db: DB, repositoryId: number, now: number, totalEvents: number): HistoryStore {
+export function buildHistoryStore(db: SqliteDB, repositoryId: number, now: number, totalEvents: number): HistoryStore {
   const rows = new StoreRowWriter(db, repositoryId);
   const recentStart = now - RECENT_DAYS * DAY;
   const historyStart = recentStart - HISTORY_YEARS * 365 * DAY;

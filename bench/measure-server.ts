@@ -44,7 +44,7 @@ export async function measureServer<S extends ServerProcess>(
 
 /** Throws unless Steward's ledger holds exactly one delivery and one event per delivery sent. */
 export async function expectEveryDeliveryRecorded(server: StewardServer, sent: number): Promise<LedgerCounts> {
-  const counts = server.ledger();
+  const counts = await server.ledger();
   if (counts.deliveries !== sent || counts.events !== sent) {
     throw new Error(`${server.label}: sent ${sent} deliveries, the ledger holds ${counts.deliveries} deliveries and ${counts.events} events`);
   }

@@ -48,7 +48,8 @@ async function main(): Promise<number> {
     const started = Date.now();
     try {
       const rows = await benchmark.run({ quick: args.quick, profileDir, progress: (line) => console.log(`  ... ${line}`) });
-      console.log(formatRows(rows));
+      // A benchmark that skipped itself has said why in its progress line: no empty table under it.
+      if (rows.length > 0) console.log(formatRows(rows));
       console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
     } catch (error) {
       failed++;

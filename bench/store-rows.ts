@@ -1,4 +1,4 @@
-import type { DB } from "../src/store/db.js";
+import type { SqliteDB } from "../src/store/db.js";
 
 /** One ledger fact, as the `events` table holds it. */
 export interface EventRow {
@@ -48,7 +48,7 @@ export class StoreRowWriter {
   readonly #ids = new Map<string, number>();
 
   constructor(
-    db: DB,
+    db: SqliteDB,
     private readonly repositoryId: number,
   ) {
     this.#sqlite = db.$client;
