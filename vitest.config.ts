@@ -21,6 +21,9 @@ const postgresLeg = Boolean(process.env.TEST_POSTGRES_URL);
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core but one (a single worker on two cores); most test time
+    // here is waiting on child processes, HTTP and PostgreSQL, so two files at once on two cores.
+    maxWorkers: 2,
     // End-to-end tests start real HTTP servers and processes; give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
