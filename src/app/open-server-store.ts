@@ -7,9 +7,6 @@ import { openStore } from "../store/open-store.js";
 /** A start-up failure whose message is the whole story: printed as one line, no stack trace. */
 export class StartupError extends Error {}
 
-/** How long a PostgreSQL connection may take to open at start-up before the start fails. */
-const CONNECT_TIMEOUT_MS = 10_000;
-
 /**
  * Opens and migrates the server's database, turning the engine's failures (a read-only file or
  * folder, a path that cannot be created, a lock held by another process, a PostgreSQL server that
@@ -19,7 +16,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export async function openServerStore(target: DatabaseTarget): Promise<Store> {
   let store: Store | undefined;
   try {
-    store = openStore(target, { connectTimeoutMs: CONNECT_TIMEOUT_MS });
+    store = openStore(target);
     await applyMigrations(store.db);
     // Migrations may have had nothing to write: prove the database takes writes now, not at the first delivery.
     if (!(await databaseAnswers(store.db))) throw new Error("it does not take writes (read-only, locked, or a standby)");

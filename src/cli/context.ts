@@ -25,14 +25,11 @@ export interface StoreOptions {
   create?: boolean;
 }
 
-/** How long a PostgreSQL connection may take to open before the command fails. */
-const CONNECT_TIMEOUT_MS = 10_000;
-
 /** Opens the database the server uses (DATABASE_URL), migrated, for the duration of `use`. */
 export async function withStore<T>(io: CliIo, options: StoreOptions, use: (store: Store) => Promise<T>): Promise<T> {
   const env = parseEnv(io.env, io.cwd);
   if (!options.create && env.database.engine === "sqlite") requireExistingDatabase(options.command, env.database.path);
-  const store = openStore(env.database, { connectTimeoutMs: CONNECT_TIMEOUT_MS });
+  const store = openStore(env.database);
   try {
     await applyMigrations(store.db).catch((error: Error) => {
       throw new CommandFailure(`${options.command}: cannot use the database at ${describeDatabase(env.database)}: ${error.message.split("\n")[0]}`);

@@ -3,10 +3,13 @@ import { openSqliteStore, type Store } from "./db.js";
 import { openPostgresStore } from "./postgres-db.js";
 
 /**
- * Opens the store DATABASE_URL names, on its engine; connections open on first use. A PostgreSQL
- * connection that cannot be opened within `connectTimeoutMs` fails instead of waiting on the network.
+ * How long opening a PostgreSQL connection may take before it fails: a server that does not
+ * answer is reported (at start, by a command) instead of waited on for as long as the network does.
  */
-export function openStore(target: DatabaseTarget, options: { connectTimeoutMs?: number } = {}): Store {
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Opens the store DATABASE_URL names, on its engine; connections open on first use. */
+export function openStore(target: DatabaseTarget): Store {
   if (target.engine === "sqlite") return openSqliteStore(target.path);
-  return openPostgresStore(target.url, { poolSize: target.poolSize, connectTimeoutMs: options.connectTimeoutMs });
+  return openPostgresStore(target.url, { poolSize: target.poolSize, connectTimeoutMs: CONNECT_TIMEOUT_MS });
 }

@@ -5,7 +5,6 @@ import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, inject } from "vitest";
 import { openSqliteStore, type SqliteDB, type Store } from "../../src/store/db.js";
-import { sqliteClientOf } from "../../src/store/engine.js";
 import { applyMigrations } from "../../src/store/migrate.js";
 import { openPostgresStore, type PostgresDB } from "../../src/store/postgres-db.js";
 import { createPostgresTestDatabase, type PostgresTestDatabase } from "./postgres-test-database.js";
@@ -41,7 +40,7 @@ export async function createSqliteTestStore(): Promise<TestStore & { db: SqliteD
   return {
     ...store,
     path,
-    sqlite: sqliteClientOf(store.db)!,
+    sqlite: store.db.$client,
     async dispose() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { copyStore } from "../../store/copy/copy-store.js";
 import { openSqliteSource } from "../../store/copy/sqlite-source.js";
 import { type TableVerification, verifyCopy } from "../../store/copy/verify-copy.js";
+import { CONNECT_TIMEOUT_MS } from "../../store/open-store.js";
 import { openPostgresStore } from "../../store/postgres-db.js";
 import { CommandFailure } from "../command-failure.js";
 import type { CliIo } from "../context.js";
@@ -30,9 +31,6 @@ export const copyHelp: CommandHelp = {
     failed: "the source is not a migrated Steward database, PostgreSQL cannot be reached or holds data, or the copy failed or differs",
   },
 };
-
-/** How long connecting to PostgreSQL may take before the copy gives up on an unreachable server. */
-const CONNECT_TIMEOUT_MS = 10_000;
 
 /** `steward copy --from <file> --to <postgres-url>`: moves the data, then verifies it table by table. */
 export async function copyCommand(argv: string[], io: CliIo): Promise<number> {
