@@ -3,6 +3,8 @@ import { createRandom, type Random } from "./random.js";
 
 export const DEMO_REPO = "acme/widget";
 export const DEMO_MAINTAINERS = ["maya", "omar"] as const;
+/** Who signs in to the dashboard in the demo: an owner of acme, so every acme repository is hers. */
+export const DEMO_SIGN_IN_USER = "maya";
 /** Contributors from before Steward was installed: the backfill must number them first. */
 const EARLY_CONTRIBUTORS = ["ada", "bruno", "chen", "dmitri", "elif", "farah", "gus"];
 const COMPANIES = ["Globex Corporation", "@initech", "Initech, Inc.", "Umbrella GmbH", "Hooli", null, null, null, null];
@@ -12,7 +14,8 @@ const DAY = 86_400_000;
 /**
  * A project half a year old when it installs Steward: an AGPL core with a README, CONTRIBUTING,
  * a code of conduct and templates; a few hundred stars gathered since May; issues and merged PRs
- * from seven early contributors; two maintainers in the owning organization.
+ * from seven early contributors; two maintainers in the owning organization (maya an owner of it,
+ * omar a member given "maintain" on the repository).
  */
 export function seedDemoWorld(model: SandboxModel, installedAt: Date): void {
   const random = createRandom(7);
@@ -23,7 +26,11 @@ export function seedDemoWorld(model: SandboxModel, installedAt: Date): void {
     description: "Widgets, open core",
     createdAt: daysBefore(installedAt, 200),
   });
-  for (const maintainer of DEMO_MAINTAINERS) model.addOrgMember("acme", maintainer);
+  // Both can sign in to the dashboard, each through another kind of access: the organization, the repository.
+  const [maya, omar] = DEMO_MAINTAINERS;
+  model.addOrgMember("acme", maya, "admin");
+  model.addOrgMember("acme", omar);
+  model.setRepositoryRole(DEMO_REPO, omar, "maintain");
   model.setFile(DEMO_REPO, "README.md", "# widget\n");
   model.setFile(DEMO_REPO, "CONTRIBUTING.md", "# Contributing\n\nFork, branch, test, open a PR.\n");
   model.setFile(DEMO_REPO, "CODE_OF_CONDUCT.md", "# Code of conduct\n\nBe kind.\n");

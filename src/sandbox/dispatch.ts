@@ -2,12 +2,14 @@ import type { KeyObject } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { looksLikeJwt, parseAuthorization, verifyAppJwt, type TokenRecord, type TokenStore } from "./auth.js";
 import { CONTENT_CREATING_ROUTES, type ContentCreationLimiter } from "./content-limit.js";
-import { SandboxHttpError } from "./errors.js";
+import { notAccessible, SandboxHttpError } from "./errors.js";
 import { faultBody, type FaultInjector, type FaultSpec } from "./faults.js";
 import { answerGraphQL } from "./graphql/handler.js";
 import { errorOutcome, type Outcome } from "./http-io.js";
 import type { SandboxModel } from "./model/model.js";
-import { rateLimitHeaders, type RateLimiter } from "./rate-limit.js";
+import type { UserRecord } from "./model/types.js";
+import type { UserTokenStore } from "./oauth/user-tokens.js";
+import { rateLimitHeaders, type RateBucket, type RateLimiter } from "./rate-limit.js";
 import type { Recorder } from "./recorder.js";
 import { tokenReaches } from "./rest/access.js";
 import type { RestRouter } from "./rest/router.js";
@@ -19,6 +21,8 @@ export interface DispatchDeps {
   app: AppInfo;
   publicKey: KeyObject;
   tokens: TokenStore;
+  /** Codes, user access tokens and refresh tokens of the web flow. */
+  userTokens: UserTokenStore;
   router: RestRouter;
   rateLimits: RateLimiter;
   contentLimit: ContentCreationLimiter;
@@ -56,8 +60,8 @@ export function dispatchRest(deps: DispatchDeps, req: SandboxRequest): { outcome
     deps.recorder.violation({ kind: "unimplemented-route", method: req.method, path: req.path, message, at: new Date(deps.wallClock()) });
     return { outcome: errorOutcome(501, message), route };
   }
-  const token = resolution.def.auth === "app" ? authenticateApp(deps, req.headers) : authenticateInstallation(deps, req.headers);
-  const headers = rateLimitHeaders(deps.rateLimits.consume("core", token?.installationId ?? 0));
+  const { token, user, bucket } = authenticateRoute(deps, resolution.def.auth, req.headers);
+  const headers = rateLimitHeaders(deps.rateLimits.consume("core", bucket));
   const ctx: RestContext = {
     method: req.method,
     path: req.path,
@@ -71,6 +75,7 @@ export function dispatchRest(deps: DispatchDeps, req: SandboxRequest): { outcome
     app: deps.app,
     tokens: deps.tokens,
     token,
+    user,
   };
   try {
     return { outcome: runHandler(deps, ctx, resolution.def, headers), route };
@@ -137,6 +142,21 @@ function faultOutcome(fault: FaultSpec, headers: Record<string, string>): Outcom
   return { status: fault.status, headers: { ...headers, ...fault.headers }, body: faultBody(fault) };
 }
 
+/** Who called, by the kind of credential the route takes, and whose rate-limit budget the call spends. */
+function authenticateRoute(
+  deps: DispatchDeps,
+  kind: RouteDef["auth"],
+  headers: IncomingHttpHeaders,
+): { token: TokenRecord | null; user: UserRecord | null; bucket: RateBucket } {
+  if (kind === "app") return { token: authenticateApp(deps, headers), user: null, bucket: 0 };
+  if (kind === "user") {
+    const user = authenticateUser(deps, headers);
+    return { token: null, user, bucket: `user:${user.id}` };
+  }
+  const token = authenticateInstallation(deps, headers);
+  return { token, user: null, bucket: token.installationId };
+}
+
 /** App routes take `Authorization: Bearer <JWT>` signed with the app's private key. */
 function authenticateApp(deps: DispatchDeps, headers: IncomingHttpHeaders): null {
   const auth = parseAuthorization(headers.authorization);
@@ -155,7 +175,40 @@ function authenticateInstallation(deps: DispatchDeps, headers: IncomingHttpHeade
   if ((auth.scheme !== "token" && auth.scheme !== "bearer") || looksLikeJwt(auth.credential)) {
     throw new SandboxHttpError(401, "sandbox: this route needs an installation access token, not an app JWT");
   }
+  // GitHub checks the token before the route: a dead user token is a 401, a live one a 403 here.
+  if (isUserToken(auth.credential)) {
+    userOfToken(deps, auth.credential);
+    throw notAccessible();
+  }
   const token = deps.tokens.resolve(auth.credential);
   if (!deps.model.getInstallation(token.installationId)) throw new SandboxHttpError(401, "Bad credentials");
   return token;
+}
+
+/**
+ * User routes take `Authorization: token <user access token>` (or Bearer) from the web flow. A
+ * live installation token there is a 403, as GitHub answers `GET /user` for one.
+ */
+function authenticateUser(deps: DispatchDeps, headers: IncomingHttpHeaders): UserRecord {
+  const auth = parseAuthorization(headers.authorization);
+  if (!auth) throw new SandboxHttpError(401, "Requires authentication");
+  if ((auth.scheme !== "token" && auth.scheme !== "bearer") || looksLikeJwt(auth.credential)) {
+    throw new SandboxHttpError(401, "sandbox: this route needs a user access token from the web flow, not an app JWT");
+  }
+  if (isUserToken(auth.credential)) return userOfToken(deps, auth.credential);
+  const token = deps.tokens.resolve(auth.credential);
+  if (!deps.model.getInstallation(token.installationId)) throw new SandboxHttpError(401, "Bad credentials");
+  throw notAccessible();
+}
+
+function isUserToken(credential: string): boolean {
+  return credential.startsWith("ghu_");
+}
+
+/** The user behind a live user access token; 401 "Bad credentials" when it is unknown, expired or refreshed away. */
+function userOfToken(deps: DispatchDeps, credential: string): UserRecord {
+  const record = deps.userTokens.resolve(credential);
+  const user = record && deps.model.getUserById(record.userId);
+  if (!user) throw new SandboxHttpError(401, "Bad credentials", { status: "401" });
+  return user;
 }

@@ -3,7 +3,8 @@ export interface FaultSpec {
   /** HTTP method to match; any method when omitted. */
   method?: string;
   /**
-   * Path to match, after /api/v3 (GraphQL requests have the path "/graphql"). A string matches the
+   * Path to match, after /api/v3 (GraphQL requests have the path "/graphql", the web flow's its own,
+   * e.g. "/login/oauth/access_token"). A string matches the
    * exact path or the route template ("/repos/{owner}/{repo}/issues/{issue_number}/comments");
    * a RegExp is tested against the path.
    */

@@ -1,8 +1,17 @@
 /**
- * The sandbox: a local GitHub API simulator (REST under /api/v3, GraphQL at /api/graphql) that
- * end-to-end tests and the offline demo run Steward against, via GHE_HOST/GHE_PROTOCOL.
+ * The sandbox: a local GitHub API simulator (REST under /api/v3, GraphQL at /api/graphql, the
+ * GitHub App's user sign-in at /login/oauth/...) that end-to-end tests and the offline demo run
+ * Steward against, via GHE_HOST/GHE_PROTOCOL.
  */
-export { createSandbox, CONTROL_PREFIX, type ControlHandler, type Sandbox, type SandboxAddress, type SandboxOptions } from "./server.js";
+export {
+  createSandbox,
+  defaultClientSecret,
+  CONTROL_PREFIX,
+  type ControlHandler,
+  type Sandbox,
+  type SandboxAddress,
+  type SandboxOptions,
+} from "./server.js";
 export { SandboxModel } from "./model/model.js";
 export type * from "./model/seeds.js";
 export type * from "./model/types.js";

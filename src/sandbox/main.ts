@@ -15,11 +15,19 @@
  *   WEBHOOK_SECRET        Signs them; "development" (Probot's default too).
  *   SANDBOX_SEED / --seed demo
  *                         Seeds the demo project acme/widget (history, no installation yet).
- *   SANDBOX_READY_FILE    Once listening, JSON { url, host, port, appId, privateKeyPath, webhookUrl,
- *                         pid } is written there (temp file, then rename); removed on a clean stop.
+ *   SANDBOX_READY_FILE    Once listening, JSON { url, host, port, appId, privateKeyPath, clientId,
+ *                         clientSecret, webhookUrl, pid } is written there (temp file, then rename);
+ *                         removed on a clean stop.
  *
  * On start it prints `[sandbox] listening on <url>`, then the lines to give Steward (APP_ID,
- * PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL=http). SIGINT/SIGTERM close it.
+ * PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST, GHE_PROTOCOL=http, GITHUB_CLIENT_ID=Iv1.sandbox<APP_ID>,
+ * GITHUB_CLIENT_SECRET=sandbox-client-secret-<APP_ID>). SIGINT/SIGTERM close it.
+ *
+ * "Sign in with GitHub" (a GitHub App's user authorization, web flow) works as on github.com, on
+ * the web host: GET /login/oauth/authorize shows a form asking only for a sandbox username (no
+ * password), its POST redirects to the app's redirect_uri with ?code&state, and
+ * POST /login/oauth/access_token trades the code for a ghu_ token (8 h) and a ghr_ refresh token.
+ * Those tokens serve GET /user, /user/installations and /user/installations/{id}/repositories.
  *
  * Control API (never recorded, unreachable under /api): `POST /_sandbox/call` with
  * `{ "target", "method", "args": [...] }` answers `{ "result" }` or `{ "error" }` (400, 404 for a

@@ -11,7 +11,13 @@ export interface RateSnapshot {
 const WINDOW_MS = 60 * 60 * 1000;
 
 /**
- * Primary rate-limit accounting per installation and resource ("core" for REST, "graphql"),
+ * Whose budget a request spends: an installation id, or `user:<id>` for a user access token
+ * (GitHub limits those per user).
+ */
+export type RateBucket = number | string;
+
+/**
+ * Primary rate-limit accounting per bucket and resource ("core" for REST, "graphql"),
  * in hourly windows of wall-clock time. It only reports (headers, `rateLimit`, `/rate_limit`);
  * it never refuses a request, so long benchmarks are not cut short.
  */
@@ -24,13 +30,13 @@ export class RateLimiter {
   ) {}
 
   /** Spends `cost` points and returns the state after it. */
-  consume(resource: string, installationId: number, cost = 1): RateSnapshot {
-    this.#window(resource, installationId).used += cost;
-    return this.snapshot(resource, installationId);
+  consume(resource: string, bucket: RateBucket, cost = 1): RateSnapshot {
+    this.#window(resource, bucket).used += cost;
+    return this.snapshot(resource, bucket);
   }
 
-  snapshot(resource: string, installationId: number): RateSnapshot {
-    const window = this.#window(resource, installationId);
+  snapshot(resource: string, bucket: RateBucket): RateSnapshot {
+    const window = this.#window(resource, bucket);
     return {
       limit: this.limit,
       used: window.used,
@@ -40,8 +46,8 @@ export class RateLimiter {
     };
   }
 
-  #window(resource: string, installationId: number): { start: number; used: number } {
-    const key = `${resource}:${installationId}`;
+  #window(resource: string, bucket: RateBucket): { start: number; used: number } {
+    const key = `${resource}:${bucket}`;
     const now = this.wallClock();
     let window = this.#windows.get(key);
     if (!window || now >= window.start + WINDOW_MS) {

@@ -1,12 +1,12 @@
 /** One request as the sandbox saw and answered it. */
 export interface RecordedRequest {
   method: string;
-  /** Path after /api/v3 (REST) or "/graphql" (GraphQL), percent-encoded as sent, without query. */
+  /** Path after /api/v3 (REST), "/graphql" (GraphQL) or "/login/oauth/..." (web flow), percent-encoded as sent, without query. */
   path: string;
   query: Record<string, string>;
   /** Request headers, lower-cased, with the credential of `authorization` redacted. */
   headers: Record<string, string>;
-  /** Parsed JSON body; for GraphQL `{ query, variables }`; undefined without a body. */
+  /** Parsed JSON body; for GraphQL `{ query, variables }`; the web flow's parameters with credentials redacted; undefined without a body. */
   body: unknown;
   status: number;
   /** The matched GitHub route ("POST /repos/{owner}/{repo}/issues/{issue_number}/comments"), if any. */

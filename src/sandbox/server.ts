@@ -4,11 +4,13 @@ import { parsePublicKey, TokenStore } from "./auth.js";
 import { ContentCreationLimiter, type ContentCreationLimit } from "./content-limit.js";
 import { dispatchGraphQL, dispatchRest, type DispatchDeps, type SandboxRequest } from "./dispatch.js";
 import { SandboxHttpError } from "./errors.js";
-import { FaultInjector, type FaultSpec } from "./faults.js";
+import { FaultInjector, faultBody, type FaultSpec } from "./faults.js";
 import { errorOutcome, parseJsonBody, readBody, sendOutcome, type Outcome } from "./http-io.js";
 import { isoSeconds } from "./model/ids.js";
 import { SandboxModel } from "./model/model.js";
 import type { Permission } from "./model/types.js";
+import { UserTokenStore } from "./oauth/user-tokens.js";
+import { answerWebFlow, loggableParams, webFlowRoute } from "./oauth/web-flow.js";
 import { RateLimiter } from "./rate-limit.js";
 import { Recorder, redactHeaders, type RecordedRequest, type Violation } from "./recorder.js";
 import { implementedRoutes, RestRouter } from "./rest/router.js";
@@ -30,6 +32,11 @@ export interface SandboxOptions {
   /** The app's slug; its bot account `<slug>[bot]` authors everything written with a token. */
   appSlug?: string;
   appName?: string;
+  /**
+   * The app's OAuth client secret, which the web flow's code exchange must present (the client id
+   * is always `Iv1.sandbox<appId>`). Default: `sandbox-client-secret-<appId>`.
+   */
+  clientSecret?: string;
   /** A model to serve; a fresh empty one by default. */
   model?: SandboxModel;
   /** Secondary rate limit on content creation (GitHub: 80 per minute, 500 per hour); none by default. */
@@ -97,6 +104,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     name: options.appName ?? "Steward",
     botLogin: `${slug}[bot]`,
     created_at: isoSeconds(new Date(wallClock())),
+    clientId: `Iv1.sandbox${Number(options.appId)}`,
+    clientSecret: options.clientSecret ?? defaultClientSecret(options.appId),
   };
   model.addUser({ login: app.botLogin, type: "Bot" });
   const rateLimits = new RateLimiter(wallClock, options.rateLimit);
@@ -106,6 +115,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     app,
     publicKey: parsePublicKey(options.publicKeyPem),
     tokens: new TokenStore(wallClock),
+    userTokens: new UserTokenStore(wallClock),
     router: new RestRouter(implementedRoutes(rateLimits)),
     rateLimits,
     contentLimit: new ContentCreationLimiter(options.contentCreationLimit, wallClock),
@@ -168,11 +178,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   return sandbox;
 }
 
+/** The client secret a sandbox has unless told otherwise: fixed, so a .env written once keeps working. */
+export function defaultClientSecret(appId: number | string): string {
+  return `sandbox-client-secret-${Number(appId)}`;
+}
+
 /** Reads, routes, answers and records one request. */
 async function handle(deps: DispatchDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const at = new Date(deps.wallClock());
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const method = (req.method ?? "GET").toUpperCase();
+  const webFlow = webFlowRoute(method, url.pathname);
+  if (webFlow) return handleWebFlow(deps, req, res, { route: webFlow, method, url, at });
   const isGraphQL = url.pathname === "/api/graphql";
   const isRest = url.pathname === "/api/v3" || url.pathname.startsWith("/api/v3/");
   const path = isGraphQL ? "/graphql" : isRest ? url.pathname.slice("/api/v3".length) || "/" : url.pathname;
@@ -220,6 +237,41 @@ async function handle(deps: DispatchDeps, req: IncomingMessage, res: ServerRespo
     at,
   });
   sendOutcome(res, outcome);
+}
+
+/**
+ * Serves the sign-in pages and the code exchange, which live on the web host as on github.com.
+ * Recorded like API requests (path "/login/oauth/...", route "POST /login/oauth/access_token"),
+ * with the secret parameters redacted; faults armed for that path apply too.
+ */
+async function handleWebFlow(
+  deps: DispatchDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  { route, method, url, at }: { route: string; method: string; url: URL; at: Date },
+): Promise<void> {
+  const request = { method, query: url.searchParams, headers: req.headers, body: await readBody(req) };
+  const fault = deps.faults.take(method, url.pathname, route.slice(route.indexOf(" ") + 1));
+  const answer = () => answerWebFlow(deps, route, request);
+  const outcome = fault ? injectedFault(fault, answer) : answer();
+  const logged = loggableParams(request);
+  deps.recorder.record({
+    method,
+    path: url.pathname,
+    query: logged.query,
+    headers: redactHeaders(req.headers),
+    body: logged.body,
+    status: outcome.status,
+    route,
+    at,
+  });
+  sendOutcome(res, outcome);
+}
+
+/** As on the API: a fault "after the side effect" lets the code or token be issued, then loses the answer. */
+function injectedFault(fault: FaultSpec, answer: () => Outcome): Outcome {
+  if (fault.afterSideEffect) answer();
+  return { status: fault.status, headers: { ...fault.headers }, body: faultBody(fault) };
 }
 
 function delay(ms: number): Promise<void> {

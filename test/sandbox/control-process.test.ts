@@ -54,9 +54,13 @@ describe("the sandbox as its own process", () => {
       host: `127.0.0.1:${sandbox.port}`,
       appId: 4242,
       privateKeyPath: expect.stringMatching(/app\.pem$/),
+      clientId: "Iv1.sandbox4242",
+      clientSecret: "sandbox-client-secret-4242",
     });
     expect(sandbox.output()).toContain(`[sandbox] listening on ${sandbox.url}`);
-    expect(sandbox.output()).toContain(`GHE_HOST=127.0.0.1:${sandbox.port}\nGHE_PROTOCOL=http`);
+    expect(sandbox.output()).toContain(
+      `GHE_HOST=127.0.0.1:${sandbox.port}\nGHE_PROTOCOL=http\nGITHUB_CLIENT_ID=Iv1.sandbox4242\nGITHUB_CLIENT_SECRET=sandbox-client-secret-4242\n`,
+    );
     // The written key is the one the sandbox checks app JWTs with.
     const jwt = signJwt({ iss: 4242 }, sandbox.privateKey);
     const response = await fetch(`${sandbox.url}/api/v3/app`, { headers: { authorization: `Bearer ${jwt}` } });
@@ -135,6 +139,28 @@ describe("the sandbox as its own process", () => {
     expect(await sandbox.client.sandbox.requests(undefined, /^\/app/)).toHaveLength(2);
   });
 
+  it("gives roles through the control API, and signs a user in with the ready file's client credentials", async () => {
+    await sandbox.client.model.addOrgMember("acme", "ola", "admin");
+    await sandbox.client.model.setRepositoryRole(REPO, "pim", "triage");
+    expect(await sandbox.client.model.repositoryRole(REPO, "ola")).toBe("admin");
+    expect(await sandbox.client.model.repositoryRole(REPO, "pim")).toBe("triage");
+    const refused = await sandbox.client.model.setRepositoryRole(REPO, "pim", "owner" as never).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 422 });
+
+    const form = { client_id: sandbox.clientId, redirect_uri: "http://127.0.0.1:9/cb", state: "st", login: "pim" };
+    const redirected = await fetch(`${sandbox.url}/login/oauth/authorize`, { method: "POST", body: new URLSearchParams(form), redirect: "manual" });
+    const code = new URL(redirected.headers.get("location") ?? "").searchParams.get("code") ?? "";
+    const exchanged = await fetch(`${sandbox.url}/login/oauth/access_token`, {
+      method: "POST",
+      headers: { accept: "application/json" },
+      body: new URLSearchParams({ client_id: sandbox.clientId, client_secret: sandbox.clientSecret, code }),
+    });
+    const { access_token } = (await exchanged.json()) as { access_token: string };
+    const repos = await fetch(`${sandbox.url}/api/v3/user/installations/77/repositories`, { headers: { authorization: `Bearer ${access_token}` } });
+    const body = (await repos.json()) as { repositories: Array<{ full_name: string; permissions: Record<string, boolean> }> };
+    expect(body.repositories.map((r) => [r.full_name, r.permissions.triage, r.permissions.push])).toEqual([[REPO, true, false]]);
+  });
+
   it("installs through the installations target and delivers installation.created", async () => {
     const { record, delivery } = await sandbox.client.installations.install("octo", { repositories: [] });
     expect(delivery).toMatchObject({ event: "installation", action: "created", status: 200 });
@@ -145,6 +171,8 @@ describe("the sandbox as its own process", () => {
     const other = await startSandboxProcess({ args: ["--seed", "demo"] });
     expect((await other.client.model.listStargazers("acme/widget")).length).toBeGreaterThan(100);
     expect(other.output()).toContain('"method":"install","args":["acme"]');
+    expect(other.output()).toContain('sign in to Steward\'s dashboard as "maya"');
+    expect(await other.client.model.repositoryRole("acme/widget", "omar")).toBe("maintain");
     expect(await other.client.healthy()).toBe(true);
     const exit = await other.stop();
     expect(exit.killed).toBe(false);

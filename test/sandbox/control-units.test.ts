@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bannerLines } from "../../src/sandbox/control/announce.js";
 import { decode, encode } from "../../src/sandbox/control/json-codec.js";
 import { ConfigError, readProcessConfig } from "../../src/sandbox/control/process-config.js";
 import { SandboxModel } from "../../src/sandbox/index.js";
@@ -39,6 +40,41 @@ describe("the sandbox process's configuration", () => {
     expect(() => readProcessConfig({}, ["--seed", "big"])).toThrow(/unknown seed "big"/);
     expect(() => readProcessConfig({ PORT: "http" }, [])).toThrow(/PORT must be a port number/);
     expect(() => readProcessConfig({}, ["--port"])).toThrow(/--port needs a value/);
+  });
+});
+
+describe("the banner", () => {
+  const info = {
+    url: "http://127.0.0.1:3100",
+    host: "127.0.0.1:3100",
+    port: 3100,
+    appId: 7,
+    privateKeyPath: "/repo/data/sandbox-app.pem",
+    clientId: "Iv1.sandbox7",
+    clientSecret: "sandbox-client-secret-7",
+    webhookUrl: "http://localhost:3000/api/github/webhooks",
+    pid: 1,
+  };
+
+  it("prints a .env for Steward, with the OAuth pair under Probot's names after GHE_PROTOCOL", () => {
+    const lines = bannerLines(info, "development", false);
+    expect(lines.slice(0, 8)).toEqual([
+      "[sandbox] listening on http://127.0.0.1:3100",
+      "APP_ID=7",
+      "PRIVATE_KEY_PATH=/repo/data/sandbox-app.pem",
+      "WEBHOOK_SECRET=development",
+      "GHE_HOST=127.0.0.1:3100",
+      "GHE_PROTOCOL=http",
+      "GITHUB_CLIENT_ID=Iv1.sandbox7",
+      "GITHUB_CLIENT_SECRET=sandbox-client-secret-7",
+    ]);
+    expect(lines.join("\n")).not.toContain("sign in to Steward");
+  });
+
+  it("names who to sign in as when the demo is seeded", () => {
+    expect(bannerLines(info, "development", true).at(-1)).toBe(
+      "[sandbox] sign in to Steward's dashboard as \"maya\" (no password): the sandbox's sign-in page asks only for a username",
+    );
   });
 });
 

@@ -51,3 +51,42 @@ export function seedWidgets(
   const token = sandbox.createInstallationToken(installation.id);
   return { octokit: new Octokit({ auth: token, baseUrl: started.baseUrl, log: quietLog }), installationId: installation.id };
 }
+
+/** Where the tests' pretend app wants users sent back after signing in. */
+export const REDIRECT_URI = "http://127.0.0.1:9/auth/callback";
+
+/** What the code exchange answers on success. */
+export interface UserTokens {
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  refresh_token_expires_in: number;
+  scope: string;
+  token_type: string;
+}
+
+/** Posts the sandbox's sign-in form as a browser would; the answer is not followed. */
+export function postAuthorize(started: Started, fields: Record<string, string>): Promise<Response> {
+  const form = { client_id: started.sandbox.app.clientId, redirect_uri: REDIRECT_URI, ...fields };
+  return fetch(`${started.address.url}/login/oauth/authorize`, { method: "POST", body: new URLSearchParams(form), redirect: "manual" });
+}
+
+/** Trades web-flow parameters (the client's credentials added) at the token endpoint, asking for JSON. */
+export function exchangeAtTokenEndpoint(started: Started, fields: Record<string, string>): Promise<Response> {
+  const { clientId, clientSecret } = started.sandbox.app;
+  return fetch(`${started.address.url}/login/oauth/access_token`, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify({ client_id: clientId, client_secret: clientSecret, ...fields }),
+  });
+}
+
+/** The whole web flow for `login` over HTTP: form, redirect with a code, code exchange. */
+export async function signIn(started: Started, login: string): Promise<UserTokens> {
+  const redirected = await postAuthorize(started, { login, state: "s" });
+  if (redirected.status !== 302) throw new Error(`sign-in of ${login} answered ${redirected.status}`);
+  const code = new URL(redirected.headers.get("location") ?? "").searchParams.get("code") ?? "";
+  const tokens = (await (await exchangeAtTokenEndpoint(started, { code, redirect_uri: REDIRECT_URI })).json()) as UserTokens & { error?: string };
+  if (tokens.error) throw new Error(`the code exchange for ${login} failed: ${tokens.error}`);
+  return tokens;
+}

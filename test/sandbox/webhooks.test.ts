@@ -21,7 +21,15 @@ import {
 
 const REPO = "acme/widget";
 const urls = { api: "http://sandbox.test/api/v3", web: "http://sandbox.test" };
-const app = { id: 4242, slug: "steward", name: "Steward", botLogin: "steward[bot]", created_at: "2024-01-01T00:00:00Z" };
+const app = {
+  id: 4242,
+  slug: "steward",
+  name: "Steward",
+  botLogin: "steward[bot]",
+  created_at: "2024-01-01T00:00:00Z",
+  clientId: "Iv1.sandbox4242",
+  clientSecret: "sandbox-client-secret-4242",
+};
 
 /** A model holding acme/widget under installation 77, with a frozen clock so payloads repeat exactly. */
 function seededModel(): SandboxModel {

@@ -30,6 +30,7 @@ export const SANDBOX_MODEL_METHODS = [
   "renameUser",
   "addOrgMember",
   "addCollaborator",
+  "setRepositoryRole",
   "addRepository",
   "addFork",
   "setRepositoryVisibility",
@@ -58,6 +59,7 @@ export const SANDBOX_MODEL_METHODS = [
   "addReview",
   "addReviewComment",
   "getUser",
+  "repositoryRole",
   "getRepository",
   "listRepositories",
   "listForks",
@@ -134,6 +136,9 @@ export interface SandboxInfo {
   appId: number;
   /** Absolute path of the app's private key, or null when it was given inline as PRIVATE_KEY. */
   privateKeyPath: string | null;
+  /** The app's OAuth client id and secret, for "Sign in with GitHub" (GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET). */
+  clientId: string;
+  clientSecret: string;
   /** Where activities deliver webhooks now. */
   webhookUrl: string;
   pid: number;
@@ -154,7 +159,7 @@ export interface SandboxControl {
   clearFaults(): void;
   /** Delays every API answer by `ms` (0: none). */
   setLatency(ms: number): void;
-  /** Requests served under /api, optionally only `method` ones whose path (or route template) matches. */
+  /** Requests served under /api and by the web flow (/login/oauth/...), optionally only `method` ones whose path (or route template) matches. */
   requests(method?: string, path?: string | RegExp): RecordedRequest[];
   resetRequests(): void;
   violations(): Violation[];

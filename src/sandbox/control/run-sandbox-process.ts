@@ -37,7 +37,16 @@ export async function runSandboxProcess(config: ProcessConfig, print: (line: str
   });
   if (config.seed === "demo") seedDemoWorld(sandbox.model, clock.now());
   const address = await sandbox.listen(config.port, config.host);
-  where = { url: address.url, host: address.host, port: address.port, appId: config.appId, privateKeyPath: key.privateKeyPath, pid: process.pid };
+  where = {
+    url: address.url,
+    host: address.host,
+    port: address.port,
+    appId: config.appId,
+    privateKeyPath: key.privateKeyPath,
+    clientId: sandbox.app.clientId,
+    clientSecret: sandbox.app.clientSecret,
+    pid: process.pid,
+  };
   const info: SandboxInfo = { ...where, webhookUrl: sender.url };
   for (const line of bannerLines(info, config.webhookSecret, config.seed === "demo")) print(line);
   if (key.generated) print(`[sandbox] generated the app's private key into ${key.privateKeyPath}`);

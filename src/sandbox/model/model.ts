@@ -1,5 +1,6 @@
 import { isoSeconds, toIso } from "./ids.js";
 import { RepositoryStore } from "./repository-store.js";
+import { checkRepositoryRole, repositoryRoleOf } from "./roles.js";
 import type { CommentSeed, InstallationSeed, IssueSeed, PullRequestSeed, ReviewCommentSeed, ReviewSeed } from "./seeds.js";
 import { ensureLabel, insertComment, insertIssue, insertReview, insertReviewComment, mergePull, patchIssue, type IssuePatch } from "./threads.js";
 import { recordLabelChanges, setPullDraft, timelineOf } from "./timeline.js";
@@ -10,6 +11,7 @@ import type {
   LabelRecord,
   RepoState,
   RepositoryRecord,
+  RepositoryRole,
   ReviewCommentRecord,
   ReviewRecord,
   TimeInput,
@@ -20,7 +22,7 @@ const DEFAULT_PERMISSIONS = { issues: "write", pull_requests: "write", metadata:
 
 /**
  * The in-memory GitHub behind the sandbox: accounts and repositories (see `RepositoryStore`),
- * installations, and the issue/pull request threads. Seeding methods take camelCase options and
+ * who holds which role on a repository, installations, and the issue/pull request threads. Seeding methods take camelCase options and
  * create missing users on the fly; accessors return the live records so tests can assert state.
  * Logins and repository names match case-insensitively, as on GitHub.
  */
@@ -86,6 +88,30 @@ export class SandboxModel extends RepositoryStore {
         ? r.owner.toLowerCase() === installation.account.toLowerCase()
         : installation.repositoryIds.has(r.id),
     );
+  }
+
+  /** Records a repository collaborator (author_association COLLABORATOR) with "write", GitHub's default; a role given before stays. */
+  addCollaborator(fullName: string, login: string): void {
+    const collaborators = this.repoState(fullName).collaborators;
+    this.ensureUser(login);
+    if (!collaborators.has(login.toLowerCase())) collaborators.set(login.toLowerCase(), "write");
+  }
+
+  /** Makes `login` a collaborator with `role` on the repository (a stronger role from elsewhere still wins); null removes them. */
+  setRepositoryRole(fullName: string, login: string, role: RepositoryRole | null): void {
+    const collaborators = this.repoState(fullName).collaborators;
+    if (role === null) {
+      collaborators.delete(login.toLowerCase());
+      return;
+    }
+    const checked = checkRepositoryRole(role);
+    this.ensureUser(login);
+    collaborators.set(login.toLowerCase(), checked);
+  }
+
+  /** The strongest role `login` holds on the repository (as its owner, through its organization, or given), or null. */
+  repositoryRole(fullName: string, login: string): RepositoryRole | null {
+    return repositoryRoleOf(this.repoState(fullName), this.memberships, login);
   }
 
   /** Opens (or seeds a closed) issue. */

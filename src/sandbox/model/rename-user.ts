@@ -18,5 +18,6 @@ export function renameInRepository(state: RepoState, from: string, to: string): 
   }
   for (const record of [...state.comments, ...state.reviews, ...state.reviewComments, ...state.stars]) record.user = swap(record.user);
   for (const event of state.timeline) event.actor = swapNullable(event.actor);
-  if (state.collaborators.delete(old)) state.collaborators.add(to.toLowerCase());
+  const role = state.collaborators.get(old);
+  if (role !== undefined && state.collaborators.delete(old)) state.collaborators.set(to.toLowerCase(), role);
 }

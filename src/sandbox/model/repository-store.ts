@@ -1,8 +1,9 @@
 import { IdSequence, nodeId, toIso } from "./ids.js";
 import { renameInRepository } from "./rename-user.js";
+import { checkOrgRole, OrgMemberships } from "./roles.js";
 import type { LabelSeed, RepositorySeed, TrafficSeed, UserSeed } from "./seeds.js";
 import { ensureLabel, type ThreadContext } from "./threads.js";
-import type { AuthorAssociation, LabelRecord, RepoState, RepositoryRecord, StarRecord, TimeInput, UserRecord } from "./types.js";
+import type { AuthorAssociation, LabelRecord, OrgRole, RepoState, RepositoryRecord, StarRecord, TimeInput, UserRecord } from "./types.js";
 
 /**
  * Accounts and repositories with their non-thread content (files, labels, stars, forks, traffic).
@@ -15,7 +16,8 @@ export class RepositoryStore {
   protected readonly threads: ThreadContext;
   readonly #users = new Map<string, UserRecord>();
   readonly #repos = new Map<string, RepoState>();
-  readonly #orgMembers = new Map<string, Set<string>>();
+  /** Organization members and owners; `SandboxModel` derives repository roles from them. */
+  protected readonly memberships = new OrgMemberships();
 
   constructor(options: { now?: () => Date } = {}) {
     this.now = options.now ?? (() => new Date());
@@ -57,6 +59,12 @@ export class RepositoryStore {
     return this.#users.get(login.toLowerCase());
   }
 
+  /** The account with this id under whatever login it has now: a user token outlives a rename. */
+  getUserById(id: number): UserRecord | undefined {
+    for (const user of this.#users.values()) if (user.id === id) return user;
+    return undefined;
+  }
+
   /**
    * Renames an account as GitHub does (no webhook): same id, the new login wherever it acted, the
    * old one free. Not for an owner of repositories (their names would move too).
@@ -70,22 +78,18 @@ export class RepositoryStore {
     user.login = to;
     this.#users.set(to.toLowerCase(), user);
     for (const state of this.#repos.values()) renameInRepository(state, from, to);
-    for (const members of this.#orgMembers.values()) if (members.delete(from.toLowerCase())) members.add(to.toLowerCase());
+    this.memberships.rename(from, to);
     return user;
   }
 
-  /** Records that `login` belongs to organization `org` (author_association MEMBER). */
-  addOrgMember(org: string, login: string): void {
+  /**
+   * Records that `login` belongs to organization `org` (author_association MEMBER): a "member"
+   * reads every repository of it, an "admin" (an owner) administers them all. A second call changes the role.
+   */
+  addOrgMember(org: string, login: string, role: OrgRole = "member"): void {
+    const checked = checkOrgRole(role);
     this.ensureUser(login);
-    const members = this.#orgMembers.get(org.toLowerCase()) ?? new Set<string>();
-    members.add(login.toLowerCase());
-    this.#orgMembers.set(org.toLowerCase(), members);
-  }
-
-  /** Records a repository collaborator (author_association COLLABORATOR). */
-  addCollaborator(fullName: string, login: string): void {
-    this.ensureUser(login);
-    this.repoState(fullName).collaborators.add(login.toLowerCase());
+    this.memberships.set(org, login, checked);
   }
 
   /** Creates a repository; its owner account is created if unknown. Licensed MIT unless told. */
@@ -125,7 +129,7 @@ export class RepositoryStore {
       stars: [],
       forks: [],
       files: new Map(),
-      collaborators: new Set(),
+      collaborators: new Map(),
       traffic: { views: [], clones: [] },
     };
     if (seed.parent !== undefined) this.repoState(seed.parent).forks.push(seed.fullName);
@@ -281,7 +285,7 @@ export class RepositoryStore {
   protected associationOf(state: RepoState, login: string): AuthorAssociation {
     const key = login.toLowerCase();
     if (state.repo.owner.toLowerCase() === key) return "OWNER";
-    if (this.#orgMembers.get(state.repo.owner.toLowerCase())?.has(key)) return "MEMBER";
+    if (this.memberships.roleOf(state.repo.owner, key)) return "MEMBER";
     if (state.collaborators.has(key)) return "COLLABORATOR";
     for (const issue of state.issues.values()) {
       if (issue.pull?.merged && issue.user.toLowerCase() === key) return "CONTRIBUTOR";

@@ -7,6 +7,10 @@
 export type AccountType = "User" | "Organization";
 export type UserType = "User" | "Bot" | "Organization";
 export type Permission = "read" | "write" | "admin";
+/** GitHub's repository roles, weakest first. */
+export type RepositoryRole = "read" | "triage" | "write" | "maintain" | "admin";
+/** An organization member is a plain member or an owner ("admin" in the REST API). */
+export type OrgRole = "member" | "admin";
 export type AuthorAssociation = "OWNER" | "MEMBER" | "COLLABORATOR" | "CONTRIBUTOR" | "FIRST_TIME_CONTRIBUTOR" | "FIRST_TIMER" | "MANNEQUIN" | "NONE";
 export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
 export type StateReason = "completed" | "not_planned" | "reopened" | null;
@@ -180,7 +184,8 @@ export interface RepoState {
   stars: StarRecord[];
   forks: string[];
   files: Map<string, string>;
-  collaborators: Set<string>;
+  /** Lower-cased login of each collaborator, with the role given to them on this repository. */
+  collaborators: Map<string, RepositoryRole>;
   traffic: { views: TrafficPoint[]; clones: TrafficPoint[] };
 }
 

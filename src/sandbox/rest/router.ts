@@ -8,6 +8,7 @@ import { labelRoutes } from "./routes-labels.js";
 import { metaRoutes } from "./routes-meta.js";
 import { pullRoutes } from "./routes-pulls.js";
 import { repoRoutes } from "./routes-repos.js";
+import { userRoutes } from "./routes-user.js";
 import type { RouteDef } from "./types.js";
 
 /** How a REST request resolves against the sandbox and GitHub's route table. */
@@ -18,7 +19,17 @@ export type Resolution =
 
 /** Every REST route the sandbox implements. Add new route files here. */
 export function implementedRoutes(rateLimits: RateLimiter): RouteDef[] {
-  return [...appRoutes, ...repoRoutes, ...contentRoutes, ...issueRoutes, ...commentRoutes, ...labelRoutes, ...pullRoutes, ...metaRoutes(rateLimits)];
+  return [
+    ...appRoutes,
+    ...repoRoutes,
+    ...contentRoutes,
+    ...issueRoutes,
+    ...commentRoutes,
+    ...labelRoutes,
+    ...pullRoutes,
+    ...userRoutes,
+    ...metaRoutes(rateLimits),
+  ];
 }
 
 /**

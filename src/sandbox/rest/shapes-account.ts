@@ -55,7 +55,7 @@ export function installationShape(ctx: ShapeContext, app: AppInfo, installation:
   const account = ctx.model.ensureUser(installation.account);
   return {
     id: installation.id,
-    client_id: `Iv1.sandbox${app.id}`,
+    client_id: app.clientId,
     account: simpleUser(ctx, account.login),
     repository_selection: installation.repository_selection,
     access_tokens_url: `${ctx.urls.api}/app/installations/${installation.id}/access_tokens`,
@@ -83,7 +83,7 @@ export function appShape(ctx: ShapeContext, app: AppInfo): Record<string, unknow
     id: app.id,
     slug: app.slug,
     node_id: Buffer.from(`03:App${app.id}`).toString("base64"),
-    client_id: `Iv1.sandbox${app.id}`,
+    client_id: app.clientId,
     owner: null,
     name: app.name,
     description: "GitHub App served by the Steward sandbox",
