@@ -25,7 +25,7 @@ const LAYERS = {
   /** What reads every feature's figures: the report and the digest. */
   aggregates: ["src/report/", "src/digest/"],
   /** Entry points and wiring. */
-  composition: ["src/main.ts", "src/index.ts", "src/activity-handlers.ts", "src/app/", "src/http/", "src/scheduler/", "src/cli/"],
+  composition: ["src/main.ts", "src/index.ts", "src/activity-handlers.ts", "src/app/", "src/http/", "src/web/", "src/scheduler/", "src/cli/"],
   /** Development only: the GitHub simulator and the demo. */
   dev: ["src/sandbox/", "src/demo/"],
 };

@@ -23,6 +23,12 @@ export interface StewardEnv {
   schedules: Record<string, string>;
   /** The bearer token GET /metrics requires (METRICS_TOKEN); null serves it to anyone. */
   metricsToken: string | null;
+  /** The app's client id and secret (GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET) that sign users in to the dashboard; null turns sign-in off. */
+  userAuth: { clientId: string; clientSecret: string } | null;
+  /** What seals the dashboard's cookies (SESSION_SECRET); null derives it from the client secret. */
+  sessionSecret: string | null;
+  /** Where users reach this server (PUBLIC_URL), for sign-in's return address and Secure cookies; null: the request's Host. */
+  publicUrl: string | null;
 }
 
 export class EnvError extends Error {}
@@ -76,6 +82,20 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
   if (metricsToken !== null && !/^[\x21-\x7e]+$/u.test(metricsToken)) {
     problems.push("METRICS_TOKEN must be printable ASCII without spaces (e.g. from `openssl rand -hex 32`)");
   }
+  const clientId = env.GITHUB_CLIENT_ID || null;
+  const clientSecret = env.GITHUB_CLIENT_SECRET || null;
+  if ((clientId === null) !== (clientSecret === null)) {
+    problems.push(
+      `${clientId === null ? "GITHUB_CLIENT_SECRET" : "GITHUB_CLIENT_ID"} is set without ${clientId === null ? "GITHUB_CLIENT_ID" : "GITHUB_CLIENT_SECRET"}: dashboard sign-in needs both (the app's settings page shows them)`,
+    );
+  }
+  const sessionSecret = env.SESSION_SECRET || null;
+  if (sessionSecret !== null && sessionSecret.length < 32)
+    problems.push("SESSION_SECRET must be at least 32 characters (e.g. from `openssl rand -hex 32`)");
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/u, "") : null;
+  if (publicUrl !== null && !/^https?:\/\/[^/]+$/u.test(publicUrl)) {
+    problems.push(`PUBLIC_URL must be the server's origin, e.g. https://steward.example.com (no path), got "${env.PUBLIC_URL}"`);
+  }
   let database: DatabaseTarget = { engine: "sqlite", path: "" };
   try {
     database = databaseTargetFrom(env.DATABASE_URL || DEFAULT_DATABASE, cwd, databasePoolSize);
@@ -96,5 +116,8 @@ export function parseEnv(env: Record<string, string | undefined>, cwd = process.
     webhookProxyUrl,
     schedules,
     metricsToken,
+    userAuth: clientId !== null && clientSecret !== null ? { clientId, clientSecret } : null,
+    sessionSecret,
+    publicUrl,
   };
 }

@@ -8,7 +8,7 @@ import { startSteward } from "../app/start-steward.js";
 import { createActivity, createInstallationActivity, createSandbox, createWebhookSender } from "../sandbox/index.js";
 import { findRepository } from "../store/installations.js";
 import { demoTimeline, type DemoStep } from "./demo-timeline.js";
-import { DEMO_REPO, seedDemoWorld } from "./demo-world.js";
+import { DEMO_REPO, DEMO_SIGN_IN_USER, seedDemoWorld } from "./demo-world.js";
 import { printDemo } from "./print-demo.js";
 
 const HOUR = 3_600_000;
@@ -26,6 +26,23 @@ const WEEKS = 3;
  * Monday. Returns, as text, what a maintainer would see.
  */
 export async function runDemo(): Promise<string> {
+  const demo = await startDemo();
+  await demo.close();
+  return demo.text;
+}
+
+/** The demo after its three weeks, still serving: its dashboard can be signed in to until `close`. */
+export interface FinishedDemo {
+  text: string;
+  /** The dashboard's address, e.g. http://127.0.0.1:41234/dashboard. */
+  dashboardUrl: string;
+  /** A sandbox user with the admin role on the demo repository: the sandbox's sign-in asks only for the name. */
+  signInAs: string;
+  close(): Promise<void>;
+}
+
+/** Runs the demo's three weeks and leaves the sandbox and Steward running. */
+export async function startDemo(): Promise<FinishedDemo> {
   let current = DEMO_START.getTime() - HOUR;
   const now = () => new Date(current);
   const keys = generateKeyPairSync("rsa", {
@@ -49,9 +66,17 @@ export async function runDemo(): Promise<string> {
     DATABASE_URL: join(dir, "steward.db"),
     // The demo runs the jobs itself, at their times on its simulated clock.
     STEWARD_SCHEDULES: "*=off",
+    // The sandbox's app credentials: the dashboard signs users in through the sandbox's web flow.
+    GITHUB_CLIENT_ID: sandbox.app.clientId,
+    GITHUB_CLIENT_SECRET: sandbox.app.clientSecret,
   };
   // The production composition, as `npm start` runs it; only the clock is the demo's.
   const steward = await startSteward({ env: parseEnv(processEnv), processEnv, clock: now });
+  const close = async () => {
+    await steward.close();
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const sender = createWebhookSender({ url: `${steward.url}/api/github/webhooks`, secret: SECRET, appId: APP_ID });
     const activity = createActivity(sandbox, sender);
@@ -72,7 +97,7 @@ export async function runDemo(): Promise<string> {
       current = step.at.getTime();
       await step.run(activity, numbers);
     }
-    return printDemo({
+    const text = printDemo({
       repository: DEMO_REPO,
       start: DEMO_START,
       end: now(),
@@ -82,10 +107,10 @@ export async function runDemo(): Promise<string> {
       model: sandbox.model,
       botLogin: "steward[bot]",
     });
-  } finally {
-    await steward.close();
-    await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
+    return { text, dashboardUrl: `${steward.url}/dashboard`, signInAs: DEMO_SIGN_IN_USER, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
 }
 

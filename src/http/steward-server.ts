@@ -17,6 +17,11 @@ import { metricsHandler } from "./metrics-endpoint.js";
 import { prometheusMetrics } from "./prometheus-metrics.js";
 import type { RequestHandler } from "./webhook-guard.js";
 import { webhookReceiver } from "./webhook-receiver.js";
+import { badgeRoutes } from "../web/badges/badge-routes.js";
+import { dashboardHandler } from "../web/dashboard.js";
+import { defaultConfig, type StewardConfig } from "../config/schema.js";
+import type { RepositoryRecord } from "../domain/repository.js";
+import { githubEndpoints } from "../web/github/github-endpoints.js";
 
 export interface StewardServerOptions {
   env: StewardEnv;
@@ -47,7 +52,7 @@ export interface RunningServer {
 
 /**
  * Starts Steward's HTTP server: the webhook receiver (guard, then Probot's handlers and Steward's
- * ledger handler), then the app's own routes such as /healthz, then /metrics, then 404. Owning the
+ * ledger handler), then the app's own routes such as /healthz, then /metrics, badges, the dashboard, then 404. Owning the
  * `http.Server` (instead of Probot's `run` and middleware) is what puts the guard in front, reads
  * and verifies each body once, and lets `PORT=0` pick a free port.
  */
@@ -89,6 +94,29 @@ export async function startStewardServer(options: StewardServerOptions): Promise
   );
   // The registry is this server's own, so its route is added here rather than by the app.
   routes.push(metricsHandler(registry, env.metricsToken));
+  // A steward.yml is read through GitHub at most once per 10 minutes (the loader's cache); when it
+  // cannot be read, the pages and badges still show, on the defaults, as the jobs would run.
+  const configFor = async (repository: RepositoryRecord): Promise<StewardConfig> => {
+    try {
+      return (await configs.load(await jobs.github(repository.installationId), repository)).config;
+    } catch (error) {
+      log.warn({ err: error }, `${repository.fullName}: its configuration could not be read; showing it with the defaults`);
+      return defaultConfig;
+    }
+  };
+  routes.push(badgeRoutes({ db: options.db, now, configFor }));
+  routes.push(
+    dashboardHandler({
+      db: options.db,
+      now,
+      log,
+      userAuth: env.userAuth,
+      sessionSecret: env.sessionSecret,
+      publicUrl: env.publicUrl,
+      github: githubEndpoints(options.processEnv),
+      configFor,
+    }),
+  );
 
   const inFlight = inFlightRequests();
   const server = createServer(

@@ -39,6 +39,20 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ METRICS_TOKEN: "tëst" })).toThrow(/METRICS_TOKEN/);
   });
 
+  it("turns dashboard sign-in on with both GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET, and checks SESSION_SECRET and PUBLIC_URL", () => {
+    expect(parseEnv({}).userAuth).toBeNull();
+    expect(parseEnv({ GITHUB_CLIENT_ID: "Iv1.abc", GITHUB_CLIENT_SECRET: "shh" }).userAuth).toEqual({ clientId: "Iv1.abc", clientSecret: "shh" });
+    expect(() => parseEnv({ GITHUB_CLIENT_ID: "Iv1.abc" })).toThrow(/GITHUB_CLIENT_ID is set without GITHUB_CLIENT_SECRET/);
+    expect(() => parseEnv({ GITHUB_CLIENT_SECRET: "shh" })).toThrow(/GITHUB_CLIENT_SECRET is set without GITHUB_CLIENT_ID/);
+    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
+    expect(parseEnv({ SESSION_SECRET: "x".repeat(32) }).sessionSecret).toBe("x".repeat(32));
+    expect(parseEnv({ PUBLIC_URL: "https://steward.example.com/" }).publicUrl).toBe("https://steward.example.com");
+    expect(parseEnv({}).publicUrl).toBeNull();
+    for (const bad of ["steward.example.com", "https://steward.example.com/app", "ftp://x"]) {
+      expect(() => parseEnv({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL must be the server's origin/);
+    }
+  });
+
   it("needs a private key once an APP_ID is set", () => {
     expect(() => parseEnv({ APP_ID: "12" })).toThrow(/neither PRIVATE_KEY nor PRIVATE_KEY_PATH/);
     expect(() => parseEnv({ APP_ID: "12", PRIVATE_KEY_PATH: "/nonexistent/key.pem" })).toThrow(/does not exist/);
