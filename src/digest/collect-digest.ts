@@ -1,5 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
-import { CONFIG_PATH, type ConfigProblem } from "../domain/config.js";
+import { type ConfigProblem, configProblemSentence } from "../domain/config.js";
 import { collectFeatureFigures } from "../report/collect-figures.js";
 import { loadConfigStatus } from "../store/config-status.js";
 import type { DB } from "../store/db.js";
@@ -35,7 +35,7 @@ export async function collectDigestData(
   const problems: string[] = [];
   const configProblems = collection.configProblems ?? (await loadConfigStatus(db, repository.id))?.problems ?? [];
   for (const p of configProblems) {
-    problems.push(`${CONFIG_PATH}${p.path ? ` at ${p.path}` : ""}: ${p.message} (running on defaults)`);
+    problems.push(configProblemSentence(p));
   }
   const figures = await collectFeatureFigures(db, repository, {
     period: week.period,

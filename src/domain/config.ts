@@ -12,3 +12,8 @@ export interface ConfigProblem {
   path: string;
   message: string;
 }
+
+/** A stored problem as the digest and the dashboard state it: the file, where in it, what, and the consequence. */
+export function configProblemSentence(problem: ConfigProblem): string {
+  return `${CONFIG_PATH}${problem.path ? ` at ${problem.path}` : ""}: ${problem.message} (running on defaults)`;
+}

@@ -12,7 +12,12 @@ const ROOT = resolve(import.meta.dirname, "..", "..");
 describe.runIf(browserAvailable())("npm run demo's dashboard", () => {
   let demo: ChildProcess | undefined;
   afterAll(() => {
-    if (demo?.pid !== undefined && demo.exitCode === null) process.kill(-demo.pid, "SIGKILL");
+    if (demo?.pid === undefined || demo.exitCode !== null || demo.signalCode !== null) return;
+    try {
+      process.kill(-demo.pid, "SIGKILL");
+    } catch {
+      // The group is gone already.
+    }
   });
 
   it("prints the dashboard's address and a user, who can sign in and see acme/widget", { timeout: 120_000 }, async () => {
