@@ -4,7 +4,7 @@ import { buildSqliteHistory, fmt, historyOperations, type Operation, type Subjec
 
 const RUNS = 5;
 const QUICK_RUNS = 3;
-const OPERATIONS: Operation[] = ["digest", "sweep", "response", "contributors", "community", "conversion"];
+const OPERATIONS: Operation[] = ["digest", "sweep", "response", "contributors", "community", "conversion", "dashboard"];
 
 /** Builds a store of `size` events and binds the operations to it. */
 async function prepare(world: BenchWorld, size: number, progress: (line: string) => void): Promise<Subject> {
@@ -55,6 +55,7 @@ export const historyScaling: Benchmark = {
         row("  contributor figures", "contributors", false),
         row("  community figures", "community", false),
         row("  conversion figures", "conversion", false),
+        row("dashboard repository page (collect + render)", "dashboard", false),
       ];
     } finally {
       await world.close();

@@ -10,6 +10,8 @@ import { runSweep } from "../src/sla/run-sweep.js";
 import type { DB } from "../src/store/db.js";
 import { registerInstallation } from "../src/store/installations.js";
 import { collectContributorFigures } from "../src/welcome/collect-contributor-figures.js";
+import { collectRepositoryView } from "../src/web/data/collect-repository-view.js";
+import { renderRepositoryPage } from "../src/web/pages/repository-page.js";
 import { createSqliteTestStore } from "../test/helpers/test-store.js";
 import type { BenchWorld } from "./bench-servers.js";
 import { buildHistoryStore, type HistoryStore, saveDailyFacts } from "./history-store.js";
@@ -19,7 +21,7 @@ import { benchJobDeps } from "./sandbox-job-deps.js";
 export const HISTORY_NOW = Date.parse("2026-11-30T10:00:00Z");
 export const fmt = (n: number) => n.toLocaleString("en-US");
 
-export type Operation = "digest" | "sweep" | "response" | "contributors" | "community" | "conversion";
+export type Operation = "digest" | "sweep" | "response" | "contributors" | "community" | "conversion" | "dashboard";
 export type Timings = Record<Operation, number>;
 export type Operations = Record<Operation, () => Promise<unknown>>;
 
@@ -67,7 +69,8 @@ export async function buildSqliteHistory(world: BenchWorld, size: number, progre
 /**
  * The operations timed on a history store, on either engine (`db` is any store's handle): the
  * digest (collect + render, as `makeDigest` with dryRun), one sweep (dry run; the sandbox answers
- * its config read), and each of the digest's four collectors alone.
+ * its config read), each of the digest's four collectors alone, and the dashboard's repository page
+ * (collect + render: 26 weeks of figures, the leads and the customers).
  */
 export function historyOperations(db: DB, world: BenchWorld, repository: RepositoryRecord, history: HistoryStore): Operations {
   const config = defaultConfig;
@@ -86,6 +89,11 @@ export function historyOperations(db: DB, world: BenchWorld, repository: Reposit
     contributors: () => collectContributorFigures(db, repository, period, now, config),
     community: () => collectCommunityFigures(db, repository, period, now, config),
     conversion: () => collectConversionFigures(db, repository, period, now, config),
+    dashboard: async () => {
+      const chrome = { title: repository.fullName, user: { login: "maya" }, csrfToken: "token", trail: [] };
+      const view = await collectRepositoryView(db, { repository, config, now, githubWeb: "https://github.com", leadsCsvHref: "/leads.csv" });
+      return renderRepositoryPage(chrome, view);
+    },
   };
 }
 
