@@ -23,9 +23,12 @@ const session: Session = { userId: 7, login: "maya", token: "ghu_secret", expire
 describe("sealedBox", () => {
   it("opens what it sealed and nothing else", () => {
     const box = sealedBox(SECRET, "session");
-    const sealed = box.seal({ a: 1 });
-    expect(box.open(sealed)).toEqual({ a: 1 });
-    expect(sealed).not.toContain("a");
+    const value = { token: "ghu_plaintext_marker_of_this_test" };
+    const sealed = box.seal(value);
+    expect(box.open(sealed)).toEqual(value);
+    // Encrypted, not merely encoded: neither the text nor its base64 is in the cookie.
+    expect(sealed).not.toContain("plaintext_marker");
+    expect(sealed).not.toContain(Buffer.from(JSON.stringify(value)).toString("base64url").slice(4, 24));
     expect(sealedBox("another-secret-of-at-least-32-characters", "session").open(sealed)).toBeNull();
     expect(sealedBox(SECRET, "sign-in").open(sealed)).toBeNull();
     const bytes = Buffer.from(sealed, "base64url");
