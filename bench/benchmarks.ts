@@ -1,3 +1,4 @@
+import { apiBudget } from "./api-budget.js";
 import { backfillEconomy } from "./backfill-economy.js";
 import type { Benchmark } from "./benchmark.js";
 import { conversionScaling } from "./conversion-scaling.js";
@@ -19,4 +20,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   memorySoak,
   writePacing,
   postgres,
+  apiBudget,
 ];

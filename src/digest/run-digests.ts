@@ -1,4 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
+import { SCHEDULED_CONFIG_MAX_AGE_MS } from "../runtime/repo-config-loader.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { JobDeps } from "../runtime/job-deps.js";
 import { findDigest } from "../store/digests.js";
@@ -20,7 +21,7 @@ export interface DigestRun {
 }
 
 async function configFor(deps: JobDeps, octokit: GitHubClient, repository: RepositoryRecord): Promise<StewardConfig> {
-  const { config } = await deps.configs.load(octokit, repository);
+  const { config } = await deps.configs.load(octokit, repository, { maxAgeMs: SCHEDULED_CONFIG_MAX_AGE_MS });
   return config;
 }
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createProbot, type Logger, type Probot, type ProbotOctokit } from "probot";
 import type { StewardEnv } from "../config/env.js";
-import { createRepoConfigLoader } from "../runtime/repo-config-loader.js";
+import { createRepoConfigLoader, SCHEDULED_CONFIG_MAX_AGE_MS } from "../runtime/repo-config-loader.js";
 import { isAppInstalledOn } from "../github/app-installation.js";
 import { withRequestMetrics } from "../github/request-metrics.js";
 import type { GitHubClient } from "../github/octokit.js";
@@ -98,7 +98,7 @@ export async function startStewardServer(options: StewardServerOptions): Promise
   // cannot be read, the pages and badges still show, on the defaults, as the jobs would run.
   const configFor = async (repository: RepositoryRecord): Promise<StewardConfig> => {
     try {
-      return (await configs.load(await jobs.github(repository.installationId), repository)).config;
+      return (await configs.load(await jobs.github(repository.installationId), repository, { maxAgeMs: SCHEDULED_CONFIG_MAX_AGE_MS })).config;
     } catch (error) {
       log.warn({ err: error }, `${repository.fullName}: its configuration could not be read; showing it with the defaults`);
       return defaultConfig;

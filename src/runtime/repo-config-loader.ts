@@ -8,11 +8,25 @@ import type { RepositoryRef } from "../domain/repository.js";
 import { formatProblems, unreadableConfig, validateConfig, type ConfigOutcome } from "../config/validate-config.js";
 
 export interface RepoConfigLoader {
-  /** The repository's configuration: cached, else read from GitHub, validated and recorded. */
-  load(octokit: GitHubClient, repository: RepositoryRef): Promise<ConfigOutcome>;
+  /**
+   * The repository's configuration: cached, else read from GitHub, validated and recorded. A cached
+   * one is used while younger than `maxAgeMs` (default: the loader's TTL).
+   */
+  load(octokit: GitHubClient, repository: RepositoryRef, options?: { maxAgeMs?: number }): Promise<ConfigOutcome>;
   /** Forgets the cached configuration, e.g. after a push changed the file. */
   invalidate(repositoryId: number): void;
 }
+
+/**
+ * How old a cached configuration the scheduled jobs accept (the sweeps every 15 minutes, the
+ * welcome retries, the hourly digest check, the dashboard and badges). Reading it again on each run
+ * cost two requests per repository and sweep, 192 a day, where the whole budget is 6. A day and an
+ * hour: longer than the daily metrics job's period, so at steady state that job, which reads it with
+ * the loader's TTL, is the one read a day. It stays current all the same: a push that changes the
+ * file forgets it at once (on the replica that receives the push), and a webhook reads it again after
+ * the TTL.
+ */
+export const SCHEDULED_CONFIG_MAX_AGE_MS = 25 * 60 * 60_000;
 
 export interface RepoConfigLoaderOptions {
   db: DB;
@@ -39,10 +53,10 @@ export function createRepoConfigLoader({ db, log, now, ttlMs = 10 * 60_000, read
   const cache = new Map<number, { outcome: ConfigOutcome; readAt: number }>();
 
   return {
-    async load(octokit, repository) {
+    async load(octokit, repository, options = {}) {
       const cached = cache.get(repository.id);
       const at = now();
-      if (cached && at.getTime() - cached.readAt < ttlMs) return cached.outcome;
+      if (cached && at.getTime() - cached.readAt < (options.maxAgeMs ?? ttlMs)) return cached.outcome;
       let outcome: ConfigOutcome;
       try {
         outcome = validateConfig(await readStewardYml(octokit, { owner: repository.owner, repo: repository.name }));

@@ -1,4 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
+import { SCHEDULED_CONFIG_MAX_AGE_MS } from "../runtime/repo-config-loader.js";
 import type { EffectOutcome } from "../effects/perform-once.js";
 import { isCommunity } from "../people/roles.js";
 import type { JobDeps } from "../runtime/job-deps.js";
@@ -81,7 +82,7 @@ async function openClocks(deps: Pick<JobDeps, "db">, repositoryId: number, confi
 async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryRun: boolean): Promise<RepositorySweep> {
   const result: RepositorySweep = { repository: repository.fullName, skipped: null, waiting: 0, sent: [], wouldSend: [], failed: [] };
   const octokit = await deps.github(repository.installationId);
-  const { config } = await deps.configs.load(octokit, repository);
+  const { config } = await deps.configs.load(octokit, repository, { maxAgeMs: SCHEDULED_CONFIG_MAX_AGE_MS });
   if (!config.response.enabled) return { ...result, skipped: "response.enabled is false" };
   const now = deps.now();
   const tracked = await openClocks(deps, repository.id, config, now);

@@ -1,4 +1,5 @@
 import { DEFAULT_LEASE_MS, type EffectOutcome } from "../effects/perform-once.js";
+import { SCHEDULED_CONFIG_MAX_AGE_MS } from "../runtime/repo-config-loader.js";
 import type { JobDeps } from "../runtime/job-deps.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { listActiveRepositories, repositoryById } from "../store/installations.js";
@@ -67,7 +68,7 @@ export async function retryUnfinishedWelcomes(deps: JobDeps, options: { reposito
 
 async function welcomeContext(deps: JobDeps, repository: RepositoryRecord): Promise<WelcomeContext> {
   const octokit = await deps.github(repository.installationId);
-  const { config } = await deps.configs.load(octokit, repository);
+  const { config } = await deps.configs.load(octokit, repository, { maxAgeMs: SCHEDULED_CONFIG_MAX_AGE_MS });
   return { db: deps.db, now: deps.now, log: deps.log, octokit, steward: deps.steward, repository, config, metrics: deps.metrics };
 }
 

@@ -145,7 +145,8 @@ describe("retrying welcomes whose POST failed or was interrupted", () => {
     e2e.sandbox.failNext({ method: "POST", path: COMMENTS, status: 502 });
     await e2e.deliver("issues", issue.payload);
     e2e.sandbox.model.setFile("acme/widget", ".github/steward.yml", "welcome:\n  enabled: false\n");
-    // Past the configuration cache's lifetime, so the change is read.
+    // The push that changed the file makes the cache forget it (src/index.ts), so the change is read.
+    deps.configs.invalidate(e2e.target.repositoryId);
     clock = new Date(clock.getTime() + 15 * MINUTE);
 
     const report = await retryUnfinishedWelcomes(deps, {});
