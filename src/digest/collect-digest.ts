@@ -45,7 +45,7 @@ export async function collectDigestData(
     readOnly: collection.readOnly,
   });
   problems.push(...figures.failures);
-  const { response, contributors, community, conversion } = figures;
+  const { response, contributors, community, conversion, health } = figures;
   if (community.status === "ok") {
     for (const kind of community.current.backfill.kinds) {
       if (kind.status === "paused")
@@ -65,6 +65,7 @@ export async function collectDigestData(
     contributors,
     community,
     conversion,
+    health,
     problems,
     previousDigest: previousDigest ? { week: previousDigest.week, issueNumber: previousDigest.issueNumber } : null,
   };

@@ -1,5 +1,5 @@
 import type { StewardConfig } from "../config/schema.js";
-import type { CommunityFigures, ContributorFigures, ConversionFigures, ResponseFigures, SectionFigures } from "../domain/figures.js";
+import type { CommunityFigures, ContributorFigures, ConversionFigures, HealthFigures, ResponseFigures, SectionFigures } from "../domain/figures.js";
 import type { DigestWeek } from "./digest-week.js";
 
 export type { SectionFigures };
@@ -13,6 +13,7 @@ export interface DigestData {
   contributors: SectionFigures<ContributorFigures>;
   community: SectionFigures<CommunityFigures>;
   conversion: SectionFigures<ConversionFigures>;
+  health: SectionFigures<HealthFigures>;
   /** What Steward noticed: a broken steward.yml, a missing permission, a paused backfill. */
   problems: string[];
   /** The digest before this one, linked at the end. */

@@ -4,6 +4,7 @@ import { chartSection } from "./render/chart.js";
 import { contributorsSection } from "./render/contributors.js";
 import { conversionSection } from "./render/conversion.js";
 import { headlineSection } from "./render/headline.js";
+import { healthSection } from "./render/health.js";
 import { milestonesSection } from "./render/milestones.js";
 import { problemsSection } from "./render/problems.js";
 import { readinessSection } from "./render/readiness.js";
@@ -28,6 +29,8 @@ export function digestSections(data: Omit<DigestData, "week" | "previousDigest">
   if (on.milestones) sections.push(milestonesSection(data.community, revenue(customers) === "shown"));
   if (on.chart) sections.push(chartSection(data.community));
   if (on.readiness) sections.push(readinessSection(data.community));
+  if (on.health)
+    sections.push(healthSection(data.health, { heading: "## Community health", nameCompanies: data.repository.private && showConversionNames }));
   if (on.conversion) sections.push(conversionSection(data.conversion, data.repository.private && showConversionNames, revenue));
   if (on.problems) sections.push(problemsSection(data.problems));
   return sections;

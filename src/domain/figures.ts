@@ -176,3 +176,68 @@ export type FunnelStage = "stargazers" | "participants" | "contributors" | "lead
 
 /** A feature's figures for a period and the period before, or why there are none. */
 export type SectionFigures<T> = { status: "ok"; current: T; previous: T | null } | { status: "unavailable"; reason: string };
+
+/**
+ * Community health figures after the CHAOSS metrics (chaoss.community), each over a window that
+ * ends at the period's end (or at `now`, if earlier): what a past digest made again shows the same.
+ */
+export interface HealthFigures {
+  /** The 90 days the bus and elephant factors cover. */
+  window: { start: Date; end: Date };
+  /** CHAOSS "Contributor Absence Factor", over merged pull requests and over first responses. */
+  busFactor: { merges: SmallestMajority; firstResponses: SmallestMajority };
+  /** CHAOSS "Elephant Factor": the fewest companies behind at least half of the community activity. */
+  elephantFactor: ElephantFactor;
+  /** CHAOSS "New Contributors" followed up: how many of one week's newcomers are still active. */
+  retention: RetentionFigures;
+  /** CHAOSS "Issues Closed" / "Issues New" and "Change Requests Accepted" (closed / opened in the period). */
+  closure: { issues: ClosureRatio; pullRequests: ClosureRatio };
+  /** CHAOSS "Inactive Issues": open items with no fact at all for `idleDays`. */
+  staleBacklog: StaleBacklog;
+}
+
+/** The fewest people (or companies) who together account for at least half of `total`. */
+export interface SmallestMajority {
+  /** How many they are; 0 when `total` is 0. */
+  factor: number;
+  total: number;
+  /** Those people, most first, with their counts. */
+  people: Array<{ login: string; count: number }>;
+}
+
+export interface ElephantFactor {
+  /** Null when the companies known cover less than half of the activity (no set of them reaches half); 0 without activity. */
+  factor: number | null;
+  /** Activity counted in the window (bots left out), with or without a known company. */
+  total: number;
+  /** Of `total`, the share by people whose profile names a company; null when `total` is 0. */
+  knownShare: number | null;
+  /** The companies of the factor, most first (names are shown only where leads' companies may be). */
+  companies: Array<{ company: string; count: number }>;
+}
+
+export interface RetentionFigures {
+  /** The week the cohort first contributed in: the 12th week before the end. */
+  cohortStart: Date;
+  cohortEnd: Date;
+  /** The cohort counts as retained when active in `[activeSince, end)`: the last 4 weeks. */
+  activeSince: Date;
+  cohort: number;
+  retained: number;
+  /** retained / cohort; null for an empty cohort. */
+  share: number | null;
+}
+
+export interface ClosureRatio {
+  opened: number;
+  closed: number;
+  /** closed / opened; null when none was opened. */
+  ratio: number | null;
+}
+
+export interface StaleBacklog {
+  idleDays: number;
+  count: number;
+  /** The longest idle first, a few of them. */
+  oldest: Array<{ number: number; isPull: boolean; title: string; idleDays: number }>;
+}

@@ -34,6 +34,11 @@ export interface RepositoryReport {
   contributors: FeatureFigures["contributors"];
   community: FeatureFigures["community"];
   conversion: FeatureFigures["conversion"];
+  /**
+   * The CHAOSS community health figures: bus factors (merges, first responses), elephant factor,
+   * new contributor retention, closure ratios and the stale backlog (README, "Community health").
+   */
+  health: FeatureFigures["health"];
 }
 
 export interface ReportOptions {
@@ -75,5 +80,6 @@ export async function buildReport(db: DB, repository: RepositoryRecord, options:
     contributors: figures.contributors,
     community: figures.community,
     conversion: figures.conversion,
+    health: figures.health,
   };
 }

@@ -1,11 +1,20 @@
 import type { StewardConfig } from "../config/schema.js";
 import { collectConversionFigures } from "../conversion/collect-conversion-figures.js";
 import { collectCommunityFigures } from "../metrics/collect-community-figures.js";
+import { collectHealthFigures } from "../metrics/health/collect-health-figures.js";
 import { collectResponseFigures } from "../sla/collect-response-figures.js";
 import type { DB } from "../store/db.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { collectContributorFigures } from "../welcome/collect-contributor-figures.js";
-import type { CommunityFigures, ContributorFigures, ConversionFigures, Period, ResponseFigures, SectionFigures } from "../domain/figures.js";
+import type {
+  CommunityFigures,
+  ContributorFigures,
+  ConversionFigures,
+  HealthFigures,
+  Period,
+  ResponseFigures,
+  SectionFigures,
+} from "../domain/figures.js";
 
 /** Every feature's figures for one repository and period. */
 export interface FeatureFigures {
@@ -13,6 +22,8 @@ export interface FeatureFigures {
   contributors: SectionFigures<ContributorFigures>;
   community: SectionFigures<CommunityFigures>;
   conversion: SectionFigures<ConversionFigures>;
+  /** The CHAOSS community health figures (src/metrics/health/). */
+  health: SectionFigures<HealthFigures>;
   /** Collectors that failed, as sentences for the digest's problems section. */
   failures: string[];
 }
@@ -52,6 +63,7 @@ export async function collectFeatureFigures(db: DB, repository: RepositoryRecord
     contributors: await section("contributor", collectContributorFigures, false),
     community: await section("community", collectCommunityFigures, false),
     conversion: await section("conversion", (...args) => collectConversionFigures(...args, { readOnly: request.readOnly }), false),
+    health: await section("community health", collectHealthFigures, false),
     failures,
   };
 }

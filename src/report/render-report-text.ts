@@ -1,5 +1,6 @@
 import type { StewardConfig } from "../config/schema.js";
 import { digestSections } from "../digest/render-digest.js";
+import { healthSection } from "../digest/render/health.js";
 import { fitBody } from "../text/index.js";
 import type { RepositoryReport } from "./build-report.js";
 
@@ -25,7 +26,16 @@ export function renderReportText(report: RepositoryReport, stewardConfig: Stewar
   const figures = fitBody(
     {
       head: `Figures for ${report.period.start} .. ${report.period.end} (configuration: ${report.configSource})`,
-      sections: digestSections({ ...report, repository: { fullName: report.repository, private: true }, config: stewardConfig, problems: [] }),
+      sections: [
+        // The health block comes last, under its own heading, whatever the digest's sections say.
+        ...digestSections({
+          ...report,
+          repository: { fullName: report.repository, private: true },
+          config: withoutDigestHealth(stewardConfig),
+          problems: [],
+        }),
+        healthSection(report.health, { heading: "## Community health (CHAOSS)", nameCompanies: true }),
+      ],
     },
     Number.MAX_SAFE_INTEGER,
   );
@@ -35,4 +45,8 @@ export function renderReportText(report: RepositoryReport, stewardConfig: Stewar
 function configLine(config: RepositoryReport["config"]): string {
   if (!config) return "Config: not read yet";
   return config.valid ? `Config: valid (read ${config.checkedAt})` : `Config: INVALID, running on defaults (read ${config.checkedAt}):`;
+}
+
+function withoutDigestHealth(config: StewardConfig): StewardConfig {
+  return { ...config, digest: { ...config.digest, sections: { ...config.digest.sections, health: false } } };
 }

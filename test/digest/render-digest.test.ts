@@ -85,6 +85,18 @@ describe("renderDigest", () => {
       - ❌ **CONTRIBUTING**: add a CONTRIBUTING.md
       - ❌ **1,000+ stars**: 733 so far
 
+      ## Community health
+
+      CHAOSS metrics; the factors cover the 90 days to Nov 30, 2026.
+
+      - **Bus factor** (Contributor Absence Factor): **2** people made half of the 10 merged pull requests (@​alice, @​bob); **1** person made half of the 6 first responses (@​maint).
+      - **Elephant factor**: **1** company behind half of the activity; 75% of it is by people with a known company.
+      - **New contributor retention**: 2 of the 3 first-time contributors of the week of Sep 7, 2026 were active in the last 4 weeks (67%).
+      - **Closed ÷ opened** this week: issues 5 ÷ 4 = 1.25; pull requests 1 closed, none opened.
+      - **Stale backlog** (Inactive Issues): 2 open items untouched for 30 days or more; the longest idle:
+        - #7 Old &lt;b&gt;question&lt;/b&gt; (issue, idle 95 days)
+        - #9 Draft idea (pull request, idle 31 days)
+
       ## Conversion
 
       | Stage | People | Rate |

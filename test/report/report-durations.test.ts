@@ -20,6 +20,7 @@ describe("the report's response figures", () => {
       contributors: data.contributors,
       community: data.community,
       conversion: data.conversion,
+      health: data.health,
     };
     const text = renderReportText(report, defaultConfig);
     expect(text).toContain("- **Within the goal (issues 24h, pull requests 4h):** 80%");

@@ -10,6 +10,7 @@ export const digestSectionsSchema = z
     chart: z.boolean().default(true),
     readiness: z.boolean().default(true),
     conversion: z.boolean().default(true),
+    health: z.boolean().default(true),
     problems: z.boolean().default(true),
   })
   .describe("The sections of the weekly digest, each switchable.");
