@@ -21,7 +21,7 @@ const LAYERS = {
   /** A delivery recorded as facts in the ledger. */
   ingest: ["src/ingest/"],
   /** Feature handlers, jobs and their pure logic. */
-  features: ["src/sla/", "src/welcome/", "src/metrics/", "src/conversion/"],
+  features: ["src/sla/", "src/welcome/", "src/metrics/", "src/conversion/", "src/commands/"],
   /** What reads every feature's figures: the report and the digest. */
   aggregates: ["src/report/", "src/digest/"],
   /** Entry points and wiring. */

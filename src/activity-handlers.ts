@@ -1,3 +1,4 @@
+import { handleCommands } from "./commands/handle-commands.js";
 import { handleLeadActivity } from "./conversion/handle-lead-activity.js";
 import type { ItemActivityHandler } from "./runtime/item-activity.js";
 import { handleResponseActivity } from "./sla/handle-response-activity.js";
@@ -13,6 +14,7 @@ export const ITEM_ACTIVITY_HANDLERS: ReadonlyArray<{ feature: string; handle: It
   { feature: "response", handle: handleResponseActivity },
   { feature: "waiting label", handle: handleWaitingReply },
   { feature: "conversion", handle: handleLeadActivity },
+  { feature: "commands", handle: handleCommands },
 ];
 
 /**

@@ -51,7 +51,7 @@ export const handleLeadActivity: ItemActivityHandler = async (activity) => {
 };
 
 /** Profiles are kept per account id (a person without one gets none): read by login, saved by id. */
-async function refreshProfile(activity: ItemActivity, login: string, userId: number): Promise<void> {
+export async function refreshProfile(activity: ItemActivity, login: string, userId: number): Promise<void> {
   const now = activity.now();
   if (!(await isProfileStale(activity.db, userId, now, PROFILE_MAX_AGE_MS))) return;
   try {

@@ -4,6 +4,7 @@
  * vocabulary because two layers speak it: the store loads exactly these kinds and shapes, and the
  * clock (sla/) judges them; neither imports the other.
  */
+import { CLOCK_COMMAND_KINDS } from "./commands.js";
 
 export interface ClockItem {
   number: number;
@@ -78,6 +79,7 @@ export const ITEM_STATE_EVENT_KINDS = [
 /** The ledger kinds the clock reads; the store loads only these. */
 export const CLOCK_EVENT_KINDS = [
   ...RESPONSE_EVENT_KINDS,
+  ...CLOCK_COMMAND_KINDS,
   "issues.labeled",
   "issues.unlabeled",
   "pull_request.labeled",

@@ -3,13 +3,15 @@ import { ProbotOctokit } from "probot";
 import type { WritePacer } from "../effects/write-pacer.js";
 
 /**
- * Requests GitHub counts as content creation (its secondary limit: 80 a minute, 500 an hour). A
+ * Requests GitHub counts as content creation (its secondary limit: 80 a minute, 500 an hour),
+ * reactions included, as the sandbox counts them. A
  * request hook sees the route template (`/repos/{owner}/{repo}/issues`) or, for a request made
  * with a literal path, the path itself: a segment is matched as "anything but a slash".
  */
 const CONTENT_CREATION = [
   /^\/repos\/[^/]+\/[^/]+\/issues$/u,
   /^\/repos\/[^/]+\/[^/]+\/issues\/[^/]+\/comments$/u,
+  /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/[^/]+\/reactions$/u,
   /^\/repos\/[^/]+\/[^/]+\/pulls\/[^/]+\/(reviews|comments)$/u,
 ];
 

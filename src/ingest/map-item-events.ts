@@ -1,4 +1,5 @@
 import { itemSnapshot } from "./item-snapshot.js";
+import { commandEvent } from "./map-command.js";
 import type { LedgerEvent, LedgerEntry } from "../domain/ledger.js";
 import { num, obj, str, time, user, type Json } from "../domain/payload-fields.js";
 
@@ -74,13 +75,15 @@ export function mapIssueComment(action: string, payload: Json): Mapped | null {
   if (!comment || id === null || !item || !createdAt) return null;
   const at = action === "created" ? createdAt : (time(comment.updated_at) ?? createdAt);
   const key = action === "edited" ? `comment:${id}:edited:${at.getTime()}` : `comment:${id}:${action}`;
-  const event = actorEvent(
-    { kind: `issue_comment.${action}`, naturalKey: key, occurredAt: at, itemNumber: item.number, isPull: item.isPull },
-    comment.user,
-    str(comment.author_association),
-    { commentId: id },
-  );
-  return { events: [event], item, removedItemNumber: null };
+  const base = { occurredAt: at, itemNumber: item.number, isPull: item.isPull };
+  const association = str(comment.author_association);
+  // Only a new comment gives a command: an edit or a redelivery never applies one again.
+  const command = action === "created" ? commandEvent(id, str(comment.body) ?? "", at) : null;
+  const data = command?.onlyCommands ? { commentId: id, onlyCommands: true } : { commentId: id };
+  const event = actorEvent({ ...base, kind: `issue_comment.${action}`, naturalKey: key }, comment.user, association, data);
+  const events = [event];
+  if (command?.fact) events.push(actorEvent({ ...base, ...command.fact.base }, comment.user, association, command.fact.data));
+  return { events, item, removedItemNumber: null };
 }
 
 /** `pull_request.*`: a close with `merged: true` is recorded as `pull_request.merged`. */

@@ -10,6 +10,7 @@ export interface ContentCreationLimit {
 export const CONTENT_CREATING_ROUTES = new Set([
   "POST /repos/{owner}/{repo}/issues",
   "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
   "POST /repos/{owner}/{repo}/pulls",
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",

@@ -26,10 +26,13 @@ export interface DueReminder {
 /**
  * The reminder an item's clock calls for, if any. Only the current stage's: an item first seen
  * past its goal gets the breach reminder, not a late at-risk one. Closed and locked items get none
- * (a locked conversation cannot be answered by most people, and a comment there would be noise).
+ * (a locked conversation cannot be answered by most people, and a comment there would be noise),
+ * and neither do items a maintainer snoozed, until the snooze ends.
  */
 export function dueReminder(item: ClockItem, clock: ResponseClock, now: Date): DueReminder | null {
   if (item.state !== "open" || item.locked) return null;
+  // A maintainer's snooze silences the item; the reminder its stage calls for comes once it ends.
+  if (clock.snoozedUntil !== null && clock.snoozedUntil.getTime() > now.getTime()) return null;
   const base = { number: item.number };
   if (clock.stage === "at-risk" || clock.stage === "breached") {
     const author = { waiting: item.authorLogin, waitingId: item.authorId ?? null, waitingSeenAt: item.updatedAt };

@@ -1,5 +1,6 @@
 import type { ClockEvent, ClockItem, Span } from "../domain/clock.js";
 import { samePerson } from "../domain/identity.js";
+import { onlyCommands } from "./command-facts.js";
 
 export interface OffClockRules {
   exemptLabels: readonly string[];
@@ -40,19 +41,29 @@ export function offClockSpans(item: ClockItem, events: readonly ClockEvent[], ru
   const end = Math.max(now.getTime(), opened);
   const spans: Span[] = [];
   const draftsOff = item.isPull && rules.draftsOnClock !== true;
-  const conditions = [
-    ...rules.exemptLabels.map((label) => ({ label, draft: false, liftedByReply: false })),
-    { label: rules.waitingLabel, draft: false, liftedByReply: true },
-    ...(draftsOff ? [{ label: "", draft: true, liftedByReply: false }] : []),
+  const labelCondition = (label: string, liftedByReply: boolean): Condition => ({
+    changeOf: (event) => labelChange(event, label),
+    holdsNow: item.labels.some((l) => sameLabel(l, label)),
+    liftedByReply,
+    role: liftedByReply ? "waiting-label" : "exempt",
+  });
+  const conditions: Condition[] = [
+    ...rules.exemptLabels.map((label) => labelCondition(label, false)),
+    labelCondition(rules.waitingLabel, true),
+    ...(draftsOff ? [{ changeOf: draftChange, holdsNow: item.draft, liftedByReply: false, role: "exempt" as const }] : []),
+    // A maintainer's `/steward exempt` (until `/steward include`) and `/steward waiting` (until the
+    // author replies) hold like the labels they mirror; no label shows them, so the facts alone decide.
+    { changeOf: commandExemptChange, holdsNow: null, liftedByReply: false, role: "exempt" },
+    { changeOf: (event) => (event.kind === "command.waiting" ? true : null), holdsNow: null, liftedByReply: true, role: "waiting-command" },
   ];
   let pausedNow = false;
+  let exemptByCommand = false;
   let waitingLiftedAt: number | null = null;
   for (const condition of conditions) {
-    const changeOf = (event: ClockEvent) => (condition.draft ? draftChange(event) : labelChange(event, condition.label));
-    const holdsNow = condition.draft ? item.draft : item.labels.some((label) => sameLabel(label, condition.label));
+    const { changeOf, holdsNow } = condition;
     const seen = sorted.some((event) => changeOf(event) !== null);
     // A label from before Steward that a reply may lift: it held from the opening.
-    let since: number | null = condition.liftedByReply && holdsNow && !seen ? opened : null;
+    let since: number | null = condition.liftedByReply && holdsNow === true && !seen ? opened : null;
     let liftedAt: number | null = null;
     for (const event of sorted) {
       const at = Math.max(event.occurredAt.getTime(), opened);
@@ -73,24 +84,45 @@ export function offClockSpans(item: ClockItem, events: readonly ClockEvent[], ru
         since = null;
       }
     }
-    if (holdsNow && since === null && liftedAt === null) since = seen ? item.updatedAt.getTime() : opened;
-    if (!holdsNow && since !== null) {
+    if (holdsNow === true && since === null && liftedAt === null) since = seen ? item.updatedAt.getTime() : opened;
+    if (holdsNow === false && since !== null) {
       spans.push({ start: since, end: Math.max(since, item.updatedAt.getTime()) });
       since = null;
     }
     if (since !== null) spans.push({ start: since, end });
-    if (condition.liftedByReply) {
-      pausedNow = since !== null;
+    if (condition.role === "waiting-label") {
+      pausedNow ||= since !== null;
       waitingLiftedAt = holdsNow ? liftedAt : null;
     }
+    if (condition.role === "waiting-command") pausedNow ||= since !== null;
+    if (condition.role === "exempt" && holdsNow === null) exemptByCommand = since !== null;
   }
   const has = (label: string) => item.labels.some((l) => sameLabel(l, label));
   return {
     spans: mergeSpans(spans),
-    exemptNow: (draftsOff && item.draft) || rules.exemptLabels.some(has),
+    exemptNow: (draftsOff && item.draft) || rules.exemptLabels.some(has) || exemptByCommand,
     pausedNow,
     waitingLiftedAt,
   };
+}
+
+/**
+ * One reason the clock may stop: how a fact changes it (on, off, or not about it), whether the
+ * item shows it now (null: nothing on the item shows it, as for a command), and whether the
+ * author's reply ends it.
+ */
+interface Condition {
+  changeOf: (event: ClockEvent) => boolean | null;
+  holdsNow: boolean | null;
+  liftedByReply: boolean;
+  role: "exempt" | "waiting-label" | "waiting-command";
+}
+
+/** `/steward exempt` takes the item off the clock, `/steward include` puts it back. */
+function commandExemptChange(event: ClockEvent): boolean | null {
+  if (event.kind === "command.exempt") return true;
+  if (event.kind === "command.include") return false;
+  return null;
 }
 
 /** The kinds by which the author answers: a comment, a review, a comment in a review thread. */
@@ -101,10 +133,14 @@ const REPLY_KINDS = new Set(["issue_comment.created", "pull_request_review.submi
  * new login still lifts the pause after a rename; else the login, compared as GitHub does, without case.
  */
 export function isAuthorReply(
-  event: Pick<ClockEvent, "kind" | "actorLogin" | "actorId">,
+  event: Pick<ClockEvent, "kind" | "actorLogin" | "actorId"> & { data?: ClockEvent["data"] },
   item: Pick<ClockItem, "authorLogin" | "authorId">,
 ): boolean {
-  return REPLY_KINDS.has(event.kind) && samePerson({ login: event.actorLogin, id: event.actorId }, { login: item.authorLogin, id: item.authorId });
+  return (
+    REPLY_KINDS.has(event.kind) &&
+    !onlyCommands(event) &&
+    samePerson({ login: event.actorLogin, id: event.actorId }, { login: item.authorLogin, id: item.authorId })
+  );
 }
 
 /** true: the label was put on; false: taken off; null: the event is about something else. */

@@ -4,6 +4,7 @@ import { isBot, isCommunity, isMaintainer, type Person } from "../people/roles.j
 import { workingMs } from "./business-time.js";
 import type { ClockEvent, ClockItem, Span } from "../domain/clock.js";
 import { clockStart } from "./clock-start.js";
+import { onlyCommands, snoozedUntil, withoutUnauthorizedCommands } from "./command-facts.js";
 import { kindRules } from "./kind-rules.js";
 import { offClockSpans, subtractSpans } from "./off-clock-spans.js";
 
@@ -61,6 +62,8 @@ export interface ResponseClock {
    * the label that `response.removeWaitingLabelOnReply` takes off.
    */
   waitingReplyAt: Date | null;
+  /** Until when a maintainer's `/steward snooze` silences reminders; the figures above ignore it. */
+  snoozedUntil: Date | null;
 }
 
 const HOUR = 3_600_000;
@@ -94,11 +97,11 @@ export function computeResponseClock(item: ClockItem, events: readonly ClockEven
   const rules = kindRules(response, item.isPull);
   const goalMs = rules.goalHours * HOUR;
   const author: Person = { login: item.authorLogin, type: item.authorType, association: item.authorAssociation };
-  const unstarted = { number: item.number, startedAt: item.createdAt, goalMs, openWait: null, waitingReplyAt: null };
+  const unstarted = { number: item.number, startedAt: item.createdAt, goalMs, openWait: null, waitingReplyAt: null, snoozedUntil: null };
   if (!isCommunity(author, config)) {
     return { ...unstarted, onClock: false, firstResponse: null, offSpans: [], clockMs: 0, stage: "not-on-clock" };
   }
-  const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const sorted = withoutUnauthorizedCommands(events, config).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const off = offClockSpans(item, sorted, { ...response, exemptLabels: rules.exemptLabels }, now);
   const waitingReplyAt = off.waitingLiftedAt === null ? null : new Date(off.waitingLiftedAt);
   const start = clockStart(item, sorted, response.draftsOnClock);
@@ -108,7 +111,7 @@ export function computeResponseClock(item: ClockItem, events: readonly ClockEven
     return { ...unstarted, waitingReplyAt, onClock: true, firstResponse: null, offSpans: off.spans, clockMs: 0, stage };
   }
   const startedAt = new Date(start);
-  const base = { ...unstarted, startedAt, waitingReplyAt };
+  const base = { ...unstarted, startedAt, waitingReplyAt, snoozedUntil: snoozedUntil(sorted, now) };
   const measure = (to: number) => clockTime(start, to, off.spans, config);
   // Responses count from the start; at the opening, `respondent` allows for clock skew itself.
   const counts = (event: ClockEvent) => start === item.createdAt.getTime() || event.occurredAt.getTime() >= start;
@@ -154,6 +157,7 @@ export function respondent(event: ClockEvent, item: ClockItem, config: StewardCo
   const author = { login: item.authorLogin, id: item.authorId };
   const actor = { login: event.actorLogin, id: event.actorId };
   if (CONVERSATION_KINDS.has(event.kind)) {
+    if (onlyCommands(event)) return null;
     const person = { login: event.actorLogin, type: event.actorType, association: event.association };
     return isMaintainer(person, config) && !samePerson(actor, author) ? event.actorLogin : null;
   }
@@ -177,7 +181,7 @@ function followUpWait(sorted: readonly ClockEvent[], item: ClockItem, config: St
       wait = null;
       continue;
     }
-    if (!CONVERSATION_KINDS.has(event.kind)) continue;
+    if (!CONVERSATION_KINDS.has(event.kind) || onlyCommands(event)) continue;
     // Not a response, so not a maintainer's: the author's or another community member's word.
     const person = { login: event.actorLogin, type: event.actorType, association: event.association };
     if (!isBot(person, config) && wait === null) wait = { since: event.occurredAt, by: event.actorLogin, byId: event.actorId ?? null };

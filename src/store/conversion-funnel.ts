@@ -1,6 +1,7 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
-import type { PersonRef } from "../domain/identity.js";
+import { personKey, type PersonRef } from "../domain/identity.js";
 import { type DB, type Tables, tablesOf } from "./engine.js";
+import { dismissedPeople, isSignal } from "./lead-verdicts.js";
 import {
   countIf,
   lowered,
@@ -121,12 +122,18 @@ export async function countContributors(db: DB, repositoryId: number, until: Dat
   return row?.n ?? 0;
 }
 
-/** The people with a lead signal before `until`: each account once (one login of theirs), and each login without an account id. */
+/**
+ * The people with a lead signal before `until`: each account once (one login of theirs), and each
+ * login without an account id; not those a maintainer dismissed by then.
+ */
 export async function leadPeople(db: DB, repositoryId: number, until: Date): Promise<PersonRef[]> {
   const { leadSignals } = tablesOf(db);
-  return db
+  const people = await db
     .select({ id: leadSignals.userId, login: sql<string>`max(${leadSignals.login})` })
     .from(leadSignals)
-    .where(and(eq(leadSignals.repositoryId, repositoryId), lt(leadSignals.occurredAt, until)))
+    .where(and(eq(leadSignals.repositoryId, repositoryId), isSignal(leadSignals), lt(leadSignals.occurredAt, until)))
     .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`);
+  // A maintainer's `/steward not-lead` before `until` takes the person off (src/store/lead-verdicts.ts).
+  const dismissed = await dismissedPeople(db, repositoryId, until);
+  return people.filter((person) => !dismissed.has(personKey(person)));
 }

@@ -1,6 +1,8 @@
-import { and, count, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { personKey, type PersonRef } from "../domain/identity.js";
+import type { LeadSignalKind } from "../domain/lead-signal-kind.js";
 import { type DB, type Tables, tablesOf } from "./engine.js";
+import { dismissedPeople, isSignal } from "./lead-verdicts.js";
 
 /** One issue, PR or comment that showed enterprise interest. */
 export interface LeadSignal {
@@ -13,6 +15,8 @@ export interface LeadSignal {
   itemNumber: number | null;
   terms: string[];
   occurredAt: Date;
+  /** `interest` unless a maintainer's command wrote it (`LeadSignalKind`). */
+  kind?: LeadSignalKind;
 }
 
 /** A person's signals: by account id, or by login for one without (docs/architecture.md, "Words": person). */
@@ -60,15 +64,17 @@ export interface Lead {
 
 /**
  * The leads of a repository, latest first: people (by account id) with a signal before `until`
- * and, when `since` is given, at or after it. One read of their signals over the (repository,
+ * and, when `since` is given, at or after it, unless a maintainer's `/steward not-lead` before
+ * `until` took them off (`dismissedPeople`). One read of their signals over the (repository,
  * person) index, then their member rows' logins and their profiles; a lead is converted when a
  * customer carries a login of theirs or their company's key.
  */
 export async function listLeads(db: DB, repositoryId: number, range: { since?: Date | null; until?: Date | null } = {}): Promise<Lead[]> {
   const { communityMembers, customers, events, leadSignals, userProfiles } = tablesOf(db);
-  const conditions = [eq(leadSignals.repositoryId, repositoryId)];
+  const conditions = [eq(leadSignals.repositoryId, repositoryId), isSignal(leadSignals)];
   if (range.until) conditions.push(lt(leadSignals.occurredAt, range.until));
   const inRange = and(...conditions);
+  const dismissed = await dismissedPeople(db, repositoryId, range.until ?? null);
   const rows = await db
     .select({
       login: leadSignals.login,
@@ -88,6 +94,7 @@ export async function listLeads(db: DB, repositoryId: number, range: { since?: D
   const byPerson = new Map<string, Gathered>();
   for (const row of rows) {
     const key = personKey({ login: row.login, id: row.userId });
+    if (dismissed.has(key)) continue;
     const lead = byPerson.get(key);
     if (!lead) {
       byPerson.set(key, {
@@ -156,21 +163,22 @@ const CHUNK = 500;
 const chunked = <T>(items: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/** Distinct people with a lead signal before `until`, and those whose first one is at or after `since`. */
+/**
+ * Distinct people with a lead signal before `until`, and those whose first one is at or after
+ * `since`; people dismissed by then (`/steward not-lead`) count in neither.
+ */
 export async function countLeads(db: DB, repositoryId: number, since: Date, until: Date): Promise<{ total: number; new: number }> {
   const { leadSignals } = tablesOf(db);
-  const firsts = db
-    .select({ first: sql<number>`min(${leadSignals.occurredAt})`.as("first") })
-    .from(leadSignals)
-    .where(and(eq(leadSignals.repositoryId, repositoryId), lt(leadSignals.occurredAt, until)))
-    .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`)
-    .as("firsts");
-  // A case, not the comparison itself, is summed: in PostgreSQL a comparison is a boolean, which sum() refuses.
-  const [row] = await db
+  const firsts = await db
     .select({
-      total: count(),
-      fresh: sql<number>`cast(coalesce(sum(case when ${firsts.first} >= ${since.getTime()} then 1 else 0 end), 0) as bigint)`.mapWith(Number),
+      login: sql<string>`max(${leadSignals.login})`,
+      userId: leadSignals.userId,
+      first: sql<number>`min(${leadSignals.occurredAt})`.mapWith(Number),
     })
-    .from(firsts);
-  return { total: row?.total ?? 0, new: row?.fresh ?? 0 };
+    .from(leadSignals)
+    .where(and(eq(leadSignals.repositoryId, repositoryId), isSignal(leadSignals), lt(leadSignals.occurredAt, until)))
+    .groupBy(leadSignals.userId, sql`case when ${leadSignals.userId} is null then ${leadSignals.login} end`);
+  const dismissed = await dismissedPeople(db, repositoryId, until);
+  const counted = firsts.filter((row) => !dismissed.has(personKey({ login: row.login, id: row.userId })));
+  return { total: counted.length, new: counted.filter((row) => row.first >= since.getTime()).length };
 }

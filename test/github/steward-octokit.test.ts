@@ -7,6 +7,8 @@ describe("createsContent: what Steward's one write pacer counts", () => {
     ["POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments", true],
     ["POST", "/repos/acme/widget/issues/7/comments", true],
     ["POST", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", true],
+    ["POST", "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", true],
+    ["POST", "/repos/acme/widget/issues/comments/12/reactions", true],
     ["POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels", false],
     ["PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", false],
     ["GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments", false],

@@ -1,4 +1,4 @@
-import { isoSeconds, toIso } from "./ids.js";
+import { isoSeconds, nodeId, toIso } from "./ids.js";
 import { RepositoryStore } from "./repository-store.js";
 import { checkRepositoryRole, repositoryRoleOf } from "./roles.js";
 import type { CommentSeed, InstallationSeed, IssueSeed, PullRequestSeed, ReviewCommentSeed, ReviewSeed } from "./seeds.js";
@@ -9,6 +9,8 @@ import type {
   InstallationRecord,
   IssueRecord,
   LabelRecord,
+  ReactionContent,
+  ReactionRecord,
   RepoState,
   RepositoryRecord,
   RepositoryRole,
@@ -226,6 +228,35 @@ export class SandboxModel extends RepositoryStore {
     const comment = this.getComment(fullName, id);
     if (comment) Object.assign(comment, { body, updated_at: isoSeconds(this.now()) });
     return comment;
+  }
+
+  /**
+   * Reacts to an issue comment as `user`; a reaction they already gave with that content is
+   * returned as it is (`created: false`), as GitHub answers 200 instead of 201.
+   */
+  addReaction(fullName: string, commentId: number, user: string, content: ReactionContent): { reaction: ReactionRecord; created: boolean } {
+    const state = this.repoState(fullName);
+    if (!state.comments.some((c) => c.id === commentId)) throw new Error(`sandbox: no comment ${commentId} in ${fullName}`);
+    const same = (r: ReactionRecord) => r.comment_id === commentId && r.content === content && r.user.toLowerCase() === user.toLowerCase();
+    const existing = state.reactions.find(same);
+    if (existing) return { reaction: existing, created: false };
+    this.ensureUser(user);
+    const id = this.ids.next();
+    const reaction: ReactionRecord = {
+      id,
+      node_id: nodeId("Reaction", id),
+      comment_id: commentId,
+      user,
+      content,
+      created_at: isoSeconds(this.now()),
+    };
+    state.reactions.push(reaction);
+    return { reaction, created: true };
+  }
+
+  /** The reactions on one issue comment, oldest first. */
+  listReactions(fullName: string, commentId: number): ReactionRecord[] {
+    return this.repoState(fullName).reactions.filter((r) => r.comment_id === commentId);
   }
 
   deleteComment(fullName: string, id: number): boolean {

@@ -16,7 +16,8 @@ export function renameInRepository(state: RepoState, from: string, to: string): 
     issue.assignees = issue.assignees.map(swap);
     if (issue.pull) issue.pull.merged_by = swapNullable(issue.pull.merged_by);
   }
-  for (const record of [...state.comments, ...state.reviews, ...state.reviewComments, ...state.stars]) record.user = swap(record.user);
+  for (const record of [...state.comments, ...state.reviews, ...state.reviewComments, ...state.reactions, ...state.stars])
+    record.user = swap(record.user);
   for (const event of state.timeline) event.actor = swapNullable(event.actor);
   const role = state.collaborators.get(old);
   if (role !== undefined && state.collaborators.delete(old)) state.collaborators.set(to.toLowerCase(), role);

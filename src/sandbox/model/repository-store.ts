@@ -124,6 +124,7 @@ export class RepositoryStore {
       comments: [],
       reviews: [],
       reviewComments: [],
+      reactions: [],
       timeline: [],
       labels: new Map(),
       stars: [],

@@ -113,6 +113,20 @@ export interface CommentRecord {
   updated_at: string;
 }
 
+/** GitHub's reaction contents. */
+export const REACTION_CONTENTS = ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"] as const;
+export type ReactionContent = (typeof REACTION_CONTENTS)[number];
+
+/** A reaction on an issue comment: one per user and content, as on GitHub. */
+export interface ReactionRecord {
+  id: number;
+  node_id: string;
+  comment_id: number;
+  user: string;
+  content: ReactionContent;
+  created_at: string;
+}
+
 export interface ReviewRecord {
   id: number;
   node_id: string;
@@ -177,6 +191,8 @@ export interface RepoState {
   comments: CommentRecord[];
   reviews: ReviewRecord[];
   reviewComments: ReviewCommentRecord[];
+  /** Reactions on issue comments, oldest first. */
+  reactions: ReactionRecord[];
   /** Closes, reopens, labels and draft changes of every thread, oldest first. */
   timeline: TimelineEventRecord[];
   /** Keyed by lower-cased name: GitHub label names are case-insensitive. */

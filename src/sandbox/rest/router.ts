@@ -7,6 +7,7 @@ import { issueRoutes } from "./routes-issues.js";
 import { labelRoutes } from "./routes-labels.js";
 import { metaRoutes } from "./routes-meta.js";
 import { pullRoutes } from "./routes-pulls.js";
+import { reactionRoutes } from "./routes-reactions.js";
 import { repoRoutes } from "./routes-repos.js";
 import { userRoutes } from "./routes-user.js";
 import type { RouteDef } from "./types.js";
@@ -25,6 +26,7 @@ export function implementedRoutes(rateLimits: RateLimiter): RouteDef[] {
     ...contentRoutes,
     ...issueRoutes,
     ...commentRoutes,
+    ...reactionRoutes,
     ...labelRoutes,
     ...pullRoutes,
     ...userRoutes,

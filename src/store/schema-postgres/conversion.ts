@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { LeadSignalKind } from "../../domain/lead-signal-kind.js";
 import { int64, timestamp } from "./columns.js";
 
 export const leadSignals = pgTable(
@@ -17,6 +18,7 @@ export const leadSignals = pgTable(
     itemNumber: int64("item_number"),
     terms: jsonb("terms").$type<string[]>().notNull(),
     occurredAt: timestamp("occurred_at").notNull(),
+    kind: text("kind").$type<LeadSignalKind>().notNull().default("interest"),
   },
   (t) => [primaryKey({ columns: [t.repositoryId, t.naturalKey] }), index("lead_signals_person_idx").on(t.repositoryId, t.userId, t.login)],
 );

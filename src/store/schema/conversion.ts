@@ -1,6 +1,7 @@
 /** Conversion: lead signals, customers, and the per-person projection of the ledger with its counters. */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { LeadSignalKind } from "../../domain/lead-signal-kind.js";
 import { timestamp } from "./columns.js";
 
 /**
@@ -18,6 +19,8 @@ export const leadSignals = sqliteTable(
     itemNumber: integer("item_number"),
     terms: text("terms", { mode: "json" }).$type<string[]>().notNull(),
     occurredAt: timestamp("occurred_at").notNull(),
+    /** `interest`, `marked` (`/steward lead`) or `dismissed` (`/steward not-lead`): see `LeadSignalKind`. */
+    kind: text("kind").$type<LeadSignalKind>().notNull().default("interest"),
   },
   (t) => [primaryKey({ columns: [t.repositoryId, t.naturalKey] }), index("lead_signals_person_idx").on(t.repositoryId, t.userId, t.login)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "lead_signals" ADD COLUMN "kind" text DEFAULT 'interest' NOT NULL;
