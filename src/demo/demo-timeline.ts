@@ -16,7 +16,8 @@ const r = DEMO_REPO;
 /**
  * Three weeks of a project's life after installing Steward. Scripted people show each feature:
  * newcomers answered fast and late, one never; a first PR merged (a founding contributor) and the
- * tenth contributor; a bot's PR; a company asking for SSO; a follow-up left unanswered. Around
+ * tenth contributor; a bot's PR; a company asking for SSO; a follow-up left unanswered; a
+ * maintainer's `/steward snooze`. Around
  * them, stars and a few other issues, seeded so every run tells the same story.
  */
 export function demoTimeline(start: Date): DemoStep[] {
@@ -81,6 +82,9 @@ export function demoTimeline(start: Date): DemoStep[] {
   step(15, 18, "omar merges it", (a, m) => a.mergePullRequest(r, n(m, "sam-k-pr2"), { by: "omar", at: at(15, 18) }).then(() => {}));
   step(19, 16, "tomas opens an issue late in the week", (a, m) =>
     open("tomas", "tomas", "Windows paths with spaces", "Paths with spaces fail on Windows.")(a, m, at(19, 16)),
+  );
+  step(19, 18, "maya snoozes tomas's issue: she is on it, no reminders for two days", (a, m) =>
+    a.comment(r, n(m, "tomas"), { user: "maya", body: "/steward snooze 2d", at: at(19, 18) }).then(() => {}),
   );
   backgroundActivity(start, steps);
   return steps.sort((x, y) => x.at.getTime() - y.at.getTime());

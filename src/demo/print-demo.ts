@@ -28,7 +28,8 @@ function firstLine(body: string): string {
 
 /**
  * The maintainer's view of the demo as plain text: every comment Steward wrote (welcomes and
- * reminders, in time order, with the item they are on), the digest issues, then the latest digest.
+ * reminders, in time order, with the item they are on), the maintainers' commands, the digest
+ * issues, then the latest digest.
  */
 export function printDemo(t: DemoTranscript): string {
   const out: string[] = [];
@@ -56,6 +57,20 @@ export function printDemo(t: DemoTranscript): string {
     out.push(`${title} (${rows.length})`);
     for (const w of rows) {
       out.push(`  ${when(w.comment.created_at)}  #${w.item.number} by ${w.item.user}  [${w.kind}]  ${firstLine(w.comment.body)}`);
+    }
+    out.push("");
+  }
+  const commands = items.flatMap((item) =>
+    t.model
+      .listComments(t.repository, item.number)
+      .filter((c) => /^\/steward\b/i.test(c.body.trim()))
+      .map((c) => ({ item, comment: c, acknowledged: t.model.listReactions(t.repository, c.id).some((r) => r.user === t.botLogin) })),
+  );
+  if (commands.length > 0) {
+    out.push(`Maintainer commands (${commands.length})`);
+    for (const c of commands) {
+      const answer = c.acknowledged ? "acknowledged with a reaction" : "not acknowledged";
+      out.push(`  ${when(c.comment.created_at)}  #${c.item.number} by ${c.item.user}  ${c.comment.user}: ${firstLine(c.comment.body)}  (${answer})`);
     }
     out.push("");
   }

@@ -10,6 +10,11 @@ describe("npm run demo", () => {
     expect(text).toMatch(/#\d+ by sam-k {2}\[welcome\.first-merge\] .*8th contributor/);
     expect(text).not.toMatch(/by dependabot\[bot\] {2}\[welcome/);
     for (const stage of ["at-risk", "breached", "follow-up"]) expect(text).toContain(`[response.${stage}]`);
+    // maya's snooze is acknowledged, and tomas's issue gets no reminder in the two days it covers.
+    expect(text).toMatch(
+      /Maintainer commands \(1\)\n {2}Nov 21 18:00 {2}#\d+ by tomas {2}maya: \/steward snooze 2d {2}\(acknowledged with a reaction\)/,
+    );
+    expect(text).not.toMatch(/#\d+ by tomas {2}\[response\./);
     expect(text).toContain("Digest issues (3)");
     expect(text.match(/\(open\)/g)).toHaveLength(1);
     expect(text).toContain("# Community digest: 2026-W47 (Nov 16 - Nov 22)");
