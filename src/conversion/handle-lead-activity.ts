@@ -3,11 +3,10 @@ import type { LedgerEvent } from "../domain/ledger.js";
 import { performOnce } from "../effects/perform-once.js";
 import { addIssueLabel, hasIssueLabel } from "../github/issue-labels.js";
 import { fetchUserProfile } from "../github/user-profile.js";
-import { isCommunity } from "../people/roles.js";
 import { recordLeadSignal, termsRecordedOnItem } from "../store/leads.js";
 import { isProfileStale, saveUserProfiles } from "../store/user-profiles.js";
 import { leadCandidate } from "./lead-candidate.js";
-import { matchInterestTerms } from "./match-interest-terms.js";
+import { leadTerms } from "./lead-terms.js";
 
 /** A profile's company is read at most once a month per user. */
 export const PROFILE_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
@@ -25,10 +24,10 @@ export const handleLeadActivity: ItemActivityHandler = async (activity) => {
   if (!config.conversion.enabled) return;
   for (const event of activity.entry.events) {
     const candidate = leadCandidate(event, activity.payload, activity.entry.item);
-    if (!candidate || !isCommunity(candidate.author, config)) continue;
+    if (!candidate) continue;
     const person = { login: candidate.author.login, id: candidate.authorId };
-    let terms = candidate.texts.flatMap((text) => matchInterestTerms(text, config.conversion.terms));
-    terms = [...new Map(terms.map((t) => [t.toLowerCase(), t])).values()];
+    let terms = leadTerms(candidate.author, candidate.texts, config);
+    if (terms.length === 0) continue;
     if (candidate.edit && event.itemNumber !== null) {
       const known = await termsRecordedOnItem(activity.db, activity.repository.id, person, event.itemNumber);
       terms = terms.filter((term) => !known.has(term.toLowerCase()));

@@ -45,6 +45,8 @@ export interface GqlActor {
   __typename: string;
   login: string;
   databaseId?: number | null;
+  /** A user's public company, read with the authors of what the backfill matches for leads. */
+  company?: string | null;
 }
 
 export interface GqlStarEdge {
@@ -55,6 +57,7 @@ export interface GqlStarEdge {
 export interface GqlComment {
   databaseId: number;
   author: GqlActor | null;
+  body: string;
   authorAssociation: string;
   createdAt: string;
 }
@@ -62,6 +65,7 @@ export interface GqlComment {
 export interface GqlReview {
   databaseId: number;
   author: GqlActor | null;
+  body: string;
   authorAssociation: string;
   state: string;
   submittedAt: string | null;
@@ -87,6 +91,7 @@ export interface GqlThread {
   databaseId: number;
   number: number;
   title: string;
+  body: string;
   author: GqlActor | null;
   authorAssociation: string;
   createdAt: string;
@@ -114,10 +119,13 @@ export interface Page<T> {
 
 // Every kind of actor with an account id asks for it: a person is their id (docs/architecture.md, "Words").
 const ACTOR = `__typename login ... on User { databaseId } ... on Bot { databaseId } ... on Organization { databaseId } ... on Mannequin { databaseId }`;
-const COMMENT = `databaseId author { ${ACTOR} } authorAssociation createdAt`;
-const REVIEW = `databaseId author { ${ACTOR} } authorAssociation state submittedAt`;
+// What people wrote is matched for leads (src/conversion/history-leads.ts) in the same pages: bodies and
+// the writer's public company are fields, not connections, so they cost no request and no point.
+const AUTHOR = `${ACTOR} ... on User { company }`;
+const COMMENT = `databaseId author { ${AUTHOR} } authorAssociation createdAt body`;
+const REVIEW = `databaseId author { ${AUTHOR} } authorAssociation state submittedAt body`;
 const THREAD = `
-  databaseId number title author { ${ACTOR} } authorAssociation createdAt updatedAt closedAt state locked
+  databaseId number title body author { ${AUTHOR} } authorAssociation createdAt updatedAt closedAt state locked
   labels(first: 20) { nodes { name } }
   assignees(first: 10) { nodes { login } }
   comments(first: ${FIRST_COMMENTS}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT} } }`;

@@ -84,21 +84,7 @@ export function threadEvents(node: GqlThread, isPull: boolean, draftAtOpening = 
   const item = threadSnapshot(node, isPull);
   const base = { itemNumber: item.number, isPull };
   const author = actorOf(node.author);
-  const prefix = isPull ? "pr" : "issue";
-  const kindPrefix = isPull ? "pull_request" : "issues";
-  const events: LedgerEvent[] = [
-    event(
-      {
-        ...base,
-        kind: `${kindPrefix}.opened`,
-        naturalKey: `${prefix}:${node.databaseId}:opened`,
-        association: item.authorAssociation,
-        occurredAt: item.createdAt,
-        data: isPull && draftAtOpening ? { draft: true } : null,
-      },
-      author,
-    ),
-  ];
+  const events: LedgerEvent[] = [openedEvent(node, isPull, draftAtOpening)];
   if (isPull && item.mergedAt) {
     const mergedBy = node.mergedBy ? actorOf(node.mergedBy).login : null;
     events.push(
@@ -121,6 +107,22 @@ export function threadEvents(node: GqlThread, isPull: boolean, draftAtOpening = 
     if (mapped) events.push(mapped);
   }
   return events;
+}
+
+/** The opening of an issue or pull request: `issues.opened` or `pull_request.opened`. */
+export function openedEvent(node: GqlThread, isPull: boolean, draftAtOpening = node.isDraft === true): LedgerEvent {
+  return event(
+    {
+      kind: `${isPull ? "pull_request" : "issues"}.opened`,
+      naturalKey: `${isPull ? "pr" : "issue"}:${node.databaseId}:opened`,
+      association: node.authorAssociation,
+      itemNumber: node.number,
+      isPull,
+      occurredAt: at(node.createdAt),
+      data: isPull && draftAtOpening ? { draft: true } : null,
+    },
+    actorOf(node.author),
+  );
 }
 
 /** An issue comment: `issue_comment.created`. */

@@ -12,6 +12,8 @@ import {
 } from "../github/backfill-queries.js";
 import type { GitHubClient, RepoCoordinates } from "../github/octokit.js";
 import type { LedgerEvent } from "../domain/ledger.js";
+import { recordHistoryLeads, type WrittenFact } from "../conversion/history-leads.js";
+import type { LeadRules } from "../conversion/lead-terms.js";
 import { isBot } from "../people/roles.js";
 import type { JobDeps } from "../runtime/job-deps.js";
 import { recordContribution } from "../store/contributors.js";
@@ -21,12 +23,15 @@ import { saveUserProfiles } from "../store/user-profiles.js";
 import type { KindPass, StoredPage } from "./backfill-kind.js";
 import { actorOf, commentEvent, reviewEvent, starEvent, threadSnapshot } from "./backfill-mapping.js";
 import { threadFacts } from "./backfill-timeline.js";
+import { commentWriting, reviewWriting, threadWritings } from "./backfill-writings.js";
 
 /** What every pass needs: where to read, where to write. */
 export interface PassContext {
   deps: JobDeps;
   octokit: GitHubClient;
   repository: RepositoryRecord;
+  /** steward.yml's roles and terms, read once per run and only when a page holds something written. */
+  leadRules(): Promise<LeadRules>;
 }
 
 const coordinates = (repository: RepositoryRecord): RepoCoordinates => ({ owner: repository.owner, repo: repository.name });
@@ -99,6 +104,7 @@ export function pullsPass(ctx: PassContext): KindPass<GqlThread> {
  */
 async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolean, reachedSince: boolean): Promise<StoredPage> {
   const events: LedgerEvent[] = [];
+  const writings: WrittenFact[] = nodes.flatMap((node) => threadWritings(node, isPull));
   const items = nodes.map((node) => threadSnapshot(node, isPull));
   const timelines = new Map<number, GqlTimelineEvent[]>(nodes.map((node) => [node.number, [...node.timelineItems.nodes]]));
   let pending: FollowUp[] = [];
@@ -119,10 +125,14 @@ async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolea
     const answer = await fetchFollowUps(ctx.octokit, coordinates(ctx.repository), batch);
     rateLimit = answer.rateLimit;
     for (const result of answer.results) {
-      for (const comment of result.comments) events.push(commentEvent(comment, result.number, isPull));
+      for (const comment of result.comments) {
+        events.push(commentEvent(comment, result.number, isPull));
+        writings.push(commentWriting(comment, result.number, isPull));
+      }
       for (const review of result.reviews) {
         const mapped = reviewEvent(review, result.number);
         if (mapped) events.push(mapped);
+        writings.push(...reviewWriting(review, result.number));
       }
       timelines.get(result.number)?.push(...result.timeline);
       if (result.pageInfo.hasNextPage && result.pageInfo.endCursor)
@@ -131,5 +141,7 @@ async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolea
   }
   for (const node of nodes) events.push(...threadFacts(node, isPull, timelines.get(node.number)));
   await recordBackfilledFacts(ctx.deps.db, ctx.repository.id, { events, items });
+  // After the facts: a crash in between reads the page again, and both writes skip what they hold.
+  if (writings.length > 0) await recordHistoryLeads(ctx.deps.db, ctx.repository.id, writings, await ctx.leadRules(), ctx.deps.now());
   return { stored: nodes.length, reachedSince, requests, rateLimit };
 }

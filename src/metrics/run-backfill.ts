@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { LeadRules } from "../conversion/lead-terms.js";
 import type { JobDeps } from "../runtime/job-deps.js";
+import { SCHEDULED_CONFIG_MAX_AGE_MS } from "../runtime/repo-config-loader.js";
 import {
   findBackfillProgress,
   listBackfillProgress,
@@ -29,7 +31,8 @@ const PAGED_KINDS = ["stars", "issues", "pulls"] as const;
 /**
  * Backfills a repository's history: stargazers (with `starredAt` and company), issues and pull
  * requests (with authors, associations, times, first comments and reviews, closes and merges)
- * and contributors (the authors of merged pull requests, numbered once all are known).
+ * and contributors (the authors of merged pull requests, numbered once all are known). What
+ * community members wrote in those pages records lead signals (src/conversion/history-leads.ts).
  *
  * Resumes an unfinished backfill from its stored cursors; when the previous one finished (or
  * none ran), starts a new pass, which only adds what is missing (natural keys). With `since`,
@@ -50,7 +53,10 @@ export async function runBackfill(
     if (since === null) await ensureContributorsPending(deps, repository.id);
   }
   const octokit = await deps.github(repository.installationId);
-  const ctx: PassContext = { deps, octokit, repository };
+  let rules: Promise<LeadRules> | undefined;
+  // The leads in history follow the repository's own roles and terms (a REST read or two, cached).
+  const leadRules = () => (rules ??= deps.configs.load(octokit, repository, { maxAgeMs: SCHEDULED_CONFIG_MAX_AGE_MS }).then((o) => o.config));
+  const ctx: PassContext = { deps, octokit, repository, leadRules };
   // Stop at the first kind that could not finish: the API is failing or the points are spent.
   if ((await runKind(run, starsPass(ctx))).status !== "done") return report(deps, repository);
   if ((await runKind(run, issuesPass(ctx))).status !== "done") return report(deps, repository);

@@ -16,6 +16,7 @@ function thread(overrides: Partial<GqlThread>, timeline: GqlTimelineEvent[]): Gq
     databaseId: 501,
     number: 7,
     title: "t",
+    body: "",
     author: user("dev"),
     authorAssociation: "NONE",
     createdAt: "2026-01-01T00:00:00Z",
