@@ -1,4 +1,5 @@
 import { foldMemberProjections } from "../conversion/fold-member-projections.js";
+import { runDueRollups } from "../digest/rollup/run-rollups.js";
 import { runDueDigests } from "../digest/run-digests.js";
 import { resumeBackfills } from "../metrics/run-backfill.js";
 import { runDailyMetrics } from "../metrics/run-daily-metrics.js";
@@ -23,7 +24,7 @@ export const JOBS: readonly Job[] = [
   // Between the sweeps, so the two jobs' writes do not queue behind each other in the pacer.
   { id: "welcome-retries", name: "welcome retries", cron: "7,22,37,52 * * * *", run: (deps) => retryUnfinishedWelcomes(deps) },
   { id: "member-projections", name: "member projections", cron: "3,18,33,48 * * * *", run: (deps) => foldMemberProjections(deps) },
-  { id: "digests", name: "digests", cron: "5 * * * *", run: (deps) => runDueDigests(deps) },
+  { id: "digests", name: "digests", cron: "5 * * * *", run: async (deps) => [...(await runDueDigests(deps)), ...(await runDueRollups(deps))] },
   { id: "backfill", name: "backfill", cron: "20 * * * *", run: (deps) => resumeBackfills(deps) },
   { id: "daily-metrics", name: "daily metrics", cron: "30 3 * * *", run: (deps) => runDailyMetrics(deps, {}) },
 ];

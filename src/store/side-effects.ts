@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, lte, sql } from "drizzle-orm";
 import { type DB, inTransaction, type Tables, tablesOf } from "./engine.js";
 
 /** What identifies one side effect: at most one ever exists per key. */
@@ -68,6 +68,32 @@ export async function isEffectDone(db: DB, key: EffectKey): Promise<boolean> {
   const { sideEffects } = tablesOf(db);
   const [row] = await db.select({ state: sideEffects.state }).from(sideEffects).where(whereKey(sideEffects, key)).limit(1);
   return row?.state === "done";
+}
+
+/**
+ * The done effect of `kind` and `subject` with the latest period before `period` (periods that
+ * sort in time order, such as ISO weeks), with what it produced: e.g. last week's roll-up issue.
+ */
+export async function latestDoneEffectBefore(
+  db: DB,
+  key: EffectKey,
+): Promise<{ period: string; result: Record<string, unknown> | null } | undefined> {
+  const { sideEffects } = tablesOf(db);
+  const [row] = await db
+    .select({ period: sideEffects.period, result: sideEffects.result })
+    .from(sideEffects)
+    .where(
+      and(
+        eq(sideEffects.repositoryId, key.repositoryId),
+        eq(sideEffects.kind, key.kind),
+        eq(sideEffects.subject, key.subject),
+        lt(sideEffects.period, key.period),
+        eq(sideEffects.state, "done"),
+      ),
+    )
+    .orderBy(desc(sideEffects.period))
+    .limit(1);
+  return row ? { period: row.period, result: row.result ?? null } : undefined;
 }
 
 /**

@@ -26,6 +26,24 @@ export const digestConversionSchema = z
   })
   .describe("What a public repository's digest says of revenue.");
 
+export const digestRollupSchema = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Open an organization roll-up issue in this repository every week, over every repository of the same installation Steward serves. On the same `day`, `time` and `timezone` as the digest, whether or not `digest.enabled` is on.",
+      ),
+    exclude: z
+      .array(z.string().trim().min(1, "a repository name cannot be empty").max(200))
+      .default([])
+      .describe("Repositories left out of the roll-up, by name (`widget`) or full name (`acme/widget`), ignoring case."),
+    label: labelName.default("organization-digest").describe("Label put on roll-up issues."),
+  })
+  .describe(
+    "A weekly organization roll-up: a table of the installation's repositories, totals, new contributors and milestones counted as distinct people; leads by name only when this repository is private.",
+  );
+
 export const digestSchema = z
   .strictObject({
     enabled: z.boolean().default(true).describe("Open a digest issue every week."),
@@ -37,5 +55,6 @@ export const digestSchema = z
     showConversionNames: z.boolean().default(false).describe("Name leads and customers in the digest; honoured on private repositories only."),
     sections: digestSectionsSchema.prefault({}),
     conversion: digestConversionSchema.prefault({}),
+    rollup: digestRollupSchema.prefault({}),
   })
   .describe("The weekly digest issue.");
