@@ -2,6 +2,8 @@ import type { SandboxModel } from "../sandbox/index.js";
 import { createRandom, type Random } from "./random.js";
 
 export const DEMO_REPO = "acme/widget";
+/** Where the organization's weekly roll-up goes: acme's settings repository, private. */
+export const DEMO_ROLLUP_REPO = "acme/.github";
 export const DEMO_MAINTAINERS = ["maya", "omar"] as const;
 /** Who signs in to the dashboard in the demo: an owner of acme, so every acme repository is hers. */
 export const DEMO_SIGN_IN_USER = "maya";
@@ -39,6 +41,9 @@ export function seedDemoWorld(model: SandboxModel, installedAt: Date): void {
   model.setFile(DEMO_REPO, ".github/steward.yml", "response:\n  goalHours: 24\nwelcome:\n  foundingContributors: 10\n");
   seedStargazers(model, random, installedAt);
   seedHistory(model, random, installedAt);
+  model.addRepository({ fullName: DEMO_ROLLUP_REPO, ownerType: "Organization", private: true, createdAt: daysBefore(installedAt, 200) });
+  // Its own digest is off (a settings repository has no community); the roll-up runs all the same.
+  model.setFile(DEMO_ROLLUP_REPO, ".github/steward.yml", "digest:\n  enabled: false\n  rollup:\n    enabled: true\n");
 }
 
 function daysBefore(at: Date, days: number): Date {

@@ -14,6 +14,8 @@ export interface DemoTranscript {
   model: SandboxModel;
   /** The app's bot account, author of everything Steward wrote. */
   botLogin: string;
+  /** Where the organization's roll-up digests go. */
+  rollupRepository: string;
 }
 
 function when(iso: string): string {
@@ -29,7 +31,7 @@ function firstLine(body: string): string {
 /**
  * The maintainer's view of the demo as plain text: every comment Steward wrote (welcomes and
  * reminders, in time order, with the item they are on), the maintainers' commands, the digest
- * issues, then the latest digest.
+ * issues and the organization's roll-ups, then the latest of each.
  */
 export function printDemo(t: DemoTranscript): string {
   const out: string[] = [];
@@ -77,7 +79,21 @@ export function printDemo(t: DemoTranscript): string {
   const digests = items.filter((i) => i.user === t.botLogin && i.pull === null);
   out.push(`Digest issues (${digests.length})`);
   for (const d of digests) out.push(`  ${when(d.created_at)}  #${d.number} ${d.title} (${d.state})`);
+  const rollups = t.model.listIssues(t.rollupRepository).filter((i) => i.user === t.botLogin && i.pull === null);
+  out.push("", `Organization digests in ${t.rollupRepository} (${rollups.length})`);
+  for (const d of rollups) out.push(`  ${when(d.created_at)}  #${d.number} ${d.title} (${d.state})`);
   const latest = digests.at(-1);
   if (latest) out.push("", `──── #${latest.number}, as GitHub shows it ────`, "", `# ${latest.title}`, "", latest.body ?? "");
+  const latestRollup = rollups.at(-1);
+  if (latestRollup) {
+    out.push(
+      "",
+      `──── ${t.rollupRepository}#${latestRollup.number}, as GitHub shows it ────`,
+      "",
+      `# ${latestRollup.title}`,
+      "",
+      latestRollup.body ?? "",
+    );
+  }
   return out.join("\n") + "\n";
 }

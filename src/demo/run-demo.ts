@@ -8,7 +8,7 @@ import { startSteward } from "../app/start-steward.js";
 import { createActivity, createInstallationActivity, createSandbox, createWebhookSender } from "../sandbox/index.js";
 import { findRepository } from "../store/installations.js";
 import { demoTimeline, type DemoStep } from "./demo-timeline.js";
-import { DEMO_REPO, DEMO_SIGN_IN_USER, seedDemoWorld } from "./demo-world.js";
+import { DEMO_REPO, DEMO_ROLLUP_REPO, DEMO_SIGN_IN_USER, seedDemoWorld } from "./demo-world.js";
 import { printDemo } from "./print-demo.js";
 
 const HOUR = 3_600_000;
@@ -106,6 +106,7 @@ export async function startDemo(): Promise<FinishedDemo> {
       backfill: { report: backfill, requests: backfillRequests },
       model: sandbox.model,
       botLogin: "steward[bot]",
+      rollupRepository: DEMO_ROLLUP_REPO,
     });
     return { text, dashboardUrl: `${steward.url}/dashboard`, signInAs: DEMO_SIGN_IN_USER, close };
   } catch (error) {

@@ -16,9 +16,15 @@ describe("npm run demo", () => {
     );
     expect(text).not.toMatch(/#\d+ by tomas {2}\[response\./);
     expect(text).toContain("Digest issues (3)");
-    expect(text.match(/\(open\)/g)).toHaveLength(1);
+    // One open digest in acme/widget, one open roll-up in acme/.github.
+    expect(text.match(/\(open\)/g)).toHaveLength(2);
     expect(text).toContain("# Community digest: 2026-W47 (Nov 16 - Nov 22)");
     expect(text).toContain("```mermaid\nxychart-beta");
     expect(text).toContain("| Enterprise leads | 1 |");
+    // The organization's roll-up, one a week in acme/.github, over the one project it serves.
+    expect(text).toContain("Organization digests in acme/.github (3)");
+    expect(text).toMatch(/#3 Organization digest: 2026-W47 \(Nov 16 - Nov 22\) \(open\)/);
+    expect(text).toContain("across the 1 repository of **acme**");
+    expect(text).toMatch(/\| acme\/widget \| 67% \(2 of 3\) \| 2 \|/);
   });
 });

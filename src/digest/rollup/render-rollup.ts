@@ -34,7 +34,7 @@ function repositoriesTable(data: RollupData): BodySection {
   const starsNow = sum(rows, (r) => r.stars?.now ?? null);
   const starsBefore = sum(rows, (r) => r.stars?.before ?? null);
   // New contributors total as distinct people: the column above it may count one person twice.
-  const total = `| **All ${count(rows.length)}** | ${share(pooled)} | ${count(sum(rows, (r) => r.waiting))} | ${count(data.contributors.newcomers.length)} people | ${count(starsNow)} | ${change(starsNow, starsBefore)} |`;
+  const total = `| **All ${count(rows.length)}** | ${share(pooled)} | ${count(sum(rows, (r) => r.waiting))} | ${count(data.contributors.newcomers.length)} ${data.contributors.newcomers.length === 1 ? "person" : "people"} | ${count(starsNow)} | ${change(starsNow, starsBefore)} |`;
   return {
     head: [
       "## Repositories",
@@ -105,7 +105,7 @@ function leadsSection(data: RollupData): BodySection {
 
 /** The roll-up issue's markdown, pure: every user-written value neutralized, the body within GitHub's limit. */
 export function renderRollup(data: RollupData): string {
-  const head = `Steward's weekly look across the ${count(data.rows.length)} repositories of **${inlineText(data.organization, 100)}** it serves, ${data.week.title.replace(/^Community digest: /, "")}.`;
+  const head = `Steward's weekly look across the ${count(data.rows.length)} ${data.rows.length === 1 ? "repository" : "repositories"} of **${inlineText(data.organization, 100)}** it serves, ${data.week.title.replace(/^Community digest: /, "")}.`;
   const sections = [repositoriesTable(data), newcomersSection(data), milestonesSection(data), leadsSection(data)];
   if (data.problems.length > 0) sections.push(problemsSection(data.problems));
   const previous = data.previous ? `Previous roll-up: #${data.previous.issueNumber} (${data.previous.week}).\n\n` : "";
