@@ -18,6 +18,11 @@ export interface ClockItem {
   authorId?: number | null;
   authorType: string;
   authorAssociation: string;
+  /**
+   * A discussion (built from its facts, never an `items` row): on the clock like an issue, by the
+   * issues' rules. Its number cannot be an issue's, as they share one sequence.
+   */
+  isDiscussion?: boolean;
   state: "open" | "closed";
   draft: boolean;
   locked: boolean;
@@ -60,6 +65,9 @@ export const RESPONSE_EVENT_KINDS = [
 /** The ledger kinds that close an item or open it again. */
 export const CLOSE_EVENT_KINDS = ["issues.closed", "pull_request.closed", "pull_request.merged"] as const;
 export const REOPEN_EVENT_KINDS = ["issues.reopened", "pull_request.reopened"] as const;
+
+/** A discussion's facts: its opening, its comments and the choice of an accepted answer. */
+export const DISCUSSION_EVENT_KINDS = ["discussion.created", "discussion_comment.created", "discussion.answered"] as const;
 
 /**
  * The ledger kinds that change what the clock reads of an item's state (open or closed, labels,

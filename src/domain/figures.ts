@@ -41,6 +41,11 @@ export interface ResponseFigures {
   waiting: WaitingItem[];
   /** Who gave the first responses in the period, most first. */
   responders: Array<{ login: string; count: number }>;
+  /**
+   * Discussions on the clock whose accepted answer was chosen in the period: calendar time from
+   * their opening to that choice.
+   */
+  timeToAnswer: DurationSummary;
 }
 
 /**

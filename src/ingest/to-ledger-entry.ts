@@ -1,4 +1,5 @@
 import type { LedgerEntry } from "../domain/ledger.js";
+import { mapDiscussion, mapDiscussionComment } from "./map-discussion-events.js";
 import { mapIssueComment, mapIssues, mapPullRequest, mapReview } from "./map-item-events.js";
 import { mapFork, mapStar } from "./map-repository-events.js";
 import { num, obj, repository, str } from "../domain/payload-fields.js";
@@ -12,6 +13,8 @@ export const LEDGER_EVENTS = [
   "pull_request_review_comment",
   "star",
   "fork",
+  "discussion",
+  "discussion_comment",
 ] as const;
 
 export interface Delivery {
@@ -53,6 +56,10 @@ export function toLedgerEntry(delivery: Delivery): LedgerEntry {
       const event = mapFork(payload);
       return { ...entry, events: event ? [event] : [] };
     }
+    case "discussion":
+      return { ...entry, ...mapDiscussion(action, payload) };
+    case "discussion_comment":
+      return { ...entry, ...mapDiscussionComment(action, payload) };
     default:
       return entry;
   }

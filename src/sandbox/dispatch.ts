@@ -118,7 +118,7 @@ export async function dispatchGraphQL(deps: DispatchDeps, req: SandboxRequest): 
   if (fault && !fault.afterSideEffect) return faultOutcome(fault, {});
   const outcome = await answerGraphQL(
     req.body,
-    { model: deps.model, urls: req.urls, app: deps.app, canSee: (id) => tokenReaches(deps.model, token, id) },
+    { model: deps.model, urls: req.urls, app: deps.app, canSee: (id) => tokenReaches(deps.model, token, id), permissions: token.permissions },
     deps.rateLimits,
     token.installationId,
   );

@@ -36,6 +36,8 @@ export {
   type PullRequestAction,
   type Webhook,
 } from "./webhooks/payloads.js";
+export { discussionCommentWebhook, discussionWebhook, type DiscussionAction } from "./webhooks/payloads-discussion.js";
+export type { DiscussionCategorySeed, DiscussionCommentSeed, DiscussionSeed } from "./model/discussions.js";
 export { installationRepositoriesWebhook, installationWebhook, type InstallationContext } from "./webhooks/payloads-installation.js";
 export { createWebhookSender, type DeliveryRecord, type WebhookSender, type WebhookSenderOptions } from "./webhooks/sender.js";
 export { createActivity, urlsOf, type Acted, type Activity, type ActorAt } from "./webhooks/activity.js";

@@ -9,6 +9,7 @@ import { flowTimes } from "./flow-times.js";
 import { kindRules } from "./kind-rules.js";
 import { loginAt } from "./login-at.js";
 import { isWaitingForResponse } from "./response-clock.js";
+import { timeToAnswer } from "./time-to-answer.js";
 import { median, outcomeOf, percentile, rankResponders, summarize } from "./response-stats.js";
 
 const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
@@ -19,7 +20,7 @@ const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
  * it), the median and 90th percentile of the first responses given in the period and who gave
  * them, the items waiting at `now` (`isWaitingForResponse`), and the duration figures
  * (`DurationFigures`: first response, first review, merge, close), each over the community items
- * whose step falls in the period. Reads the period's facts (by repository and time) and the items
+ * whose step falls in the period, and the time to an accepted answer of discussions (`timeToAnswer`). Reads the period's facts (by repository and time) and the items
  * open at `now`, never the whole history: every item with a first review, merge or close in the
  * period has a response-kind fact in it. Every item and clock is as it was at `now`
  * (`clocksAt`), so a past `now` gives the figures then (docs/architecture.md, "One digest, one truth").
@@ -66,6 +67,7 @@ export async function collectResponseFigures(
     },
     waiting,
     responders: rankResponders(responses.map((response) => response.by)),
+    timeToAnswer: await timeToAnswer(db, repository.id, period, now, config),
   };
 }
 

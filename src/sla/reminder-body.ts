@@ -32,7 +32,7 @@ export function reminderBody(reminder: DueReminder, item: ClockItem, notify: rea
     author: login(reminder.waiting),
     title: inlineText(item.title, 120),
     number: `#${item.number}`,
-    kind: item.isPull ? "pull request" : "issue",
+    kind: item.isDiscussion ? "discussion" : item.isPull ? "pull request" : "issue",
     waited: `${formatWait(reminder.waitedMs)}${working}`,
     // The item's own goal: a pull request's may differ from an issue's (`response.pullRequests`).
     goal: `${formatWait(kindRules(response, item.isPull).goalHours * HOUR)}${response.businessHours.enabled ? " of working time" : ""}`,

@@ -82,7 +82,12 @@ export function isWaitingForResponse(clock: ResponseClock): boolean {
   return WAITING_STAGES.has(clock.stage);
 }
 
-const CONVERSATION_KINDS = new Set(["issue_comment.created", "pull_request_review.submitted", "pull_request_review_comment.created"]);
+const CONVERSATION_KINDS = new Set([
+  "issue_comment.created",
+  "discussion_comment.created",
+  "pull_request_review.submitted",
+  "pull_request_review_comment.created",
+]);
 const CLOSING_KINDS = new Set(["issues.closed", "pull_request.closed", "pull_request.merged"]);
 
 /**

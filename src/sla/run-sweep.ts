@@ -26,6 +26,7 @@ import {
   waitingLabelKey,
   type ReminderContext,
 } from "./send-reminder.js";
+import { sweepDiscussions } from "./sweep-discussions.js";
 import type { RepositorySweep, SweepAction, SweepReport } from "./sweep-report.js";
 import { waitingLabelToRemove } from "./waiting-label.js";
 
@@ -34,8 +35,10 @@ export type { SweepReport } from "./sweep-report.js";
 /**
  * One sweep of the response clock over every registered repository (or one): the reminders due
  * now are posted (each once ever, paced per installation), breached items get the label, answered
- * ones lose it, and waiting labels lifted by the author's reply come off. Reads only the open
- * items and their facts, so its cost follows the open items, not the history. A repository that
+ * ones lose it, and waiting labels lifted by the author's reply come off; discussions on the clock
+ * get their reminders as discussion comments (`sweepDiscussions`). Reads only the open
+ * items and their facts, so its cost follows the open items, not the history (discussions, which
+ * have no item row, are read from all their facts). A repository that
  * fails is reported and the sweep goes on; an effect that fails stays claimed and the next sweep
  * finishes it, marker check first.
  */
@@ -149,6 +152,7 @@ async function sweepRepository(deps: JobDeps, repository: RepositoryRecord, dryR
     if (dryRun) result.wouldSend.push({ action: "label-removed", number: item.number, title: item.title });
     else record("label-removed", item, await unlabelAnswered(context(item.number), label));
   }
+  if (config.response.discussions.enabled) await sweepDiscussions(deps, repository, octokit, config, ownerType, dryRun, result);
   return result;
 }
 

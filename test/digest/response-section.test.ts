@@ -11,6 +11,12 @@ const render = (current: ResponseFigures, previous: ResponseFigures | null = nul
 const none = { items: 0, medianMs: null, p90Ms: null, averageMs: null };
 
 describe("the First responses section", () => {
+  it("says the time to an accepted answer only when a discussion was answered", () => {
+    expect(render(sampleResponse)).not.toContain("accepted answer");
+    const answered = { ...sampleResponse, timeToAnswer: { items: 3, medianMs: 5 * H, p90Ms: 9 * H, averageMs: 6 * H } };
+    expect(render(answered)).toContain("- **Time to an accepted answer, discussions:** median 5h (3 answered this week)");
+  });
+
   it("names each kind's goal when pull requests have their own", () => {
     const body = render({ ...sampleResponse, goalHoursByKind: { issues: 24, pullRequests: 4 } });
     expect(body).toContain("- **Within the goal (issues 24h, pull requests 4h):** 80% (4 of 5;");

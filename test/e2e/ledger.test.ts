@@ -7,7 +7,17 @@ import { captureIo } from "../helpers/capture-io.js";
 import { startE2E, type E2E } from "../helpers/e2e-harness.js";
 import { allExamples, examplePayload, forRepository } from "../helpers/webhook-examples.js";
 
-const LEDGER_EVENTS = ["issues", "issue_comment", "pull_request", "pull_request_review", "pull_request_review_comment", "star", "fork"];
+const LEDGER_EVENTS = [
+  "issues",
+  "issue_comment",
+  "pull_request",
+  "pull_request_review",
+  "pull_request_review_comment",
+  "star",
+  "fork",
+  "discussion",
+  "discussion_comment",
+];
 
 describe("webhooks into the ledger, end to end", () => {
   let e2e: E2E;

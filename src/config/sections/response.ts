@@ -107,6 +107,18 @@ export const responseSchema = z
     pullRequests: responseKindSchema
       .optional()
       .describe("Pull requests' own goal and exempt labels, over the top-level ones. Absent: the top-level ones."),
+    discussions: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("Put discussions in the categories below on the clock, with reminders as discussion comments."),
+        categories: z
+          .array(z.string().min(1).max(100))
+          .default([])
+          .describe("Discussion categories on the clock, by name or slug. Empty: the answerable (Q&A format) categories."),
+      })
+      .prefault({})
+      .describe(
+        "Discussions on the response clock, like issues (their goal and exempt labels): the first maintainer comment is the first response; an accepted answer ends the wait.",
+      ),
     businessHours: businessHoursSchema.prefault({}),
     templates: reminderTemplatesSchema.prefault({}).describe("The reminder texts."),
   })

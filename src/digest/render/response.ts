@@ -41,6 +41,11 @@ function summary(r: ResponseFigures, previous: ResponseFigures | null): string[]
   lines.push(`${median}${was(previous?.medianMs ?? null, duration)}${r.p90Ms === null ? stillWaiting(r) : ""}`);
   if (r.p90Ms !== null) lines.push(`- **p90 of answered items:** ${duration(r.p90Ms)}${was(previous?.p90Ms ?? null, duration)}${stillWaiting(r)}`);
   lines.push(`- **Community items opened:** ${r.itemsOpened}${r.pending > 0 ? `, ${r.pending} still within the goal` : ""}`);
+  // Said only when a discussion was answered, so a repository without discussions reads as before.
+  const answers = r.timeToAnswer;
+  if (answers.items > 0 && answers.medianMs !== null) {
+    lines.push(`- **Time to an accepted answer, discussions:** median ${duration(answers.medianMs)} (${answers.items} answered this week)`);
+  }
   const total = r.responders.reduce((sum, x) => sum + x.count, 0);
   if (total > 0) {
     const names = r.responders.map((x) => `${login(x.login)} ${x.count}`).join(", ");

@@ -118,6 +118,9 @@ export const ACTIVITY_VERBS = [
   "archive",
   "unarchive",
   "deleteRepository",
+  "openDiscussion",
+  "commentOnDiscussion",
+  "markDiscussionAnswer",
 ] as const satisfies readonly (keyof Activity)[];
 export type ActivityControl = Pick<Activity, (typeof ACTIVITY_VERBS)[number]> & {
   /** Two weeks of a small project's life as webhooks (see `webhooks/scenario.ts`). */

@@ -9,6 +9,8 @@ export interface GraphQLContext {
   app: AppInfo;
   /** Whether the installation token may read the repository with this id. */
   canSee(repositoryId: number): boolean;
+  /** The installation token's permissions (`discussions: "write"` ...), which mutations check. */
+  permissions: Readonly<Record<string, string>>;
   rate: { cost: number; nodeCount: number; snapshot: RateSnapshot };
 }
 

@@ -1,9 +1,10 @@
-import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
+import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import type { RateLimiter, RateSnapshot } from "../rate-limit.js";
 import type { ViolationKind } from "../recorder.js";
 import type { GraphQLContext } from "./context.js";
 import { analyzeQuery } from "./cost.js";
 import { SandboxGraphQLError } from "./errors.js";
+import { mutationRoot } from "./mutations.js";
 import { queryRoot, sandboxFieldResolver } from "./root.js";
 import { loadGitHubSchema } from "./schema.js";
 
@@ -54,7 +55,7 @@ export async function answerGraphQL(
   const result = await execute({
     schema,
     document,
-    rootValue: queryRoot(ctx),
+    rootValue: getOperationAST(document, operationName)?.operation === "mutation" ? mutationRoot(ctx) : queryRoot(ctx),
     contextValue: ctx,
     variableValues: variables,
     ...(operationName === undefined ? {} : { operationName }),

@@ -4,6 +4,7 @@ import { connection, orderBy, type ConnectionArgs } from "./connection.js";
 import type { FieldFn, GraphQLContext, GraphQLObject } from "./context.js";
 import { notFoundError, rejectedError } from "./errors.js";
 import { actorNode, userNode } from "./nodes-actor.js";
+import { categoryNode, discussionNode } from "./nodes-discussion.js";
 import { issueNode, labelNode, pullRequestNode } from "./nodes-thread.js";
 
 type Order = { field?: string; direction?: string } | null | undefined;
@@ -138,6 +139,13 @@ export function repositoryNode(ctx: GraphQLContext, state: RepoState): GraphQLOb
     issue: byNumber(false),
     pullRequest: byNumber(true),
     issueOrPullRequest: byNumber(null),
+    hasDiscussionsEnabled: true,
+    discussion: (args: { number: number }) => {
+      const discussion = state.discussions.get(args.number);
+      if (!discussion) throw notFoundError(`Could not resolve to a Discussion with the number of ${args.number}.`);
+      return discussionNode(ctx, state, discussion, self);
+    },
+    discussionCategories: (args: ConnectionArgs) => connection(state.discussionCategories, args, (c) => categoryNode(ctx, state, c, self)),
   };
   return node;
 }

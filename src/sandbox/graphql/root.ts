@@ -7,8 +7,7 @@ import { repositoryNode } from "./nodes-repository.js";
 
 /**
  * The `Query` root. To support another top-level field, add it here; nested fields go on the
- * node builders (`nodes-*.ts`). Mutations are not implemented: the root has no mutation fields,
- * so every mutation is reported as not implemented.
+ * node builders (`nodes-*.ts`). Mutations have their own root (`mutations.ts`).
  */
 export function queryRoot(ctx: GraphQLContext): GraphQLObject {
   return {

@@ -1,4 +1,5 @@
 import { isoSeconds, nodeId, toIso } from "./ids.js";
+import { DiscussionBoard } from "./discussions.js";
 import { RepositoryStore } from "./repository-store.js";
 import { checkRepositoryRole, repositoryRoleOf } from "./roles.js";
 import type { CommentSeed, InstallationSeed, IssueSeed, PullRequestSeed, ReviewCommentSeed, ReviewSeed } from "./seeds.js";
@@ -30,6 +31,8 @@ const DEFAULT_PERMISSIONS = { issues: "write", pull_requests: "write", metadata:
  */
 export class SandboxModel extends RepositoryStore {
   readonly #installations = new Map<number, InstallationRecord>();
+  /** Discussion categories, discussions, their comments and answers. */
+  readonly discussions: DiscussionBoard = new DiscussionBoard(this.threads, (fullName) => this.repoState(fullName));
 
   /** Installs the app on an account ("all" repositories unless `repositories` are listed). */
   addInstallation(seed: InstallationSeed): InstallationRecord {

@@ -132,6 +132,9 @@ export class RepositoryStore {
       files: new Map(),
       collaborators: new Map(),
       traffic: { views: [], clones: [] },
+      discussionCategories: [],
+      discussions: new Map(),
+      discussionComments: [],
     };
     if (seed.parent !== undefined) this.repoState(seed.parent).forks.push(seed.fullName);
     this.#repos.set(seed.fullName.toLowerCase(), state);

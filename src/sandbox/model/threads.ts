@@ -36,7 +36,8 @@ export interface IssuePatch {
 export function insertIssue(ctx: ThreadContext, state: RepoState, seed: IssueSeed | PullRequestSeed, isPull: boolean): IssueRecord {
   ctx.ensureUser(seed.user);
   const number = seed.number ?? state.nextNumber;
-  if (state.issues.has(number)) throw new Error(`sandbox: #${number} already exists in ${state.repo.owner}/${state.repo.name}`);
+  if (state.issues.has(number) || state.discussions.has(number))
+    throw new Error(`sandbox: #${number} already exists in ${state.repo.owner}/${state.repo.name}`);
   state.nextNumber = Math.max(state.nextNumber, number + 1);
   const createdAt = toIso(seed.createdAt, ctx.now);
   const closed = seed.state === "closed" || (isPull && (seed as PullRequestSeed).merged === true);

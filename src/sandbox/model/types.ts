@@ -183,6 +183,49 @@ export interface TrafficPoint {
   uniques: number;
 }
 
+/** A discussion category; `is_answerable` marks a Q&A category, whose discussions can have an accepted answer. */
+export interface DiscussionCategoryRecord {
+  id: number;
+  node_id: string;
+  name: string;
+  slug: string;
+  emoji: string;
+  description: string;
+  is_answerable: boolean;
+  created_at: string;
+}
+
+export interface DiscussionRecord {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string;
+  user: string;
+  category_id: number;
+  author_association: AuthorAssociation;
+  locked: boolean;
+  created_at: string;
+  updated_at: string;
+  /** The accepted answer (a top-level comment), when one was chosen. */
+  answer_comment_id: number | null;
+  answer_chosen_at: string | null;
+  answer_chosen_by: string | null;
+}
+
+export interface DiscussionCommentRecord {
+  id: number;
+  node_id: string;
+  discussion_number: number;
+  /** Database id of the comment this one replies to (GitHub's discussions thread one level deep). */
+  parent_id: number | null;
+  user: string;
+  body: string;
+  author_association: AuthorAssociation;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Everything the sandbox knows about one repository. */
 export interface RepoState {
   repo: RepositoryRecord;
@@ -203,6 +246,10 @@ export interface RepoState {
   /** Lower-cased login of each collaborator, with the role given to them on this repository. */
   collaborators: Map<string, RepositoryRole>;
   traffic: { views: TrafficPoint[]; clones: TrafficPoint[] };
+  discussionCategories: DiscussionCategoryRecord[];
+  /** By number: discussions draw from the same number sequence as issues and pull requests. */
+  discussions: Map<number, DiscussionRecord>;
+  discussionComments: DiscussionCommentRecord[];
 }
 
 /** A timestamp given to a seeding method: an ISO string or a Date. */

@@ -13,6 +13,7 @@ import {
   type ActionDetail,
   type Webhook,
 } from "./payloads.js";
+import { createDiscussionActivity, type DiscussionActivity } from "./discussion-activity.js";
 import { createRepositoryActivity, type RepositoryActivity } from "./repository-activity.js";
 import type { DeliveryRecord, WebhookSender } from "./sender.js";
 
@@ -32,9 +33,10 @@ export interface ActorAt {
 /**
  * Verbs that change the sandbox model and send the webhook GitHub would send for the change. A
  * verb the model refuses (no such issue, a second star) rejects before anything is sent. The
- * repository's own settings (visibility, name, owner, archiving) are in `RepositoryActivity`.
+ * repository's own settings (visibility, name, owner, archiving) are in `RepositoryActivity`,
+ * discussions in `DiscussionActivity`.
  */
-export interface Activity extends RepositoryActivity {
+export interface Activity extends RepositoryActivity, DiscussionActivity {
   readonly model: SandboxModel;
   readonly sender: WebhookSender;
   openIssue(repo: string, input: { user: string; title: string; body?: string; at?: TimeInput; labels?: string[] }): Promise<Acted<IssueRecord>>;
@@ -106,6 +108,7 @@ export function createActivity(sandbox: Pick<Sandbox, "model" | "address">, send
     model,
     sender,
     ...createRepositoryActivity(model, shapes, sender),
+    ...createDiscussionActivity(model, shapes, sender),
     async openIssue(repo, input) {
       const { user, title, labels = [] } = input;
       const issue = model.addIssue(repo, { user, title, body: input.body ?? null, labels, ...time("createdAt", input.at) });

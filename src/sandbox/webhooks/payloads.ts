@@ -40,7 +40,7 @@ export function installationRef(ctx: ShapeContext, repositoryId: number): { id: 
  * hears about repositories it is installed on, so `installation` is left out only for a
  * repository no installation covers (a payload built for inspection, never delivered by GitHub).
  */
-function envelope(ctx: ShapeContext, state: RepoState, sender: string): Record<string, unknown> {
+export function envelope(ctx: ShapeContext, state: RepoState, sender: string): Record<string, unknown> {
   const installation = installationRef(ctx, state.repo.id);
   return {
     repository: repoShape(ctx, state),

@@ -1,0 +1,55 @@
+import type { StewardConfig } from "../config/schema.js";
+import type { RepositoryRecord } from "../domain/repository.js";
+import { performOnce, type EffectOutcome } from "../effects/perform-once.js";
+import type { PostedComment } from "../github/comments.js";
+import { addDiscussionComment, findDiscussionCommentWithMarker, type DiscussionRef } from "../github/discussions.js";
+import type { GitHubClient } from "../github/octokit.js";
+import type { JobDeps } from "../runtime/job-deps.js";
+import { loadDiscussionFacts } from "../store/discussion-facts.js";
+import { isEffectDone } from "../store/side-effects.js";
+import { discussionsOnClock } from "./discussion-items.js";
+import { dueReminder } from "./due-reminder.js";
+import { notifyTargets } from "./notify-targets.js";
+import { reminderBody, reminderMarker } from "./reminder-body.js";
+import { computeResponseClock } from "./response-clock.js";
+import { reminderKey } from "./send-reminder.js";
+import type { RepositorySweep } from "./sweep-report.js";
+
+/**
+ * The sweep's part for discussions: the at-risk and breached reminders they are due, posted as
+ * discussion comments, once ever each under the same keys and markers as an issue's (a discussion's
+ * number is never an issue's). No label (discussions labels are not Steward's to manage here) and
+ * no follow-up yet: this is the first slice of discussions.
+ */
+export async function sweepDiscussions(
+  deps: JobDeps,
+  repository: RepositoryRecord,
+  octokit: GitHubClient,
+  config: StewardConfig,
+  ownerType: string | null,
+  dryRun: boolean,
+  result: RepositorySweep,
+): Promise<void> {
+  const now = deps.now();
+  const discussions = discussionsOnClock(await loadDiscussionFacts(deps.db, repository.id), config);
+  for (const { item, events, nodeId } of discussions) {
+    const reminder = dueReminder(item, computeResponseClock(item, events, config, now), now);
+    if (!reminder || reminder.kind === "follow-up") continue;
+    const key = reminderKey(repository.id, reminder);
+    const base = { action: reminder.kind, number: item.number, title: item.title };
+    if (dryRun) {
+      if (!(await isEffectDone(deps.db, key))) result.wouldSend.push(base);
+      continue;
+    }
+    const where: DiscussionRef = { owner: repository.owner, repo: repository.name, number: item.number, nodeId };
+    const mentions = notifyTargets({ configured: config.response.notify, assignees: [], repositoryOwner: repository.owner, ownerType });
+    const body = reminderBody(reminder, item, mentions, config);
+    const outcome: EffectOutcome<PostedComment> = await performOnce({ db: deps.db, now: deps.now, metrics: deps.metrics }, key, {
+      find: () => findDiscussionCommentWithMarker(octokit, where, reminderMarker(reminder)),
+      create: () => addDiscussionComment(octokit, where, body),
+    });
+    if (outcome.status === "created" || outcome.status === "found") result.sent.push({ ...base, url: outcome.result.url });
+    else if (outcome.status === "failed") result.failed.push({ ...base, error: outcome.error });
+    else if (outcome.status === "busy") result.failed.push({ ...base, error: "another sweep holds it; deferred" });
+  }
+}
