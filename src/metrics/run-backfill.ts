@@ -14,6 +14,7 @@ import { listContributors, numberAllContributors, numberNewContributors } from "
 import { listActiveRepositories } from "../store/installations.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { decodeCursor, runKind, startKind, type KindRun } from "./backfill-kind.js";
+import { discussionsPass } from "./backfill-discussions.js";
 import { issuesPass, pullsPass, starsPass, type PassContext } from "./backfill-passes.js";
 
 /** What a backfill run did, per kind. */
@@ -26,18 +27,19 @@ export interface BackfillReport {
   kinds: Array<{ kind: BackfillKind; status: string; done: number; total: number | null; requests: number; lastError: string | null }>;
 }
 
-const PAGED_KINDS = ["stars", "issues", "pulls"] as const;
+const PAGED_KINDS = ["stars", "issues", "pulls", "discussions"] as const;
 
 /**
  * Backfills a repository's history: stargazers (with `starredAt` and company), issues and pull
- * requests (with authors, associations, times, first comments and reviews, closes and merges)
- * and contributors (the authors of merged pull requests, numbered once all are known). What
- * community members wrote in those pages records lead signals (src/conversion/history-leads.ts).
+ * requests (with authors, associations, times, first comments and reviews, closes and merges),
+ * discussions (with category, accepted answer and comments) and contributors (the authors of
+ * merged pull requests, numbered once all are known). What community members wrote in the issue
+ * and pull request pages records lead signals (src/conversion/history-leads.ts).
  *
  * Resumes an unfinished backfill from its stored cursors; when the previous one finished (or
  * none ran), starts a new pass, which only adds what is missing (natural keys). With `since`,
- * only stars, issues and PRs from (or updated) since then are read, and contributors are not
- * numbered, as the history before `since` stays unknown.
+ * only stars, issues, PRs and discussions from (or updated) since then are read, and contributors
+ * are not numbered, as the history before `since` stays unknown.
  */
 export async function runBackfill(
   deps: JobDeps,
@@ -62,6 +64,9 @@ export async function runBackfill(
   if ((await runKind(run, issuesPass(ctx))).status !== "done") return report(deps, repository);
   if ((await runKind(run, pullsPass(ctx))).status !== "done") return report(deps, repository);
   await finishContributors(deps, repository.id);
+  // Last, and after contributors: an installation that has not yet accepted the Discussions
+  // permission pauses here (and resumes once it has) without holding back the contributors.
+  await runKind(run, discussionsPass(ctx));
   return report(deps, repository);
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import type { DB } from "./db.js";
 import { tablesOf } from "./engine.js";
 
-export type BackfillKind = "stars" | "issues" | "pulls" | "contributors";
+export type BackfillKind = "stars" | "issues" | "pulls" | "discussions" | "contributors";
 export type BackfillStatus = "pending" | "running" | "paused" | "done";
 
 /** Where one kind of a repository's history backfill stands. */

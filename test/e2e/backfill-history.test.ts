@@ -172,7 +172,13 @@ describe("history backfill against the sandbox", () => {
       // star given during the first run, which that run had already gone past).
       const clean = Object.fromEntries((await listBackfillProgress(e2e.db, repository.id)).map((p) => [p.kind, p.requests]));
       const resumed = Object.fromEntries(second.kinds.map((k) => [k.kind, k.requests]));
-      expect(resumed).toEqual({ stars: Math.ceil((SIZE.stars + 1) / 100) + 1, issues: (clean.issues ?? 0) + 1, pulls: clean.pulls, contributors: 0 });
+      expect(resumed).toEqual({
+        stars: Math.ceil((SIZE.stars + 1) / 100) + 1,
+        issues: (clean.issues ?? 0) + 1,
+        pulls: clean.pulls,
+        discussions: 1,
+        contributors: 0,
+      });
     } finally {
       store.dispose();
     }
@@ -192,6 +198,7 @@ describe("history backfill against the sandbox", () => {
       expect(report.complete).toBe(true);
       expect(report.kinds.map((k) => [k.kind, k.requests])).toEqual([
         ["contributors", 0],
+        ["discussions", 1],
         ["issues", 1],
         ["pulls", 1],
         ["stars", 1],

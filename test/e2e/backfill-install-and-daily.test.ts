@@ -52,7 +52,7 @@ describe("backfill on installation, the daily metrics job and the community figu
     lib = (await findRepository(e2e.db, "octo/lib"))!;
     await until(async () => {
       const progress = await listBackfillProgress(e2e.db, lib.id);
-      return progress.length === 4 && progress.every((p) => p.status === "done");
+      return progress.length === 5 && progress.every((p) => p.status === "done");
     }, "the backfill started by installation.created");
     await installs.addRepository(record.id, "octo/lib-fork");
   }, 30_000);
@@ -66,6 +66,7 @@ describe("backfill on installation, the daily metrics job and the community figu
       stars: 150,
       issues: 0,
       pulls: 13,
+      discussions: 0,
       contributors: 12,
     });
   });

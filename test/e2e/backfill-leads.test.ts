@@ -79,7 +79,7 @@ describe("leads found in the history backfill", () => {
     shop = (await findRepository(e2e.db, REPO))!;
     await until(async () => {
       const progress = await listBackfillProgress(e2e.db, shop.id);
-      return progress.length === 4 && progress.every((p) => p.status === "done");
+      return progress.length === 5 && progress.every((p) => p.status === "done");
     }, "the backfill started by installation.created");
   }, 60_000);
   afterAll(() => e2e.close());

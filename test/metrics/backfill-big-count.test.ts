@@ -14,8 +14,8 @@ const start = Date.parse("2015-01-01T00:00:00Z");
 const empty = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
 
 /**
- * A GitHub answering GraphQL from memory: a repository with 100,000 stargazers and no issues or
- * pull requests, paging exactly like the real connection (cursor = offset of the last edge).
+ * A GitHub answering GraphQL from memory: a repository with 100,000 stargazers and no issues,
+ * pull requests or discussions, paging exactly like the real connection (cursor = offset of the last edge).
  */
 function fakeGitHub(calls: string[]): GitHubClient {
   const graphql = async (query: string, variables: Record<string, unknown>) => {
@@ -33,8 +33,8 @@ function fakeGitHub(calls: string[]): GitHubClient {
         rateLimit,
       };
     }
-    calls.push(query.includes("pullRequests(") ? "pulls" : "issues");
-    return { repository: { issues: empty, pullRequests: empty }, rateLimit };
+    calls.push(query.includes("pullRequests(") ? "pulls" : query.includes("discussions(") ? "discussions" : "issues");
+    return { repository: { issues: empty, pullRequests: empty, discussions: empty }, rateLimit };
   };
   return { graphql } as unknown as GitHubClient;
 }

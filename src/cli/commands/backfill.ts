@@ -9,14 +9,14 @@ import { parseNow, parseSince } from "../parse-date-flag.js";
 
 const FLAGS: FlagTable = {
   repo: repoFlag(),
-  since: sinceFlag("read only the stars, issues and pull requests since this date (contributors are then not numbered)"),
+  since: sinceFlag("read only the stars, issues, pull requests and discussions since this date (contributors are then not numbered)"),
   json: jsonFlag(),
 };
 
 export const backfillHelp: CommandHelp = {
   usage: "backfill --repo owner/name [--since DATE] [--json]",
   about:
-    "Reads the repository's history (stars, issues, pull requests, contributors) into Steward's database,\n" +
+    "Reads the repository's history (stars, issues, pull requests, discussions, contributors) into Steward's database,\n" +
     "or resumes the reading that stopped, authenticating as the app (APP_ID and the private key).",
   flags: FLAGS,
   exits: {
@@ -27,7 +27,7 @@ export const backfillHelp: CommandHelp = {
 
 /**
  * `steward backfill --repo owner/name [--since DATE] [--json]`: reads the repository's history
- * (stars, issues, pull requests, contributors) into the ledger, or resumes the one that stopped.
+ * (stars, issues, pull requests, discussions, contributors) into the ledger, or resumes the one that stopped.
  * Exits 0 when complete, 1 when it stopped (the reason is in the output; run it again to resume).
  */
 export async function backfillCommand(argv: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { isoSeconds } from "../model/ids.js";
-import type { IssueRecord, RepoState } from "../model/types.js";
+import type { DiscussionRecord, IssueRecord, RepoState } from "../model/types.js";
 import { connection, orderBy, type ConnectionArgs } from "./connection.js";
 import type { FieldFn, GraphQLContext, GraphQLObject } from "./context.js";
 import { notFoundError, rejectedError } from "./errors.js";
@@ -144,6 +144,16 @@ export function repositoryNode(ctx: GraphQLContext, state: RepoState): GraphQLOb
       const discussion = state.discussions.get(args.number);
       if (!discussion) throw notFoundError(`Could not resolve to a Discussion with the number of ${args.number}.`);
       return discussionNode(ctx, state, discussion, self);
+    },
+    discussions: (args: ConnectionArgs & { orderBy?: Order; answered?: boolean | null; categoryId?: string | null }) => {
+      // GitHub's default order is the latest updated first; CREATED_AT and UPDATED_AT are its fields.
+      const order = { field: args.orderBy?.field ?? "UPDATED_AT", direction: args.orderBy?.direction ?? "DESC" };
+      const key = (d: DiscussionRecord) => (order.field === "CREATED_AT" ? d.created_at : d.updated_at);
+      const list = [...state.discussions.values()]
+        .filter((d) => args.answered == null || (d.answer_comment_id !== null) === args.answered)
+        .filter((d) => !args.categoryId || state.discussionCategories.find((c) => c.id === d.category_id)?.node_id === args.categoryId)
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.number - b.number));
+      return connection(order.direction === "DESC" ? list.reverse() : list, args, (d) => discussionNode(ctx, state, d, self));
     },
     discussionCategories: (args: ConnectionArgs) => connection(state.discussionCategories, args, (c) => categoryNode(ctx, state, c, self)),
   };
