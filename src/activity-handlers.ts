@@ -20,6 +20,8 @@ export const ITEM_ACTIVITY_HANDLERS: ReadonlyArray<{ feature: string; handle: It
 /**
  * The webhook events the features above react to. Stars and forks are only recorded: no feature
  * acts on them, so their payloads are not kept for a re-run (see app/handle-ledger-delivery.ts).
+ * `discussion` is here for the welcome of a first discussion; the other features return on it at
+ * once (no `entry.item`). `discussion_comment` stays recorded only: the sweep reads its facts.
  */
 export const ITEM_ACTIVITY_EVENTS: ReadonlySet<string> = new Set([
   "issues",
@@ -27,4 +29,5 @@ export const ITEM_ACTIVITY_EVENTS: ReadonlySet<string> = new Set([
   "pull_request",
   "pull_request_review",
   "pull_request_review_comment",
+  "discussion",
 ]);

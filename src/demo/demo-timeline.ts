@@ -10,6 +10,8 @@ export interface DemoStep {
 }
 
 const HOUR = 3_600_000;
+/** The demo's one discussion, under this key in the numbers map (run-demo prints it). */
+export const DISCUSSION_KEY = "rui-discussion";
 const DAY = 24 * HOUR;
 const r = DEMO_REPO;
 
@@ -17,7 +19,7 @@ const r = DEMO_REPO;
  * Three weeks of a project's life after installing Steward. Scripted people show each feature:
  * newcomers answered fast and late, one never; a first PR merged (a founding contributor) and the
  * tenth contributor; a bot's PR; a company asking for SSO; a follow-up left unanswered; a
- * maintainer's `/steward snooze`. Around
+ * maintainer's `/steward snooze`; a Q&A discussion answered late, after its reminders. Around
  * them, stars and a few other issues, seeded so every run tells the same story.
  */
 export function demoTimeline(start: Date): DemoStep[] {
@@ -80,6 +82,16 @@ export function demoTimeline(start: Date): DemoStep[] {
   );
   step(15, 11, "sam-k comes back with a second PR", (a, m) => open("sam-k-pr2", "sam-k", "Add --quiet too", "", { pull: true })(a, m, at(15, 11)));
   step(15, 18, "omar merges it", (a, m) => a.mergePullRequest(r, n(m, "sam-k-pr2"), { by: "omar", at: at(15, 18) }).then(() => {}));
+  // Nobody answers rui for 29 hours: the six-hourly sweep reminds at risk, then breached.
+  step(16, 9, "rui asks in the Q&A discussions: his first discussion", async (a, m) => {
+    const acted = await a.openDiscussion(r, { user: "rui", title: "Can widget run behind a proxy?", category: "Q&A", at: at(16, 9) });
+    m.set(DISCUSSION_KEY, acted.record.number);
+  });
+  step(17, 14, "omar answers rui's discussion, late", async (a, m) => {
+    const number = n(m, DISCUSSION_KEY);
+    const answer = await a.commentOnDiscussion(r, number, { user: "omar", body: "Yes: set HTTPS_PROXY.", at: at(17, 14) });
+    await a.markDiscussionAnswer(r, number, answer.record.id, { by: "rui", at: at(17, 15) });
+  });
   step(19, 16, "tomas opens an issue late in the week", (a, m) =>
     open("tomas", "tomas", "Windows paths with spaces", "Paths with spaces fail on Windows.")(a, m, at(19, 16)),
   );

@@ -39,6 +39,8 @@ export function seedDemoWorld(model: SandboxModel, installedAt: Date): void {
   model.setFile(DEMO_REPO, ".github/ISSUE_TEMPLATE/bug_report.md", "---\nname: Bug report\n---\n");
   model.setFile(DEMO_REPO, ".github/pull_request_template.md", "What does this change?\n");
   model.setFile(DEMO_REPO, ".github/steward.yml", "response:\n  goalHours: 24\nwelcome:\n  foundingContributors: 10\n");
+  // Discussions switched on with GitHub's Q&A category: questions there are on the response clock.
+  model.discussions.addCategory(DEMO_REPO, { name: "Q&A" });
   seedStargazers(model, random, installedAt);
   seedHistory(model, random, installedAt);
   model.addRepository({ fullName: DEMO_ROLLUP_REPO, ownerType: "Organization", private: true, createdAt: daysBefore(installedAt, 200) });

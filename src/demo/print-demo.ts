@@ -16,6 +16,8 @@ export interface DemoTranscript {
   botLogin: string;
   /** Where the organization's roll-up digests go. */
   rollupRepository: string;
+  /** The repository's discussions the demo opened (the model lists them by number only). */
+  discussions: number[];
 }
 
 function when(iso: string): string {
@@ -61,6 +63,28 @@ export function printDemo(t: DemoTranscript): string {
       out.push(`  ${when(w.comment.created_at)}  #${w.item.number} by ${w.item.user}  [${w.kind}]  ${firstLine(w.comment.body)}`);
     }
     out.push("");
+  }
+  const onDiscussions = t.discussions.flatMap((number) => {
+    const discussion = t.model.discussions.get(t.repository, number);
+    if (!discussion) return [];
+    return t.model.discussions
+      .comments(t.repository, number)
+      .filter((c) => c.user === t.botLogin)
+      .map((c) => ({ discussion, comment: c, kind: parseMarkers(c.body)[0]?.kind ?? "?" }));
+  });
+  if (onDiscussions.length > 0) {
+    // Discussion comments, not issue comments: GitHub keeps them apart, and so does this list.
+    out.push(`Discussions: welcomes and reminders (${onDiscussions.length})`);
+    for (const w of onDiscussions) {
+      out.push(
+        `  ${when(w.comment.created_at)}  discussion #${w.discussion.number} by ${w.discussion.user}  [${w.kind}]  ${firstLine(w.comment.body)}`,
+      );
+    }
+    const answered = t.discussions.flatMap((number) => {
+      const discussion = t.model.discussions.get(t.repository, number);
+      return discussion?.answer_chosen_at ? [`  ${when(discussion.answer_chosen_at)}  discussion #${number}: answer accepted`] : [];
+    });
+    out.push(...answered, "");
   }
   const commands = items.flatMap((item) =>
     t.model

@@ -7,7 +7,7 @@ import { runBackfill } from "../metrics/run-backfill.js";
 import { startSteward } from "../app/start-steward.js";
 import { createActivity, createInstallationActivity, createSandbox, createWebhookSender } from "../sandbox/index.js";
 import { findRepository } from "../store/installations.js";
-import { demoTimeline, type DemoStep } from "./demo-timeline.js";
+import { demoTimeline, DISCUSSION_KEY, type DemoStep } from "./demo-timeline.js";
 import { DEMO_REPO, DEMO_ROLLUP_REPO, DEMO_SIGN_IN_USER, seedDemoWorld } from "./demo-world.js";
 import { printDemo } from "./print-demo.js";
 
@@ -81,7 +81,9 @@ export async function startDemo(): Promise<FinishedDemo> {
     const sender = createWebhookSender({ url: `${steward.url}/api/github/webhooks`, secret: SECRET, appId: APP_ID });
     const activity = createActivity(sandbox, sender);
     current = DEMO_START.getTime();
-    await createInstallationActivity(sandbox, sender).install("acme", { at: now() });
+    const installed = await createInstallationActivity(sandbox, sender).install("acme", { at: now() });
+    // What app.yml asks for; the sandbox's default installation lacks it.
+    sandbox.model.setInstallationPermission(installed.record.id, "discussions", "write");
     const repository = await findRepository(steward.jobs.db, DEMO_REPO);
     if (!repository) throw new Error("demo: the installation did not register the repository");
     const requestsBefore = sandbox.requests.length;
@@ -107,6 +109,7 @@ export async function startDemo(): Promise<FinishedDemo> {
       model: sandbox.model,
       botLogin: "steward[bot]",
       rollupRepository: DEMO_ROLLUP_REPO,
+      discussions: [numbers.get(DISCUSSION_KEY)].filter((d) => d !== undefined),
     });
     return { text, dashboardUrl: `${steward.url}/dashboard`, signInAs: DEMO_SIGN_IN_USER, close };
   } catch (error) {

@@ -7,13 +7,16 @@ import { isFirstByRecords, isFirstByUserHistory, screenOpening, type OpeningKind
 import { handleWelcomeMerge } from "./handle-welcome-merge.js";
 import { WELCOME_KINDS, welcomeSubject } from "./plan-welcome-retry.js";
 import { postWelcome } from "./post-welcome.js";
+import { welcomeDiscussion } from "./welcome-discussion.js";
 
 /**
  * The welcome feature's reaction to a fresh delivery: a user's first issue and first pull request
  * get a welcome, a merged pull request is recorded as a contribution (and a first one gets its
- * congratulation). Everything else is ignored.
+ * congratulation), a first discussion gets a welcome. Everything else is ignored.
  */
 export const handleWelcomeActivity: ItemActivityHandler = async (activity) => {
+  // A discussion is no item (entry.item is null): its facts alone say who opened it.
+  if (activity.name === "discussion" && activity.action === "created") return welcomeDiscussion(activity);
   const item = activity.entry.item;
   if (!item) return;
   if (activity.name === "issues" && activity.action === "opened" && !item.isPull) return welcomeOpening(activity, item, "issue");

@@ -15,6 +15,12 @@ describe("npm run demo", () => {
       /Maintainer commands \(1\)\n {2}Nov 21 18:00 {2}#\d+ by tomas {2}maya: \/steward snooze 2d {2}\(acknowledged with a reaction\)/,
     );
     expect(text).not.toMatch(/#\d+ by tomas {2}\[response\./);
+    // rui's Q&A discussion: welcomed, nobody answers for 29 hours, reminded at risk then breached,
+    // omar answers and rui accepts it; comments on the discussion, listed apart from issue comments.
+    expect(text).toMatch(
+      /Discussions: welcomes and reminders \(3\)\n {2}Nov 18 09:00 {2}discussion #(\d+) by rui {2}\[discussion\.welcome\] .*\n {2}Nov 19 06:15 {2}discussion #\1 by rui {2}\[response\.at-risk\] .*\n {2}Nov 19 12:15 {2}discussion #\1 by rui {2}\[response\.breached\] .*\n {2}Nov 19 15:00 {2}discussion #\1: answer accepted/,
+    );
+    expect(text).toContain("- **Time to an accepted answer, discussions:** median 30h (1 answered this week)");
     expect(text).toContain("Digest issues (3)");
     // One open digest in acme/widget, one open roll-up in acme/.github.
     expect(text.match(/\(open\)/g)).toHaveLength(2);

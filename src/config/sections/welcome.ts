@@ -9,6 +9,7 @@ import { z } from "zod";
 export const WELCOME_VARIABLES = {
   firstIssue: ["author", "repository", "contributing", "codeOfConduct"],
   firstPullRequest: ["author", "repository", "contributing", "codeOfConduct"],
+  firstDiscussion: ["author", "repository", "contributing", "codeOfConduct"],
   firstMerge: ["author", "repository", "contributing", "codeOfConduct", "number", "ordinal"],
   firstMergeWithoutNumber: ["author", "repository", "contributing", "codeOfConduct"],
   foundingContributor: ["author", "repository", "contributing", "codeOfConduct", "number", "ordinal"],
@@ -58,6 +59,14 @@ export const welcomeTemplatesSchema = z
         "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
       ].join("\n"),
     ).describe("On a user's first pull request in the repository."),
+    firstDiscussion: template(
+      "firstDiscussion",
+      [
+        "Welcome to {{repository}}'s discussions, {{author}}, and thank you for starting your first one here! 👋",
+        "The [contributing guidelines]({{contributing}}) explain how we work together.",
+        "Everyone here follows the [code of conduct]({{codeOfConduct}}).",
+      ].join("\n"),
+    ).describe("On a user's first discussion in the repository, in any category."),
     firstMerge: template(
       "firstMerge",
       "Congratulations on your first merged pull request, {{author}}! 🎉 You are contributor {{number}} to {{repository}}. Thank you!",
@@ -82,6 +91,7 @@ export const welcomeSchema = z
     enabled: z.boolean().default(true).describe("Switch every welcome off at once."),
     firstIssue: z.boolean().default(true).describe("Welcome a user's first issue in the repository."),
     firstPullRequest: z.boolean().default(true).describe("Welcome a user's first pull request in the repository."),
+    firstDiscussion: z.boolean().default(true).describe("Welcome a user's first discussion in the repository, in any category."),
     firstMerge: z.boolean().default(true).describe("Congratulate a user's first merged pull request, with their contributor number."),
     foundingContributors: z
       .number()

@@ -44,6 +44,8 @@ export const SANDBOX_MODEL_METHODS = [
   "removeStargazer",
   "setTraffic",
   "addInstallation",
+  "setInstallationPermission",
+  "listDiscussionComments",
   "grantRepository",
   "removeInstallation",
   "addIssue",

@@ -7,9 +7,11 @@ import { ensureLabel, insertComment, insertIssue, insertReview, insertReviewComm
 import { recordLabelChanges, setPullDraft, timelineOf } from "./timeline.js";
 import type {
   CommentRecord,
+  DiscussionCommentRecord,
   InstallationRecord,
   IssueRecord,
   LabelRecord,
+  Permission,
   ReactionContent,
   ReactionRecord,
   RepoState,
@@ -69,6 +71,19 @@ export class SandboxModel extends RepositoryStore {
 
   removeInstallation(id: number): boolean {
     return this.#installations.delete(id);
+  }
+
+  /** Grants one permission, e.g. `discussions: write` as app.yml asks for, which the defaults lack. */
+  setInstallationPermission(id: number, name: string, level: Permission): InstallationRecord {
+    const installation = this.#installations.get(id);
+    if (!installation) throw new Error(`sandbox: no installation ${id}`);
+    installation.permissions[name] = level;
+    return installation;
+  }
+
+  /** A discussion's comments and replies, for callers outside the process (the control API). */
+  listDiscussionComments(fullName: string, number: number): DiscussionCommentRecord[] {
+    return this.discussions.comments(fullName, number);
   }
 
   getInstallation(id: number): InstallationRecord | undefined {
