@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type ClockEvent, DISCUSSION_EVENT_KINDS } from "../domain/clock.js";
 import type { DB } from "./db.js";
 import { tablesOf } from "./engine.js";
+import { clockEventColumns } from "./response-clock-data.js";
 
 /** A discussion's fact, with the discussion's number. */
 export interface DiscussionFact extends ClockEvent {
@@ -15,16 +16,7 @@ export interface DiscussionFact extends ClockEvent {
 export async function loadDiscussionFacts(db: DB, repositoryId: number): Promise<DiscussionFact[]> {
   const { events } = tablesOf(db);
   const rows = await db
-    .select({
-      number: events.itemNumber,
-      kind: events.kind,
-      actorLogin: events.actorLogin,
-      actorId: events.actorId,
-      actorType: events.actorType,
-      association: events.association,
-      occurredAt: events.occurredAt,
-      data: events.data,
-    })
+    .select({ number: events.itemNumber, ...clockEventColumns(events) })
     .from(events)
     .where(and(eq(events.repositoryId, repositoryId), inArray(events.kind, [...DISCUSSION_EVENT_KINDS])));
   return rows

@@ -13,6 +13,19 @@ function chunks<T>(list: readonly T[]): T[][] {
   return out;
 }
 
+/** The columns of a fact that make a `ClockEvent`: what the clock of an issue, a PR or a discussion reads. */
+export function clockEventColumns(events: Tables["events"]) {
+  return {
+    kind: events.kind,
+    actorLogin: events.actorLogin,
+    actorId: events.actorId,
+    actorType: events.actorType,
+    association: events.association,
+    occurredAt: events.occurredAt,
+    data: events.data,
+  };
+}
+
 function itemColumns(items: Tables["items"]) {
   return {
     number: items.number,
@@ -86,16 +99,7 @@ async function loadItemFacts(
   const byItem = new Map<number, ClockEvent[]>();
   for (const part of chunks([...new Set(numbers)])) {
     const rows = await db
-      .select({
-        itemNumber: events.itemNumber,
-        kind: events.kind,
-        actorLogin: events.actorLogin,
-        actorId: events.actorId,
-        actorType: events.actorType,
-        association: events.association,
-        occurredAt: events.occurredAt,
-        data: events.data,
-      })
+      .select({ itemNumber: events.itemNumber, ...clockEventColumns(events) })
       .from(events)
       .where(and(eq(events.repositoryId, repositoryId), inArray(events.itemNumber, part), inArray(events.kind, [...kinds])));
     for (const { itemNumber, ...event } of rows) {

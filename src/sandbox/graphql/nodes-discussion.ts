@@ -3,6 +3,7 @@ import type { DiscussionCategoryRecord, DiscussionCommentRecord, DiscussionRecor
 import { connection, type ConnectionArgs } from "./connection.js";
 import type { FieldFn, GraphQLContext, GraphQLObject } from "./context.js";
 import { actorNode } from "./nodes-actor.js";
+import { commentFields } from "./nodes-thread.js";
 
 /** A `Discussion` object. `repository` is passed as a thunk to avoid a module cycle. */
 export function discussionNode(ctx: GraphQLContext, state: RepoState, discussion: DiscussionRecord, repository: () => GraphQLObject): GraphQLObject {
@@ -58,22 +59,11 @@ export function discussionCommentNode(
   const parent = state.discussionComments.find((c) => c.id === comment.parent_id);
   return {
     __typename: "DiscussionComment",
-    id: comment.node_id,
-    databaseId: comment.id,
-    author: () => actorNode(ctx, comment.user),
-    authorAssociation: comment.author_association,
-    body: comment.body,
-    bodyText: comment.body,
-    createdAt: comment.created_at,
-    updatedAt: comment.updated_at,
-    publishedAt: comment.created_at,
-    lastEditedAt: comment.updated_at === comment.created_at ? null : comment.updated_at,
+    ...commentFields(ctx, comment),
     deletedAt: null,
     isAnswer: discussion.answer_comment_id === comment.id,
     // An installation token's viewer is the app's bot account.
     viewerDidAuthor: comment.user.toLowerCase() === ctx.app.botLogin.toLowerCase(),
-    isMinimized: false,
-    minimizedReason: null,
     url: `${discussionUrl}#discussioncomment-${comment.id}`,
     replyTo: () => (parent ? discussionCommentNode(ctx, state, discussion, parent, repository) : null),
     replies,

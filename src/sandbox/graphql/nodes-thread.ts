@@ -95,10 +95,12 @@ function threadFields(ctx: GraphQLContext, state: RepoState, issue: IssueRecord,
   };
 }
 
-/** An `IssueComment` object. */
-export function commentNode(ctx: GraphQLContext, comment: CommentRecord, threadUrl: string): GraphQLObject {
+/** The fields of GitHub's `Comment` and `Minimizable` interfaces, which issue and discussion comments share. */
+export function commentFields(
+  ctx: GraphQLContext,
+  comment: Pick<CommentRecord, "id" | "node_id" | "user" | "author_association" | "body" | "created_at" | "updated_at">,
+): GraphQLObject {
   return {
-    __typename: "IssueComment",
     id: comment.node_id,
     databaseId: comment.id,
     author: () => actorNode(ctx, comment.user),
@@ -111,8 +113,12 @@ export function commentNode(ctx: GraphQLContext, comment: CommentRecord, threadU
     lastEditedAt: comment.updated_at === comment.created_at ? null : comment.updated_at,
     isMinimized: false,
     minimizedReason: null,
-    url: `${threadUrl}#issuecomment-${comment.id}`,
   };
+}
+
+/** An `IssueComment` object. */
+export function commentNode(ctx: GraphQLContext, comment: CommentRecord, threadUrl: string): GraphQLObject {
+  return { __typename: "IssueComment", ...commentFields(ctx, comment), url: `${threadUrl}#issuecomment-${comment.id}` };
 }
 
 /** A `PullRequestReview` object. */
