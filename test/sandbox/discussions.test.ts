@@ -61,7 +61,8 @@ describe("discussion webhook payloads", () => {
     const created = discussionWebhook(ctx, REPO, discussion, "created");
     const template = example("discussion", "created");
     expect(created.event).toBe("discussion");
-    expect(keys(created.payload["discussion"])).toEqual(keys(template["discussion"]));
+    // The examples predate `state_reason`; GitHub's webhook schema requires it.
+    expect(keys(created.payload["discussion"])).toEqual([...keys(template["discussion"]), "state_reason"].sort());
     expect(keys((created.payload["discussion"] as Record<string, unknown>)["category"])).toEqual(keys(template["discussion"]?.["category"]));
     expect(created.payload).toMatchObject({
       action: "created",
@@ -73,6 +74,9 @@ describe("discussion webhook payloads", () => {
         user: { login: "noor" },
         category: { name: "Q&A", slug: "q-a", is_answerable: true },
         answer_chosen_at: null,
+        state: "open",
+        state_reason: null,
+        locked: false,
         html_url: "http://sandbox.test/acme/widget/discussions/1",
       },
       repository: { full_name: REPO },

@@ -123,6 +123,11 @@ export const ACTIVITY_VERBS = [
   "openDiscussion",
   "commentOnDiscussion",
   "markDiscussionAnswer",
+  "unmarkDiscussionAnswer",
+  "closeDiscussion",
+  "reopenDiscussion",
+  "moveDiscussion",
+  "deleteDiscussion",
 ] as const satisfies readonly (keyof Activity)[];
 export type ActivityControl = Pick<Activity, (typeof ACTIVITY_VERBS)[number]> & {
   /** Two weeks of a small project's life as webhooks (see `webhooks/scenario.ts`). */

@@ -31,8 +31,10 @@ export function discussionNode(ctx: GraphQLContext, state: RepoState, discussion
     publishedAt: discussion.created_at,
     lastEditedAt: null,
     locked: discussion.locked,
-    closed: false,
-    closedAt: null,
+    closed: discussion.state === "closed",
+    closedAt: discussion.closed_at,
+    // GraphQL's DiscussionStateReason enum is the webhooks' value upper-cased.
+    stateReason: discussion.state_reason === null ? null : discussion.state_reason.toUpperCase(),
     isAnswered: discussion.answer_comment_id !== null,
     answerChosenAt: discussion.answer_chosen_at,
     answerChosenBy: () => (discussion.answer_chosen_by === null ? null : actorNode(ctx, discussion.answer_chosen_by)),

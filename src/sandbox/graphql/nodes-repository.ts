@@ -145,12 +145,14 @@ export function repositoryNode(ctx: GraphQLContext, state: RepoState): GraphQLOb
       if (!discussion) throw notFoundError(`Could not resolve to a Discussion with the number of ${args.number}.`);
       return discussionNode(ctx, state, discussion, self);
     },
-    discussions: (args: ConnectionArgs & { orderBy?: Order; answered?: boolean | null; categoryId?: string | null }) => {
+    discussions: (args: ConnectionArgs & { orderBy?: Order; answered?: boolean | null; categoryId?: string | null; states?: string[] | null }) => {
       // GitHub's default order is the latest updated first; CREATED_AT and UPDATED_AT are its fields.
       const order = { field: args.orderBy?.field ?? "UPDATED_AT", direction: args.orderBy?.direction ?? "DESC" };
       const key = (d: DiscussionRecord) => (order.field === "CREATED_AT" ? d.created_at : d.updated_at);
       const list = [...state.discussions.values()]
         .filter((d) => args.answered == null || (d.answer_comment_id !== null) === args.answered)
+        // GitHub lists open and closed discussions alike unless `states` (OPEN, CLOSED) narrows them.
+        .filter((d) => !args.states?.length || args.states.includes(d.state.toUpperCase()))
         .filter((d) => !args.categoryId || state.discussionCategories.find((c) => c.id === d.category_id)?.node_id === args.categoryId)
         .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.number - b.number));
       return connection(order.direction === "DESC" ? list.reverse() : list, args, (d) => discussionNode(ctx, state, d, self));

@@ -1,6 +1,6 @@
 import { nodeId, toIso } from "./ids.js";
 import type { ThreadContext } from "./threads.js";
-import type { DiscussionCategoryRecord, DiscussionCommentRecord, DiscussionRecord, RepoState, TimeInput } from "./types.js";
+import type { DiscussionCategoryRecord, DiscussionCloseReason, DiscussionCommentRecord, DiscussionRecord, RepoState, TimeInput } from "./types.js";
 
 /** A category a repository gets when discussions are switched on; only Q&A takes answers. */
 const DEFAULT_CATEGORIES: readonly { name: string; slug: string; emoji: string; description: string; answerable: boolean }[] = [
@@ -96,6 +96,9 @@ export class DiscussionBoard {
       category_id: category.id,
       author_association: this.#ctx.associationOf(state, seed.user),
       locked: false,
+      state: "open",
+      state_reason: null,
+      closed_at: null,
       created_at: createdAt,
       updated_at: createdAt,
       answer_comment_id: null,
@@ -151,6 +154,59 @@ export class DiscussionBoard {
     this.#ctx.ensureUser(actor);
     const chosenAt = toIso(at, this.#ctx.now);
     Object.assign(discussion, { answer_comment_id: commentId, answer_chosen_at: chosenAt, answer_chosen_by: actor, updated_at: chosenAt });
+    return discussion;
+  }
+
+  /** Takes the accepted answer back; GitHub's unanswered event then names the comment that was it. */
+  unmarkAnswer(fullName: string, number: number, actor: string, at?: TimeInput): DiscussionRecord {
+    const discussion = this.#discussion(this.#repoState(fullName), number);
+    if (discussion.answer_comment_id === null) throw new Error(`sandbox: discussion #${number} has no answer to unmark`);
+    this.#ctx.ensureUser(actor);
+    Object.assign(discussion, { answer_comment_id: null, answer_chosen_at: null, answer_chosen_by: null, updated_at: toIso(at, this.#ctx.now) });
+    return discussion;
+  }
+
+  /**
+   * Closes an open discussion; GitHub's closeDiscussion defaults the reason to RESOLVED. Closing a
+   * closed one is refused, so that a test's mistake does not pass as a second close.
+   */
+  close(fullName: string, number: number, actor: string, reason: DiscussionCloseReason = "resolved", at?: TimeInput): DiscussionRecord {
+    const discussion = this.#discussion(this.#repoState(fullName), number);
+    if (discussion.state === "closed") throw new Error(`sandbox: discussion #${number} is already closed`);
+    this.#ctx.ensureUser(actor);
+    const closedAt = toIso(at, this.#ctx.now);
+    Object.assign(discussion, { state: "closed", state_reason: reason, closed_at: closedAt, updated_at: closedAt });
+    return discussion;
+  }
+
+  /** Reopens a closed discussion: GitHub keeps "reopened" as its state reason and clears closedAt. */
+  reopen(fullName: string, number: number, actor: string, at?: TimeInput): DiscussionRecord {
+    const discussion = this.#discussion(this.#repoState(fullName), number);
+    if (discussion.state === "open") throw new Error(`sandbox: discussion #${number} is not closed`);
+    this.#ctx.ensureUser(actor);
+    Object.assign(discussion, { state: "open", state_reason: "reopened", closed_at: null, updated_at: toIso(at, this.#ctx.now) });
+    return discussion;
+  }
+
+  /** Moves a discussion to another category (by name), creating a default category on first use as `add` does. */
+  moveToCategory(fullName: string, number: number, categoryName: string, actor: string, at?: TimeInput): DiscussionRecord {
+    const discussion = this.#discussion(this.#repoState(fullName), number);
+    const category = this.addCategory(fullName, { name: categoryName });
+    // GitHub sends no category_changed for a move to the same category; neither does the sandbox.
+    if (category.id === discussion.category_id) throw new Error(`sandbox: discussion #${number} is already in ${category.name}`);
+    this.#ctx.ensureUser(actor);
+    Object.assign(discussion, { category_id: category.id, updated_at: toIso(at, this.#ctx.now) });
+    return discussion;
+  }
+
+  /** Deletes a discussion with its comments and returns it; its number is not given out again, as on GitHub. */
+  delete(fullName: string, number: number): DiscussionRecord {
+    const state = this.#repoState(fullName);
+    const discussion = this.#discussion(state, number);
+    state.discussions.delete(number);
+    // In place: other holders of the repository's state keep seeing the same array.
+    const kept = state.discussionComments.filter((c) => c.discussion_number !== number);
+    state.discussionComments.splice(0, state.discussionComments.length, ...kept);
     return discussion;
   }
 

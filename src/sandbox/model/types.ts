@@ -195,6 +195,10 @@ export interface DiscussionCategoryRecord {
   created_at: string;
 }
 
+/** The reasons GitHub's "Close discussion" offers (GraphQL's DiscussionCloseReason, lower-cased as webhooks send them). */
+export type DiscussionCloseReason = "resolved" | "outdated" | "duplicate";
+export type DiscussionStateReason = DiscussionCloseReason | "reopened";
+
 export interface DiscussionRecord {
   id: number;
   node_id: string;
@@ -205,6 +209,11 @@ export interface DiscussionRecord {
   category_id: number;
   author_association: AuthorAssociation;
   locked: boolean;
+  state: "open" | "closed";
+  /** Why it was last closed, or "reopened" once reopened; null while it was never closed. */
+  state_reason: DiscussionStateReason | null;
+  /** When it was closed; null while open (a reopen clears it, as GitHub's closedAt does). */
+  closed_at: string | null;
   created_at: string;
   updated_at: string;
   /** The accepted answer (a top-level comment), when one was chosen. */

@@ -1,5 +1,5 @@
 import type { SandboxModel } from "../model/model.js";
-import type { DiscussionCommentRecord, DiscussionRecord, TimeInput } from "../model/types.js";
+import type { DiscussionCloseReason, DiscussionCommentRecord, DiscussionRecord, TimeInput } from "../model/types.js";
 import type { ShapeContext } from "../rest/types.js";
 import type { Webhook } from "./payloads.js";
 import { discussionCommentWebhook, discussionWebhook } from "./payloads-discussion.js";
@@ -31,6 +31,20 @@ export interface DiscussionActivity {
     commentId: number,
     input: { by: string; at?: TimeInput },
   ): Promise<DiscussionActed<DiscussionRecord>>;
+  /** Takes the answer back; `discussion.unanswered`, with the comment that was it as `old_answer`. */
+  unmarkDiscussionAnswer(repo: string, number: number, input: { by: string; at?: TimeInput }): Promise<DiscussionActed<DiscussionRecord>>;
+  /** `discussion.closed`; the reason defaults to "resolved", as GitHub's closeDiscussion does. */
+  closeDiscussion(
+    repo: string,
+    number: number,
+    input: { by: string; reason?: DiscussionCloseReason; at?: TimeInput },
+  ): Promise<DiscussionActed<DiscussionRecord>>;
+  /** `discussion.reopened`; the state reason becomes "reopened". */
+  reopenDiscussion(repo: string, number: number, input: { by: string; at?: TimeInput }): Promise<DiscussionActed<DiscussionRecord>>;
+  /** Moves it to another category (by name, created on first use); `discussion.category_changed`. */
+  moveDiscussion(repo: string, number: number, input: { category: string; by: string; at?: TimeInput }): Promise<DiscussionActed<DiscussionRecord>>;
+  /** Deletes it with its comments; `discussion.deleted`, carrying the discussion as it was. */
+  deleteDiscussion(repo: string, number: number, input: { by: string }): Promise<DiscussionActed<DiscussionRecord>>;
 }
 
 export function createDiscussionActivity(model: SandboxModel, shapes: () => ShapeContext, sender: WebhookSender): DiscussionActivity {
@@ -58,6 +72,34 @@ export function createDiscussionActivity(model: SandboxModel, shapes: () => Shap
     async markDiscussionAnswer(repo, number, commentId, input) {
       const discussion = model.discussions.markAnswer(repo, number, commentId, input.by, input.at);
       return send(discussion, discussionWebhook(shapes(), repo, discussion, "answered"));
+    },
+    async unmarkDiscussionAnswer(repo, number, input) {
+      const answerId = model.discussions.get(repo, number)?.answer_comment_id;
+      const discussion = model.discussions.unmarkAnswer(repo, number, input.by, input.at);
+      const oldAnswer = model.discussions.comments(repo, number).find((c) => c.id === answerId);
+      return send(discussion, discussionWebhook(shapes(), repo, discussion, "unanswered", { by: input.by, ...(oldAnswer ? { oldAnswer } : {}) }));
+    },
+    async closeDiscussion(repo, number, input) {
+      const discussion = model.discussions.close(repo, number, input.by, input.reason, input.at);
+      return send(discussion, discussionWebhook(shapes(), repo, discussion, "closed", { by: input.by }));
+    },
+    async reopenDiscussion(repo, number, input) {
+      const discussion = model.discussions.reopen(repo, number, input.by, input.at);
+      return send(discussion, discussionWebhook(shapes(), repo, discussion, "reopened", { by: input.by }));
+    },
+    async moveDiscussion(repo, number, input) {
+      const before = model.discussions.get(repo, number);
+      const fromCategory = before && model.discussions.categories(repo).find((c) => c.id === before.category_id);
+      const discussion = model.discussions.moveToCategory(repo, number, input.category, input.by, input.at);
+      const change = { by: input.by, ...(fromCategory ? { fromCategory } : {}) };
+      return send(discussion, discussionWebhook(shapes(), repo, discussion, "category_changed", change));
+    },
+    async deleteDiscussion(repo, number, input) {
+      const existing = model.discussions.get(repo, number);
+      if (!existing) throw new Error(`sandbox: no discussion #${number} in ${repo}`);
+      // Shaped first: the payload counts the comments the deletion removes.
+      const webhook = discussionWebhook(shapes(), repo, existing, "deleted", { by: input.by });
+      return send(model.discussions.delete(repo, number), webhook);
     },
   };
 }
