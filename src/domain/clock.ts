@@ -66,8 +66,21 @@ export const RESPONSE_EVENT_KINDS = [
 export const CLOSE_EVENT_KINDS = ["issues.closed", "pull_request.closed", "pull_request.merged"] as const;
 export const REOPEN_EVENT_KINDS = ["issues.reopened", "pull_request.reopened"] as const;
 
-/** A discussion's facts: its opening, its comments and the choice of an accepted answer. */
-export const DISCUSSION_EVENT_KINDS = ["discussion.created", "discussion_comment.created", "discussion.answered"] as const;
+/**
+ * A discussion's own facts, which decide whether it is open and in which category: its opening,
+ * an accepted answer chosen or unmarked, a close and a reopen, a move to another category, and
+ * its end in this repository (deleted, or transferred to another).
+ */
+export const DISCUSSION_STATE_KINDS = [
+  "discussion.created",
+  "discussion.answered",
+  "discussion.unanswered",
+  "discussion.closed",
+  "discussion.reopened",
+  "discussion.category_changed",
+  "discussion.deleted",
+  "discussion.transferred",
+] as const;
 
 /**
  * The ledger kinds that change what the clock reads of an item's state (open or closed, labels,

@@ -77,6 +77,8 @@ export interface DurationSummary {
 export interface WaitingItem {
   number: number;
   isPull: boolean;
+  /** A discussion on the response clock (never a pull request); absent for issues and pull requests. */
+  isDiscussion?: boolean;
   title: string;
   author: string;
   /** Waiting time on the clock (working time where business hours apply). */

@@ -30,6 +30,9 @@ export interface GqlDiscussion {
   author: GqlActor | null;
   authorAssociation: string;
   category: { name: string; slug: string; isAnswerable: boolean };
+  /** Whether it is closed now, and since when: a close earlier undone by a reopen is not in history. */
+  closed: boolean;
+  closedAt: string | null;
   answerChosenAt: string | null;
   answerChosenBy: GqlActor | null;
   answer: { databaseId: number; author: GqlActor | null } | null;
@@ -46,7 +49,7 @@ const DISCUSSIONS = `query ($owner: String!, $name: String!, $after: String, $fi
       totalCount pageInfo { hasNextPage endCursor }
       nodes {
         id databaseId number title createdAt updatedAt author { ${ACTOR} } authorAssociation
-        category { name slug isAnswerable }
+        category { name slug isAnswerable } closed closedAt
         answerChosenAt answerChosenBy { ${ACTOR} } answer { databaseId author { ${ACTOR} } }
         comments(first: ${FIRST_DISCUSSION_COMMENTS}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT} } }
       }

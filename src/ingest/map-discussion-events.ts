@@ -3,14 +3,20 @@ import { num, obj, str, time, user, type Json } from "../domain/payload-fields.j
 
 type Mapped = Pick<LedgerEntry, "events" | "item" | "removedItemNumber">;
 
+/** Actions that change a discussion's state, each a fact keyed by the discussion and the time it happened. */
+const STATE_ACTIONS = ["unanswered", "closed", "reopened", "category_changed"] as const;
+/** Actions after which the discussion is no longer this repository's: once ever each. */
+const END_ACTIONS = ["deleted", "transferred"] as const;
+
 /**
- * `discussion.created`, `discussion.answered` and `discussion_comment.created`. A discussion is no
+ * `discussion.created`, `discussion.answered` and `discussion_comment.created`, and the state
+ * changes of DISCUSSION_STATE_KINDS (src/domain/clock.ts). A discussion is no
  * row of `items` (it is neither issue nor pull request, so `isPull` is null), but its number is
  * drawn from the sequence its repository's issues and pull requests use, so `itemNumber` names
  * it without ambiguity. Each fact carries the discussion's category as it was then: whether the
  * discussion is on the response clock is decided where the facts are read, by the configuration.
  */
-export function mapDiscussion(action: string, payload: Json): Mapped | null {
+export function mapDiscussion(action: string, payload: Json, receivedAt: Date): Mapped | null {
   const discussion = obj(payload.discussion);
   const id = num(discussion?.id);
   const number = num(discussion?.number);
@@ -39,7 +45,25 @@ export function mapDiscussion(action: string, payload: Json): Mapped | null {
     const chooser = discussion.answer_chosen_by ?? payload.sender;
     return only(fact({ ...base, data, kind: "discussion.answered", naturalKey: key, occurredAt: chosenAt }, chooser, null));
   }
+  if (isOneOf(STATE_ACTIONS, action)) {
+    // GitHub's payload has no time of its own for these: the discussion's `updated_at` is when it changed.
+    const at = time(discussion.updated_at);
+    if (!at) return null;
+    const key = `discussion:${id}:${action}:${at.getTime()}`;
+    return only(fact({ ...base, kind: `discussion.${action}`, naturalKey: key, occurredAt: at }, payload.sender, null));
+  }
+  if (isOneOf(END_ACTIONS, action)) {
+    // Nothing in the payload says when it was deleted or moved away: it leaves the figures from its
+    // last known update (or the delivery's arrival), so no digest ever counts it as waiting after.
+    const key = `discussion:${id}:${action}`;
+    const at = time(discussion.updated_at) ?? receivedAt;
+    return only(fact({ ...base, kind: `discussion.${action}`, naturalKey: key, occurredAt: at }, payload.sender, null));
+  }
   return null;
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
 }
 
 /** `discussion_comment.created`: a comment, or a reply (`parentId`) in a comment's thread. */

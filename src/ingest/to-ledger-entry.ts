@@ -57,7 +57,7 @@ export function toLedgerEntry(delivery: Delivery): LedgerEntry {
       return { ...entry, events: event ? [event] : [] };
     }
     case "discussion":
-      return { ...entry, ...mapDiscussion(action, payload) };
+      return { ...entry, ...mapDiscussion(action, payload, delivery.receivedAt) };
     case "discussion_comment":
       return { ...entry, ...mapDiscussionComment(action, payload) };
     default:

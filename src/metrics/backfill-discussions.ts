@@ -13,8 +13,8 @@ import { actorOf } from "./backfill-mapping.js";
 import type { PassContext } from "./backfill-passes.js";
 
 /**
- * A discussion node as the facts `discussion.created`, `discussion.answered` and
- * `discussion_comment.created`, with the natural keys and data of src/ingest/map-discussion-events.ts,
+ * A discussion node as the facts `discussion.created`, `discussion.answered`, `discussion.closed`
+ * (when closed now) and `discussion_comment.created`, with the natural keys and data of src/ingest/map-discussion-events.ts,
  * so a discussion seen by webhook and by backfill is stored once. Pure.
  */
 export function discussionEvents(node: GqlDiscussion, comments: readonly GqlDiscussionComment[] = node.comments.nodes): LedgerEvent[] {
@@ -48,6 +48,22 @@ export function discussionEvents(node: GqlDiscussion, comments: readonly GqlDisc
       actorLogin: chooser.login,
       actorId: chooser.id,
       actorType: chooser.type,
+      association: null,
+    });
+  }
+  if (node.closed && node.closedAt) {
+    // GraphQL names no closer without a timeline read; the fact's time and key match the webhook's.
+    const closedAt = new Date(node.closedAt);
+    const closer = actorOf(null);
+    facts.push({
+      ...base,
+      data,
+      kind: "discussion.closed",
+      naturalKey: `discussion:${node.databaseId}:closed:${closedAt.getTime()}`,
+      occurredAt: closedAt,
+      actorLogin: closer.login,
+      actorId: closer.id,
+      actorType: closer.type,
       association: null,
     });
   }

@@ -8,7 +8,8 @@ import { clocksAt, openClocksAt, type ClockAt } from "./clocks-at.js";
 import { flowTimes } from "./flow-times.js";
 import { kindRules } from "./kind-rules.js";
 import { loginAt } from "./login-at.js";
-import { isWaitingForResponse } from "./response-clock.js";
+import { openDiscussionsAt } from "./open-discussions.js";
+import { computeResponseClock, isWaitingForResponse } from "./response-clock.js";
 import { timeToAnswer } from "./time-to-answer.js";
 import { median, outcomeOf, percentile, rankResponders, summarize } from "./response-stats.js";
 
@@ -72,9 +73,10 @@ export async function collectResponseFigures(
 }
 
 /**
- * The items waiting for a first response at `now`, oldest first, each author named by the newest
- * login known then for their account id: the row's (as its last delivery showed it, if that came
- * by `now`) or their latest fact's, so a rename shows once GitHub has named them anew.
+ * The items and discussions waiting for a first response at `now`, longest wait first. An item's
+ * author is named by the newest login known then for their account id: the row's (as its last
+ * delivery showed it, if that came by `now`) or their latest fact's, so a rename shows once GitHub
+ * has named them anew; a discussion's, as its opening named them.
  */
 async function waitingAt(db: DB, repositoryId: number, config: StewardConfig, now: Date): Promise<WaitingItem[]> {
   const waiting = (await openClocksAt(db, repositoryId, config, now)).filter(({ clock }) => isWaitingForResponse(clock));
@@ -82,7 +84,7 @@ async function waitingAt(db: DB, repositoryId: number, config: StewardConfig, no
   const logins = await latestLogins(db, repositoryId, ids, now);
   const author = ({ stored }: ClockAt) =>
     loginAt({ login: stored.authorLogin, at: stored.updatedAt }, [stored.authorId == null ? undefined : logins.get(stored.authorId)], now);
-  return waiting.map((entry) => ({
+  const items: WaitingItem[] = waiting.map((entry) => ({
     number: entry.item.number,
     isPull: entry.item.isPull,
     title: entry.item.title,
@@ -90,4 +92,19 @@ async function waitingAt(db: DB, repositoryId: number, config: StewardConfig, no
     waitedMs: entry.clock.clockMs,
     overGoal: entry.clock.clockMs >= entry.clock.goalMs,
   }));
+  for (const { item, events } of await openDiscussionsAt(db, repositoryId, config, now)) {
+    const clock = computeResponseClock(item, events, config, now);
+    if (!isWaitingForResponse(clock)) continue;
+    const overGoal = clock.clockMs >= clock.goalMs;
+    items.push({
+      number: item.number,
+      isPull: false,
+      isDiscussion: true,
+      title: item.title,
+      author: item.authorLogin,
+      waitedMs: clock.clockMs,
+      overGoal,
+    });
+  }
+  return items.sort((a, b) => b.waitedMs - a.waitedMs);
 }

@@ -29,7 +29,9 @@ interface Category {
  * opened by a community member in a configured category (`response.discussions.categories` by name
  * or slug; none configured: the answerable, Q&A-format ones), its category as the latest fact
  * saw it. An accepted answer ends the wait as a close ends an issue's, whoever wrote the answer:
- * the question is settled, so the discussion reads as closed at that moment. Pure.
+ * the question is settled, so the discussion reads as closed at that moment (or at its close, when
+ * that came first). An unmarked answer or a reopen opens it again; a deleted or transferred
+ * discussion is left out. Pure.
  */
 export function discussionsOnClock(facts: readonly DiscussionFactInput[], config: StewardConfig): DiscussionOnClock[] {
   const settings = config.response.discussions;
@@ -49,8 +51,10 @@ export function discussionsOnClock(facts: readonly DiscussionFactInput[], config
     if (!opened || !latest || typeof nodeId !== "string" || !category || !inScope(category)) continue;
     const author = { login: opened.actorLogin, type: opened.actorType, association: opened.association ?? "NONE" };
     if (!isCommunity(author, config)) continue;
-    const answers = sorted.filter((f) => f.kind === "discussion.answered");
-    const answeredAt = answers.at(-1)?.occurredAt ?? null;
+    const state = discussionState(sorted);
+    if (state.gone) continue;
+    const { answeredAt } = state;
+    const settledAt = earliest(answeredAt, state.closedAt);
     const title = opened.data?.["title"];
     const item: ClockItem = {
       number,
@@ -61,19 +65,48 @@ export function discussionsOnClock(facts: readonly DiscussionFactInput[], config
       authorId: opened.actorId ?? null,
       authorType: opened.actorType,
       authorAssociation: author.association,
-      state: answeredAt ? "closed" : "open",
+      state: settledAt ? "closed" : "open",
       draft: false,
       locked: false,
       labels: [],
       assignees: [],
       createdAt: opened.occurredAt,
       updatedAt: latest.occurredAt,
-      closedAt: answeredAt,
+      closedAt: settledAt,
     };
     const events = sorted.filter((f) => f.kind === "discussion_comment.created").map(({ number: _n, ...event }) => event);
     found.push({ item, events, nodeId, answeredAt });
   }
   return found.sort((a, b) => a.item.createdAt.getTime() - b.item.createdAt.getTime());
+}
+
+interface DiscussionState {
+  /** When its current accepted answer was chosen; null when none is marked now. */
+  answeredAt: Date | null;
+  /** When it was closed, if it is closed now. */
+  closedAt: Date | null;
+  /** Deleted, or transferred to another repository: no longer this repository's. */
+  gone: boolean;
+}
+
+/** A discussion's state after its facts (oldest first): an unmarked answer or a reopen undoes what came before. */
+function discussionState(sorted: readonly ClockEvent[]): DiscussionState {
+  const state: DiscussionState = { answeredAt: null, closedAt: null, gone: false };
+  for (const fact of sorted) {
+    if (fact.kind === "discussion.answered") state.answeredAt = fact.occurredAt;
+    else if (fact.kind === "discussion.unanswered") state.answeredAt = null;
+    else if (fact.kind === "discussion.closed") state.closedAt ??= fact.occurredAt;
+    else if (fact.kind === "discussion.reopened") state.closedAt = null;
+    else if (fact.kind === "discussion.deleted" || fact.kind === "discussion.transferred") state.gone = true;
+  }
+  return state;
+}
+
+/** The earlier of two moments, either of which may be unknown. */
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a <= b ? a : b;
 }
 
 function categoryOf(fact: ClockEvent | undefined): Category | null {

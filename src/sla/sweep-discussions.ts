@@ -5,18 +5,18 @@ import type { PostedComment } from "../github/comments.js";
 import { addDiscussionComment, findDiscussionCommentWithMarker, type DiscussionRef } from "../github/discussions.js";
 import type { GitHubClient } from "../github/octokit.js";
 import type { JobDeps } from "../runtime/job-deps.js";
-import { loadDiscussionFacts } from "../store/discussion-facts.js";
 import { isEffectDone } from "../store/side-effects.js";
-import { discussionsOnClock } from "./discussion-items.js";
 import { dueReminder } from "./due-reminder.js";
 import { notifyTargets } from "./notify-targets.js";
+import { openDiscussionsAt } from "./open-discussions.js";
 import { reminderBody, reminderMarker } from "./reminder-body.js";
-import { computeResponseClock } from "./response-clock.js";
+import { computeResponseClock, isWaitingForResponse } from "./response-clock.js";
 import { reminderKey } from "./send-reminder.js";
 import type { RepositorySweep } from "./sweep-report.js";
 
 /**
- * The sweep's part for discussions: the at-risk and breached reminders they are due, posted as
+ * The sweep's part for discussions: counts the open ones waiting for a first response, and posts
+ * the at-risk and breached reminders they are due as
  * discussion comments, once ever each under the same keys and markers as an issue's (a discussion's
  * number is never an issue's). No label (discussions labels are not Steward's to manage here) and
  * no follow-up yet: this is the first slice of discussions.
@@ -31,9 +31,10 @@ export async function sweepDiscussions(
   result: RepositorySweep,
 ): Promise<void> {
   const now = deps.now();
-  const discussions = discussionsOnClock(await loadDiscussionFacts(deps.db, repository.id), config);
-  for (const { item, events, nodeId } of discussions) {
-    const reminder = dueReminder(item, computeResponseClock(item, events, config, now), now);
+  for (const { item, events, nodeId } of await openDiscussionsAt(deps.db, repository.id, config, now)) {
+    const clock = computeResponseClock(item, events, config, now);
+    if (isWaitingForResponse(clock)) result.waiting++;
+    const reminder = dueReminder(item, clock, now);
     if (!reminder || reminder.kind === "follow-up") continue;
     const key = reminderKey(repository.id, reminder);
     const base = { action: reminder.kind, number: item.number, title: item.title };

@@ -79,6 +79,7 @@ export type WaitingStage = "on time" | "due soon" | "over goal";
 export interface WaitingRow {
   number: number;
   isPull: boolean;
+  isDiscussion: boolean;
   title: string;
   author: string;
   waitedMs: number;

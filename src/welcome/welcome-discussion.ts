@@ -2,7 +2,7 @@ import { performOnce } from "../effects/perform-once.js";
 import { readCommunityLinks, type CommunityLinks } from "../github/community-files.js";
 import { addDiscussionComment, findDiscussionCommentWithMarker, type DiscussionRef } from "../github/discussions.js";
 import type { ItemActivity } from "../runtime/item-activity.js";
-import { loadDiscussionFacts } from "../store/discussion-facts.js";
+import { loadDiscussionStateFacts } from "../store/discussion-facts.js";
 import { fitToLimit, hiddenMarker } from "../text/index.js";
 import { isFirstByRecords, screenPerson } from "./decide-first-opening.js";
 import { messageValues } from "./message-values.js";
@@ -37,7 +37,7 @@ export async function welcomeDiscussion(activity: ItemActivity): Promise<void> {
     log.debug(`${repository.fullName} discussion #${number}: no welcome (${skip})`);
     return;
   }
-  const facts = await loadDiscussionFacts(db, repository.id);
+  const facts = await loadDiscussionStateFacts(db, repository.id);
   const earlier = facts.filter(
     (f) =>
       f.kind === "discussion.created" &&

@@ -37,7 +37,7 @@ describe("renderDigest", () => {
 
       _Each row is over the items that reached its step this week (answered, first reviewed by a maintainer, merged, closed), wherever they were opened; first responses in clock time, as the goal counts it, the rest in calendar time._
 
-      **Waiting now** (oldest first):
+      **Waiting now** (longest wait first):
 
       | Item | Title | Author | Waiting |
       |---|---|---|---:|

@@ -17,6 +17,14 @@ describe("the First responses section", () => {
     expect(render(answered)).toContain("- **Time to an accepted answer, discussions:** median 5h (3 answered this week)");
   });
 
+  it("lists a waiting discussion among the items, marked as one", () => {
+    const discussion = { number: 52, isPull: false, isDiscussion: true, title: "How do I?", author: "gus", waitedMs: 40 * H, overGoal: true };
+    const body = render({ ...sampleResponse, waiting: [discussion, ...sampleResponse.waiting] });
+    expect(body).toContain("**Waiting now** (longest wait first):");
+    expect(body).toContain("| #52 (discussion) | How do I? | @\u200Bgus | 40h ⏰ |");
+    expect(body).toContain("| #41 | Crash");
+  });
+
   it("names each kind's goal when pull requests have their own", () => {
     const body = render({ ...sampleResponse, goalHoursByKind: { issues: 24, pullRequests: 4 } });
     expect(body).toContain("- **Within the goal (issues 24h, pull requests 4h):** 80% (4 of 5;");

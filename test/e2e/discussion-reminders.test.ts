@@ -98,6 +98,36 @@ describe("discussion reminders, end to end against the sandbox", () => {
     expect(stewardComments(discussion.number)).toHaveLength(1);
   });
 
+  it("follows closes, reopens, unmarked answers, moves and deletions: reminds only what is open on the clock, and counts it waiting", async () => {
+    const opened = new Date(OPENED.getTime() + 24 * 20 * H);
+    const hour = (h: number) => new Date(opened.getTime() + h * H);
+    const open = (user: string, title: string, category = "Q&A") => activity.openDiscussion(REPO, { user, title, category, at: opened });
+    // The earlier tests' unanswered discussions still wait.
+    const before = (await sweep(24 * 20)).repositories[0]!.waiting;
+    const { record: closed } = await open("ivy", "Closed as outdated");
+    const { record: reopened } = await open("jon", "Closed, then reopened");
+    const { record: unmarked } = await open("kim", "Answer unmarked");
+    const { record: movedOut } = await open("lea", "Moved to Ideas");
+    const { record: movedIn } = await open("max", "Moved into Q&A", "General");
+    // By someone welcomed before: a welcome would move its updated_at to the sandbox's real time.
+    const { record: deleted } = await open("carol", "Deleted");
+    await activity.closeDiscussion(REPO, closed.number, { by: "mia", reason: "outdated", at: hour(2) });
+    await activity.closeDiscussion(REPO, reopened.number, { by: "jon", at: hour(2) });
+    await activity.reopenDiscussion(REPO, reopened.number, { by: "jon", at: hour(3) });
+    const { record: answer } = await activity.commentOnDiscussion(REPO, unmarked.number, { user: "kim", body: "Solved it myself", at: hour(1) });
+    await activity.markDiscussionAnswer(REPO, unmarked.number, answer.id, { by: "kim", at: hour(2) });
+    await activity.unmarkDiscussionAnswer(REPO, unmarked.number, { by: "kim", at: hour(4) });
+    await activity.moveDiscussion(REPO, movedOut.number, { category: "Ideas", by: "mia", at: hour(2) });
+    await activity.moveDiscussion(REPO, movedIn.number, { category: "Q&A", by: "mia", at: hour(2) });
+    await activity.deleteDiscussion(REPO, deleted.number, { by: "mia" });
+
+    const swept = await sweep(24 * 20 + 19);
+    const reminded = swept.repositories[0]!.sent.filter((a) => a.action === "at-risk").map((a) => a.number);
+    expect(reminded.sort((a, b) => a - b)).toEqual([reopened.number, unmarked.number, movedIn.number].sort((a, b) => a - b));
+    expect(swept.repositories[0]!.waiting).toBe(before + 3);
+    for (const quiet of [closed, movedOut]) expect(stewardComments(quiet.number)).toEqual([]);
+  });
+
   it("gives the answered discussion's time to answer in the response figures and in steward report", async () => {
     // Opened at 50 h, its answer chosen at 52 h (the test above); the report's week ends at 120 h.
     const now = new Date(OPENED.getTime() + 120 * H).toISOString();

@@ -59,7 +59,43 @@ describe("discussion deliveries into ledger facts", () => {
     });
   });
 
-  it("keeps only the created and answered facts of the real examples, each with a GitHub time", () => {
+  it("records a close, a reopen, an unmarked answer and a move at the discussion's updated_at, by the sender", () => {
+    const base = examplePayload("discussion", "created") as { discussion: Record<string, unknown>; sender: unknown };
+    const changed = { ...base.discussion, updated_at: "2021-04-02T10:00:00Z" };
+    for (const action of ["closed", "reopened", "unanswered", "category_changed"]) {
+      const [event] = entryFor("discussion", { ...base, action, discussion: changed }).events;
+      expect(event).toMatchObject({
+        kind: `discussion.${action}`,
+        naturalKey: `discussion:${String(base.discussion.id)}:${action}:${Date.parse("2021-04-02T10:00:00Z")}`,
+        itemNumber: base.discussion.number,
+        occurredAt: new Date("2021-04-02T10:00:00Z"),
+        data: expect.objectContaining({ category: expect.objectContaining({ name: "General" }) }),
+      });
+    }
+  });
+
+  it("records a deletion and a transfer once each, at the discussion's last update", () => {
+    const base = examplePayload("discussion", "created") as { discussion: { id: number; updated_at: string } };
+    for (const action of ["deleted", "transferred"]) {
+      const first = entryFor("discussion", { ...base, action }).events;
+      const again = toLedgerEntry({
+        id: "delivery-2",
+        name: "discussion",
+        payload: { ...base, action },
+        receivedAt: new Date("2031-01-01T00:00:00Z"),
+      }).events;
+      expect(first).toEqual([
+        expect.objectContaining({
+          kind: `discussion.${action}`,
+          naturalKey: `discussion:${base.discussion.id}:${action}`,
+          occurredAt: new Date(base.discussion.updated_at),
+        }),
+      ]);
+      expect(again[0]!.naturalKey).toBe(first[0]!.naturalKey);
+    }
+  });
+
+  it("keeps the created, answered, unanswered, moved and transferred facts of the real examples, each with a GitHub time", () => {
     const kinds = [...allExamples("discussion"), ...allExamples("discussion_comment")].flatMap((payload) => {
       const name = "comment" in payload ? "discussion_comment" : "discussion";
       return entryFor(name, payload).events.map((e) => {
@@ -67,7 +103,16 @@ describe("discussion deliveries into ledger facts", () => {
         return e.kind;
       });
     });
-    expect(new Set(kinds)).toEqual(new Set(["discussion.created", "discussion.answered", "discussion_comment.created"]));
+    expect(new Set(kinds)).toEqual(
+      new Set([
+        "discussion.created",
+        "discussion.answered",
+        "discussion.unanswered",
+        "discussion.category_changed",
+        "discussion.transferred",
+        "discussion_comment.created",
+      ]),
+    );
   });
 
   it("reads the sandbox's payloads as it reads GitHub's", () => {

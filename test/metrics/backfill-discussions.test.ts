@@ -37,6 +37,8 @@ function history() {
     author: user("noor", model),
     authorAssociation: "NONE",
     category: { name: "Q&A", slug: "q-a", isAnswerable: true },
+    closed: false,
+    closedAt: null,
     answerChosenAt: discussion.answer_chosen_at,
     answerChosenBy: user("noor", model),
     answer: { databaseId: comment.id, author: user("maya", model) },
@@ -62,6 +64,24 @@ describe("the backfill's discussion facts", () => {
       `discussion_comment:${node.comments.nodes[0]!.databaseId}:created`,
       "discussion_comment:999:created",
     ]);
+  });
+
+  it("hold a discussion closed now as the close its webhook gave, under the same natural key and time", () => {
+    const { node } = history();
+    const model = new SandboxModel({ now: () => new Date("2024-03-01T00:00:00Z") });
+    model.addInstallation({ id: 77, account: "acme", accountType: "Organization" });
+    model.addRepository({ fullName: REPO, ownerType: "Organization" });
+    const discussion = model.discussions.add(REPO, { user: "noor", title: "How?", category: "Q&A", createdAt: "2024-02-01T10:00:00Z" });
+    const closed = model.discussions.close(REPO, discussion.number, "maya", "outdated", "2024-02-03T08:30:00Z");
+    const ctx = { model, urls: { api: "http://sandbox.test/api/v3", web: "http://sandbox.test" } };
+    const hook = discussionWebhook(ctx, REPO, closed, "closed");
+    const [live] = toLedgerEntry({ id: "c", name: hook.event, payload: hook.payload, receivedAt: new Date() }).events;
+    const fromHistory = discussionEvents({ ...node, databaseId: closed.id, closed: true, closedAt: closed.closed_at }).find(
+      (f) => f.kind === "discussion.closed",
+    );
+    expect(live).toMatchObject({ kind: "discussion.closed", occurredAt: new Date("2024-02-03T08:30:00Z") });
+    expect(fromHistory).toMatchObject({ naturalKey: live!.naturalKey, occurredAt: live!.occurredAt });
+    expect(discussionEvents(node).some((f) => f.kind === "discussion.closed")).toBe(false);
   });
 
   it("restore a bot's [bot] suffix as webhooks give it", () => {

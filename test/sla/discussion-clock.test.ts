@@ -60,6 +60,43 @@ describe("discussions on the response clock", () => {
     expect(computeResponseClock(question!.item, question!.events, config, at(30)).stage).toBe("closed-unanswered");
   });
 
+  it("ends the wait at a close, opens it again at a reopen or an unmarked answer, and drops a deleted or moved-away one", () => {
+    const fact = (number: number, hours: number, kind: string): DiscussionFactInput => ({ ...comment(number, hours, "mia", "MEMBER"), kind });
+    const facts = [
+      opened(1),
+      fact(1, 3, "discussion.closed"),
+      opened(2),
+      fact(2, 3, "discussion.closed"),
+      fact(2, 5, "discussion.reopened"),
+      opened(3),
+      fact(3, 2, "discussion.answered"),
+      fact(3, 4, "discussion.unanswered"),
+      opened(4),
+      fact(4, 2, "discussion.answered"),
+      fact(4, 6, "discussion.closed"),
+      opened(5),
+      fact(5, 1, "discussion.deleted"),
+      opened(6),
+      fact(6, 1, "discussion.transferred"),
+    ];
+    const found = new Map(discussionsOnClock(facts, config).map((d) => [d.item.number, d]));
+    expect([...found.keys()]).toEqual([1, 2, 3, 4]);
+    expect(found.get(1)).toMatchObject({ answeredAt: null, item: { state: "closed", closedAt: at(3) } });
+    expect(found.get(2)).toMatchObject({ item: { state: "open", closedAt: null } });
+    expect(found.get(3)).toMatchObject({ answeredAt: null, item: { state: "open", closedAt: null } });
+    // Settled when the answer was chosen: the later close changes nothing.
+    expect(found.get(4)).toMatchObject({ answeredAt: at(2), item: { state: "closed", closedAt: at(2) } });
+  });
+
+  it("follows a move into or out of the categories on the clock", () => {
+    const moved = (number: number, hours: number, category: typeof QA): DiscussionFactInput => ({
+      ...comment(number, hours, "mia", "MEMBER", category),
+      kind: "discussion.category_changed",
+    });
+    const facts = [opened(1, IDEAS), moved(1, 1, QA), opened(2), moved(2, 1, IDEAS)];
+    expect(discussionsOnClock(facts, config).map((d) => d.item.number)).toEqual([1]);
+  });
+
   it("leaves out other categories, maintainers' and bots' discussions, and everything when switched off", () => {
     const facts = [
       opened(1, IDEAS),

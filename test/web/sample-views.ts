@@ -86,6 +86,7 @@ export function repositoryView(): RepositoryView {
       {
         number: 41,
         isPull: false,
+        isDiscussion: false,
         title: 'Crash on <script>alert("x")</script> & more',
         author: "newbie",
         waitedMs: 30 * H,
@@ -95,6 +96,7 @@ export function repositoryView(): RepositoryView {
       {
         number: 44,
         isPull: true,
+        isDiscussion: false,
         title: "Fix typo in README",
         author: "dana",
         waitedMs: 20 * H,
@@ -104,11 +106,12 @@ export function repositoryView(): RepositoryView {
       {
         number: 45,
         isPull: false,
+        isDiscussion: true,
         title: "Question about 'config'",
         author: "eve",
         waitedMs: 2 * H + 5 * 60_000,
         stage: stages[2]!,
-        url: "https://github.com/octo-org/widget/issues/45",
+        url: "https://github.com/octo-org/widget/discussions/45",
       },
     ],
     contributors: {

@@ -64,9 +64,10 @@ export function responseSection(response: SectionFigures<ResponseFigures>): Body
     const head = [HEADING, "", ...summary(r, previous), "", ...durationsTable(r.durations)];
     if (r.waiting.length === 0) return { head: [...head, "", "Nobody is waiting for a first response. 🎉"].join("\n"), items: [] };
     return {
-      head: [...head, "", `**Waiting now** (oldest first):`, "", "| Item | Title | Author | Waiting |", "|---|---|---|---:|"].join("\n"),
+      head: [...head, "", `**Waiting now** (longest wait first):`, "", "| Item | Title | Author | Waiting |", "|---|---|---|---:|"].join("\n"),
       items: r.waiting.map(
-        (w) => `| #${w.number} | ${tableCell(w.title, 80)} | ${cellLogin(w.author)} | ${duration(w.waitedMs)}${w.overGoal ? " ⏰" : ""} |`,
+        (w) =>
+          `| #${w.number}${w.isDiscussion ? " (discussion)" : ""} | ${tableCell(w.title, 80)} | ${cellLogin(w.author)} | ${duration(w.waitedMs)}${w.overGoal ? " ⏰" : ""} |`,
       ),
       max: 25,
       more: (hidden) => `…and ${hidden} more waiting.`,

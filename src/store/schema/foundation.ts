@@ -73,6 +73,9 @@ export const events = sqliteTable(
     index("events_item_idx").on(t.repositoryId, t.itemNumber),
     // A person's facts by account id (facts without one, by login, are the range with a null id).
     index("events_actor_idx").on(t.repositoryId, t.actorId),
+    // Discussions have no `items` row: the sweep finds their facts through this small index
+    // instead of reading the repository's whole history (queries repeat its predicate verbatim).
+    index("events_discussion_idx").on(t.repositoryId, t.kind, t.itemNumber, t.occurredAt).where(sql`kind like 'discussion%'`),
   ],
 );
 

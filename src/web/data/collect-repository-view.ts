@@ -71,7 +71,6 @@ export async function collectRepositoryView(db: DB, request: RepositoryViewReque
   const customers = (await attempt("customers", () => listCustomers(db, repository.id))) ?? [];
   problems.push(...((await loadConfigStatus(db, repository.id))?.problems ?? []).map(configProblemSentence));
 
-  const itemUrl = (number: number, isPull: boolean | null) => itemUrlOf(githubUrl, number, isPull);
   return {
     fullName: repository.fullName,
     private: repository.private,
@@ -85,7 +84,7 @@ export async function collectRepositoryView(db: DB, request: RepositoryViewReque
       p90Ms: recent?.p90Ms ?? null,
     },
     responseWeeks,
-    waiting: recent === null ? [] : waitingRows(recent, config.response.atRiskRatio, itemUrl),
+    waiting: recent === null ? [] : waitingRows(recent, config.response.atRiskRatio, githubUrl),
     contributors: {
       total: recentContributors?.total ?? 0,
       historyKnown: recentContributors?.historyKnown ?? false,
@@ -118,17 +117,19 @@ async function sequential<T, R>(items: readonly T[], read: (item: T) => Promise<
 }
 
 /** The items waiting now, longest wait first, each judged against its own kind's goal. */
-function waitingRows(figures: ResponseFigures, atRiskRatio: number, itemUrl: (number: number, isPull: boolean) => string): WaitingRow[] {
+function waitingRows(figures: ResponseFigures, atRiskRatio: number, githubUrl: string): WaitingRow[] {
   return [...figures.waiting]
     .sort((a, b) => b.waitedMs - a.waitedMs)
     .map((item) => ({
       number: item.number,
       isPull: item.isPull,
+      isDiscussion: item.isDiscussion === true,
       title: item.title,
       author: item.author,
       waitedMs: item.waitedMs,
+      // A discussion is held to the issues' goal, as its clock is.
       stage: waitingStage(item, item.isPull ? figures.goalHoursByKind.pullRequests : figures.goalHoursByKind.issues, atRiskRatio),
-      url: itemUrl(item.number, item.isPull),
+      url: item.isDiscussion ? `${githubUrl}/discussions/${item.number}` : itemUrlOf(githubUrl, item.number, item.isPull),
     }));
 }
 

@@ -67,7 +67,7 @@ const STAGE_CLASS: Readonly<Record<WaitingStage, string>> = {
 function waitingRow(w: WaitingRow): [SafeHtml, ...Array<string | SafeHtml>] {
   return [
     html`<a href="${safeHref(w.url)}">#${w.number} ${w.title}</a>`,
-    w.isPull ? "Pull request" : "Issue",
+    w.isDiscussion ? "Discussion" : w.isPull ? "Pull request" : "Issue",
     w.author,
     duration(w.waitedMs),
     // The stage is said in words; its colour only repeats it.

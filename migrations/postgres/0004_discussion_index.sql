@@ -1,0 +1,1 @@
+CREATE INDEX "events_discussion_idx" ON "events" USING btree ("repository_id","kind","item_number","occurred_at") WHERE kind like 'discussion%';
