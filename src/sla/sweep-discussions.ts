@@ -16,10 +16,9 @@ import type { RepositorySweep } from "./sweep-report.js";
 
 /**
  * The sweep's part for discussions: counts the open ones waiting for a first response, and posts
- * the at-risk and breached reminders they are due as
- * discussion comments, once ever each under the same keys and markers as an issue's (a discussion's
- * number is never an issue's). No label (discussions labels are not Steward's to manage here) and
- * no follow-up yet: this is the first slice of discussions.
+ * the reminders they are due (at risk, breached, and the follow-up on a community reply left
+ * waiting) as discussion comments, each once under the same keys and markers as an issue's (a
+ * discussion's number is never an issue's). No label: discussion labels are not Steward's to manage.
  */
 export async function sweepDiscussions(
   deps: JobDeps,
@@ -35,7 +34,7 @@ export async function sweepDiscussions(
     const clock = computeResponseClock(item, events, config, now);
     if (isWaitingForResponse(clock)) result.waiting++;
     const reminder = dueReminder(item, clock, now);
-    if (!reminder || reminder.kind === "follow-up") continue;
+    if (!reminder) continue;
     const key = reminderKey(repository.id, reminder);
     const base = { action: reminder.kind, number: item.number, title: item.title };
     if (dryRun) {

@@ -128,6 +128,22 @@ describe("discussion reminders, end to end against the sandbox", () => {
     for (const quiet of [closed, movedOut]) expect(stewardComments(quiet.number)).toEqual([]);
   });
 
+  it("follows up once on a community reply left waiting a week after the first response", async () => {
+    const start = 24 * 30;
+    const hour = (h: number) => new Date(OPENED.getTime() + (start + h) * H);
+    const { record: question } = await activity.openDiscussion(REPO, { user: "carol", title: "Still broken?", category: "Q&A", at: hour(0) });
+    await activity.commentOnDiscussion(REPO, question.number, { user: "mia", body: "Can you share the log?", at: hour(1) });
+    await activity.commentOnDiscussion(REPO, question.number, { user: "carol", body: "Here it is.", at: hour(2) });
+    // Only this discussion's: the earlier tests' open ones get their own reminders meanwhile.
+    const sentHere = async (hours: number) => (await sweep(hours)).repositories[0]!.sent.filter((a) => a.number === question.number);
+    expect(await sentHere(start + 2 + 24 * 6)).toEqual([]);
+    expect(await sentHere(start + 2 + 24 * 7 + 1)).toMatchObject([{ action: "follow-up", number: question.number }]);
+    await sweep(start + 2 + 24 * 7 + 2);
+    const followUps = stewardComments(question.number).filter((c) => c.body.includes("steward:response.follow-up"));
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]!.body).toContain("@mia");
+  });
+
   it("gives the answered discussion's time to answer in the response figures and in steward report", async () => {
     // Opened at 50 h, its answer chosen at 52 h (the test above); the report's week ends at 120 h.
     const now = new Date(OPENED.getTime() + 120 * H).toISOString();
