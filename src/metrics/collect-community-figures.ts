@@ -144,7 +144,8 @@ async function responseShare(
 ): Promise<Pick<ReadinessInput, "responseShare" | "responseNote">> {
   let figures;
   try {
-    figures = await collectResponseFigures(db, repository, { start: new Date(now.getTime() - RESPONSE_WINDOW_MS), end: now }, now, config);
+    const window = { start: new Date(now.getTime() - RESPONSE_WINDOW_MS), end: now };
+    figures = await collectResponseFigures(db, repository, window, now, config, { waiting: false });
   } catch (error) {
     return { responseShare: null, responseNote: `the response figures could not be read: ${(error as Error).message}` };
   }

@@ -19,7 +19,7 @@ const OPENED_KINDS = ["issues.opened", "pull_request.opened"];
  * The response figures of one repository and period, from the store only: items opened in the
  * period and how they fared against their kind's goal (misses include items still waiting past
  * it), the median and 90th percentile of the first responses given in the period and who gave
- * them, the items waiting at `now` (`isWaitingForResponse`), and the duration figures
+ * them, the items waiting at `now` (`isWaitingForResponse`; none read with `waiting: false`), and the duration figures
  * (`DurationFigures`: first response, first review, merge, close), each over the community items
  * whose step falls in the period, and the time to an accepted answer of discussions (`timeToAnswer`). Reads the period's facts (by repository and time) and the items
  * open at `now`, never the whole history: every item with a first review, merge or close in the
@@ -32,6 +32,7 @@ export async function collectResponseFigures(
   period: Period,
   now: Date,
   config: StewardConfig,
+  options: { waiting?: boolean } = {},
 ): Promise<ResponseFigures> {
   const opened = await itemsWithEventsBetween(db, repository.id, OPENED_KINDS, period.start, period.end);
   const answeredIn = await itemsWithEventsBetween(db, repository.id, RESPONSE_EVENT_KINDS, period.start, period.end);
@@ -48,7 +49,8 @@ export async function collectResponseFigures(
   const flowValues = (key: "firstReviewMs" | "mergeMs" | "closeMs") => flows.flatMap((flow) => (flow[key] === null ? [] : [flow[key]]));
   const decided = counts["within-goal"] + counts.missed;
 
-  const waiting = await waitingAt(db, repository.id, config, now);
+  // A series of past weeks or a share alone has no use for who waits: the open items' read is skipped.
+  const waiting = options.waiting === false ? [] : await waitingAt(db, repository.id, config, now);
   return {
     goalHours: config.response.goalHours,
     businessHours: config.response.businessHours.enabled,

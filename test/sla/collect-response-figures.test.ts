@@ -90,6 +90,9 @@ describe("collectResponseFigures", () => {
       { number: 4, isPull: false, title: "Item 4", author: "carol", waitedMs: 150 * H, overGoal: true },
       { number: 5, isPull: false, title: "Item 5", author: "carol", waitedMs: 10 * H, overGoal: false },
     ]);
+    // A series of past weeks asks for the figures without the waiting list: the rest is the same.
+    const without = await collectResponseFigures(store.db, repository, period, at(160), config, { waiting: false });
+    expect(without).toEqual({ ...figures, waiting: [] });
   });
 
   it("gives nulls, not zeros, when nothing was decided", async () => {

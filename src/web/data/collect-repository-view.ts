@@ -50,7 +50,7 @@ export async function collectRepositoryView(db: DB, request: RepositoryViewReque
   const responseWeeks =
     (await attempt("weekly response figures", () =>
       sequential(weeks, async (week) => {
-        const figures = await collectResponseFigures(db, repository, week, week.end, config);
+        const figures = await collectResponseFigures(db, repository, week, week.end, config, { waiting: false });
         return {
           weekStart: week.start,
           label: week.label,
