@@ -34,24 +34,27 @@ export function updateResults(readme: string, measured: readonly MeasuredBenchma
 
 /** A benchmark's table in Markdown, between markers that name it. */
 export function resultTable({ name, title, rows, run }: MeasuredBenchmark): string {
-  const lines = rows.map((row) => {
+  const cells = rows.map((row) => {
     const ratio = ratioOf(row);
     const met = targetMet(row);
     const reference = row.reference ? `${formatNumber(row.reference.value)} ${row.unit} (${row.reference.label})` : "";
     const target = row.target ? `${describeTarget(row.target)}: ${met === null ? "n/a" : met ? "met" : "**MISSED**"}` : "";
-    return `| ${cell(row.figure)} | ${formatNumber(row.value)} ${cell(row.unit)} | ${cell(reference)} | ${ratio === null ? "" : ratio.toFixed(2)} | ${target} |`;
+    return [row.figure, `${formatNumber(row.value)} ${row.unit}`, reference, ratio === null ? "" : ratio.toFixed(2), target].map(cell);
   });
-  return [
-    `<!-- result:${name} -->`,
-    `#### ${title}`,
-    "",
-    `Measured ${run}.`,
-    "",
-    "| figure | value | reference | ratio | target |",
-    "| --- | ---: | --- | ---: | --- |",
-    ...lines,
-    `<!-- /result:${name} -->`,
-  ].join("\n");
+  return [`<!-- result:${name} -->`, `#### ${title}`, "", `Measured ${run}.`, "", ...alignedTable(cells), `<!-- /result:${name} -->`].join("\n");
+}
+
+const HEADER = ["figure", "value", "reference", "ratio", "target"];
+/** The value and the ratio are numbers: right-aligned. */
+const RIGHT = [false, true, false, true, false];
+
+/** A Markdown table padded to its columns' widths, as the project's formatter (Biome) writes tables. */
+function alignedTable(rows: string[][]): string[] {
+  const widths = HEADER.map((head, i) => Math.max(head.length, 3, ...rows.map((row) => row[i]!.length)));
+  const pad = (text: string, i: number) => (RIGHT[i] ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+  const line = (row: string[]) => `| ${row.map(pad).join(" | ")} |`;
+  const rule = `| ${widths.map((w, i) => (RIGHT[i] ? `${"-".repeat(w - 1)}:` : "-".repeat(w))).join(" | ")} |`;
+  return [line(HEADER), rule, ...rows.map(line)];
 }
 
 function existingTables(inside: string): Array<[string, string]> {
@@ -67,5 +70,5 @@ function rank(order: readonly string[], name: string): number {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|");
+  return text.trim().replace(/\|/g, "\\|");
 }
