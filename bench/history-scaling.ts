@@ -35,27 +35,29 @@ export const historyScaling: Benchmark = {
         await subjects.small.dispose();
         await subjects.big.dispose();
       }
-      const row = (figure: string, key: Operation, target: boolean): BenchRow => ({
+      // The digest and the sweep keep the first round's bound; each of the digest's collectors has
+      // the tighter one of the issue "Performance, round two" (at most 1.5x its time at 10,000).
+      const row = (figure: string, key: Operation, max: number | null): BenchRow => ({
         figure: `${figure} at ${fmt(big)} events`,
         unit: "ms",
         value: Number(at.big[key].toFixed(2)),
         reference: { label: `at ${fmt(small)}`, value: Number(at.small[key].toFixed(2)) },
-        ...(target ? { target: { on: "ratio" as const, max: 2 } } : {}),
+        ...(max === null ? {} : { target: { on: "ratio" as const, max } }),
       });
       return [
-        row("digest (collect + render)", "digest", true),
+        row("digest (collect + render)", "digest", 2),
         {
           figure: `digest less its conversion collector at ${fmt(big)} events (derived)`,
           unit: "ms",
           value: Number((at.big.digest - at.big.conversion).toFixed(2)),
           reference: { label: `at ${fmt(small)}`, value: Number((at.small.digest - at.small.conversion).toFixed(2)) },
         },
-        row("SLA sweep (dry run)", "sweep", true),
-        row("  response figures", "response", false),
-        row("  contributor figures", "contributors", false),
-        row("  community figures", "community", false),
-        row("  conversion figures", "conversion", false),
-        row("dashboard repository page (collect + render)", "dashboard", false),
+        row("SLA sweep (dry run)", "sweep", 2),
+        row("  response figures", "response", 1.5),
+        row("  contributor figures", "contributors", 1.5),
+        row("  community figures", "community", 1.5),
+        row("  conversion figures", "conversion", 1.5),
+        row("dashboard repository page (collect + render)", "dashboard", null),
       ];
     } finally {
       await world.close();

@@ -52,7 +52,7 @@ export async function tallyCompanies(
   let tallies: CompanyTally[] | null = null;
   if (options.top !== undefined) {
     const limit = options.top + (options.margin ?? DEFAULT_MARGIN);
-    const ranked = await rankedKeys(db, repositoryId, limit, null);
+    const ranked = await rankedKeys(db, repositoryId, limit);
     const keys = new Set([...ranked, ...correctedKeys]);
     tallies = applyCorrections(await readSpellings(db, repositoryId, [...keys]), corrections);
     const last = ranked.length === limit ? await counterOf(db, repositoryId, ranked.at(-1)!) : null;
@@ -60,9 +60,17 @@ export async function tallyCompanies(
     if (last && !nth) tallies = null;
     else if (last && nth && !above(nth, { leads: 0, ...last })) {
       // Companies left unread keep their counters' values, at most `last`'s: those that may still
-      // tie with the top-th (its name then decides) are the ones the counters rank at or above it.
-      for (const key of await rankedKeys(db, repositoryId, null, nth)) keys.add(key);
-      tallies = applyCorrections(await readSpellings(db, repositoryId, [...keys]), corrections);
+      // tie with the top-th (its name then decides) are the ones the counters rank at or above it,
+      // which include the `limit` best. Read in one range with their spellings rather than by key
+      // (a tie can hold hundreds of companies), then the corrected ones outside it.
+      const wide = await spellingsRankedFrom(db, repositoryId, nth);
+      const read = new Set([...wide.values()].map((t) => t.companyKey));
+      const rest = await readSpellings(
+        db,
+        repositoryId,
+        [...correctedKeys].filter((key) => !read.has(key)),
+      );
+      tallies = applyCorrections(new Map([...wide, ...rest]), corrections);
     }
   }
   tallies ??= applyCorrections(await readSpellings(db, repositoryId, null), corrections);
@@ -75,23 +83,27 @@ type Rank = { leads: number; participants: number; stargazers: number };
 const above = (a: Rank, b: Rank) =>
   a.leads !== b.leads ? a.leads > b.leads : a.participants !== b.participants ? a.participants > b.participants : a.stargazers > b.stargazers;
 
-/**
- * Company keys by their counters, best first: the first `limit`, or all ranked at or above
- * `from` (participants, then stargazers). One range of the counters' rank index either way.
- */
-async function rankedKeys(db: DB, repositoryId: number, limit: number | null, from: Rank | null): Promise<string[]> {
+/** The first `limit` company keys by their counters (participants, then stargazers), best first: one range of the rank index. */
+async function rankedKeys(db: DB, repositoryId: number, limit: number): Promise<string[]> {
   const { companyCounts: c } = tablesOf(db);
-  const query = db
+  const rows = await db
     .select({ companyKey: c.companyKey })
     .from(c)
-    .where(
-      and(
-        eq(c.repositoryId, repositoryId),
-        from ? sql`(${c.participants}, ${c.stargazers}) >= (${from.participants}, ${from.stargazers})` : undefined,
-      ),
-    )
-    .orderBy(sql`${c.participants} desc, ${c.stargazers} desc`);
-  return (limit === null ? await query : await query.limit(limit)).map((r) => r.companyKey);
+    .where(eq(c.repositoryId, repositoryId))
+    .orderBy(sql`${c.participants} desc, ${c.stargazers} desc`)
+    .limit(limit);
+  return rows.map((r) => r.companyKey);
+}
+
+/** The counters per spelling of every company the counters rank at or above `from`: one range of the rank index, joined. */
+async function spellingsRankedFrom(db: DB, repositoryId: number, from: Rank): Promise<Map<string, CompanyTally>> {
+  const { companyCounts: c, companySpellings: s } = tablesOf(db);
+  const rows = await db
+    .select({ companyKey: s.companyKey, spelling: s.company, stargazers: s.stargazers, participants: s.participants, people: s.people })
+    .from(c)
+    .innerJoin(s, and(eq(s.repositoryId, c.repositoryId), eq(s.companyKey, c.companyKey)))
+    .where(and(eq(c.repositoryId, repositoryId), sql`(${c.participants}, ${c.stargazers}) >= (${from.participants}, ${from.stargazers})`));
+  return new Map(rows.map((r) => [spellingId(r.companyKey, r.spelling), { ...r, leads: 0 }]));
 }
 
 async function counterOf(db: DB, repositoryId: number, companyKey: string): Promise<{ participants: number; stargazers: number }> {

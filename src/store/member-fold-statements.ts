@@ -48,15 +48,6 @@ const MERGES = {
 type FoldedColumn = keyof typeof MERGES | "login";
 
 /**
- * The merged login of a row keyed by account id: the one of the latest fact (ties: the greater
- * login), the rule `foldEvents` applies within a batch, so a late older fact never renames anyone back.
- * Stored columns are named with their table: PostgreSQL finds a bare name ambiguous beside `excluded`.
- */
-const NEWEST_LOGIN = `CASE WHEN excluded.last_active_at > community_members.last_active_at
-    OR (excluded.last_active_at = community_members.last_active_at AND excluded.login > community_members.login)
-  THEN excluded.login ELSE community_members.login END`;
-
-/**
  * The derived flags of a row, from its folded columns as `column` spells them: the parameters of
  * a new row, or the merged values of an updated one. One definition for both, so they agree.
  * `is_bot` is the twin of `isBot` (src/people/roles.ts) less the config's list, applied when counting.
@@ -85,11 +76,12 @@ const typed = (name: FoldedColumn) =>
 /**
  * The smaller (or larger) of the stored and the incoming value, where either may be null, written
  * out: SQLite's max(a, b) is null if either is, PostgreSQL's greatest(a, b) ignores a null. The
- * login of a row keyed by it stays, that of a row keyed by account id is the newest.
+ * login stays as stored: the upsert never sets it, as setting it, even to itself, rewrites the
+ * row's entry in the lower(login) index, a random page of a large table (`rename` changes it).
  */
-const merging = (byId: boolean) => (name: FoldedColumn) => {
+const merged = (name: FoldedColumn) => {
   const stored = `community_members.${name}`;
-  if (name === "login") return byId ? `(${NEWEST_LOGIN})` : stored;
+  if (name === "login") return stored;
   const keeps = MERGES[name] === "max" ? "<=" : ">=";
   return `(CASE WHEN excluded.${name} IS NULL OR excluded.${name} ${keeps} ${stored} THEN ${stored} ELSE excluded.${name} END)`;
 };
@@ -103,7 +95,6 @@ const profile = (column: string) =>
  * person is their account id; facts without one are folded by login (docs/architecture.md, "Words").
  */
 function upsert(byId: boolean): Statement {
-  const merged = merging(byId);
   const inserted = derivedFlags(typed);
   const updated = derivedFlags(merged);
   return statement(
@@ -111,10 +102,13 @@ function upsert(byId: boolean): Statement {
      VALUES (@repository_id, @user_id, @login, ${FOLDED.map((c) => `@${c}`).join(", ")},
        ${inserted.is_bot}, ${inserted.community}, ${inserted.starred}, ${profile("company_key")}, ${profile("company")})
      ON CONFLICT ${byId ? "(repository_id, user_id)" : `(repository_id, login) WHERE "user_id" IS NULL`} DO UPDATE SET
-       login = ${merged("login")}, ${FOLDED.map((c) => `${c} = ${merged(c)}`).join(", ")},
+       ${FOLDED.map((c) => `${c} = ${merged(c)}`).join(", ")},
        is_bot = ${updated.is_bot}, community = ${updated.community}, starred = ${updated.starred}`,
   );
 }
+
+/** Accounts per `storedLogins` statement: a fixed list (padded by repeating an id), so that one prepared statement serves every slice. */
+export const LOGIN_READ_IDS = 250;
 
 /**
  * The projection's statements, in the SQL both engines speak. The fold runs on every collection:
@@ -131,19 +125,35 @@ export const STATEMENTS = {
   lastEventId: statement(`SELECT max(id) AS id FROM events`),
   upsertById: upsert(true),
   upsertByLogin: upsert(false),
+  // The stored logins of up to LOGIN_READ_IDS accounts, and the one rename the fold applies (member-renames.ts).
+  storedLogins: statement(
+    `SELECT user_id AS "userId", login, last_active_at AS "lastActiveAt" FROM community_members
+     WHERE repository_id = @repository_id AND user_id IN (${Array.from({ length: LOGIN_READ_IDS }, (_, i) => `@id${i}`).join(", ")})`,
+  ),
+  rename: statement(`UPDATE community_members SET login = @login WHERE repository_id = @repository_id AND user_id = @user_id`),
+  // Never back: a refresh that read less than another one (they overlap only when both read the
+  // same facts, which folding twice leaves as they were) must not undo the other's progress.
   advance: statement(
     `INSERT INTO projection_watermarks (repository_id, projection, last_event_id) VALUES (@repository_id, @projection, @id)
-     ON CONFLICT (repository_id, projection) DO UPDATE SET last_event_id = excluded.last_event_id`,
+     ON CONFLICT (repository_id, projection) DO UPDATE SET last_event_id = CASE
+       WHEN excluded.last_event_id > projection_watermarks.last_event_id THEN excluded.last_event_id ELSE projection_watermarks.last_event_id END`,
   ),
 };
 
 /** Runs the projection's statements on a transaction's handle. */
 export interface Runner {
   rows<T>(s: Statement, values: Values): T[] | Promise<T[]>;
+  /**
+   * The rows as arrays of their columns in the statement's order: SQLite builds an array per row
+   * in about half the time it builds an object, which a first fold reading millions of events feels.
+   */
+  tuples<T extends unknown[]>(s: Statement, values: Values): T[] | Promise<T[]>;
   run(s: Statement, values: Values): unknown;
 }
 
+/** Per connection, each statement prepared once as it returns objects and once as it returns arrays. */
 const prepared = new WeakMap<Database.Database, Map<Statement, Database.Statement>>();
+const preparedRaw = new WeakMap<Database.Database, Map<Statement, Database.Statement>>();
 
 /** SQLite: each statement prepared once per connection (the speed the benchmarks measure); PostgreSQL: the same text, bound per call. */
 export function runnerOf(tx: DB): Runner {
@@ -151,25 +161,35 @@ export function runnerOf(tx: DB): Runner {
   if (!sqlite) {
     return {
       rows: <T>(s: Statement, values: Values) => selectRows<T>(tx, sqlFromText(s.text, bind(s, values))),
+      // pg gives each row's fields in the statement's column order.
+      tuples: async <T extends unknown[]>(s: Statement, values: Values) =>
+        (await selectRows<Record<string, unknown>>(tx, sqlFromText(s.text, bind(s, values)))).map((row) => Object.values(row) as T),
       run: (s, values) => runStatement(tx, sqlFromText(s.text, bind(s, values))),
     };
   }
-  let statements = prepared.get(sqlite);
-  if (!statements) {
-    statements = new Map();
-    prepared.set(sqlite, statements);
-  }
-  const cache = statements;
-  const prepare = (s: Statement) => {
-    let p = cache.get(s);
-    if (!p) {
-      p = sqlite.prepare(s.text);
-      cache.set(s, p);
-    }
-    return p;
-  };
+  const prepare = preparer(sqlite, prepared, false);
+  const prepareRaw = preparer(sqlite, preparedRaw, true);
   return {
     rows: <T>(s: Statement, values: Values) => prepare(s).all(...bind(s, values)) as T[],
+    tuples: <T extends unknown[]>(s: Statement, values: Values) => prepareRaw(s).all(...bind(s, values)) as T[],
     run: (s, values) => prepare(s).run(...bind(s, values)),
+  };
+}
+
+function preparer(sqlite: Database.Database, caches: WeakMap<Database.Database, Map<Statement, Database.Statement>>, raw: boolean) {
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    caches.set(sqlite, cache);
+  }
+  const statements = cache;
+  return (s: Statement) => {
+    let p = statements.get(s);
+    if (!p) {
+      p = sqlite.prepare(s.text);
+      if (raw) p.raw(true);
+      statements.set(s, p);
+    }
+    return p;
   };
 }
