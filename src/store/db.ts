@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { type DB, type Engine, registerHandle } from "./engine.js";
 import * as schema from "./schema.js";
+import { startWalCheckpointer } from "./wal-checkpointer.js";
 
 export type { DB } from "./engine.js";
 
@@ -27,15 +28,18 @@ export interface SqliteStore extends Store {
 /**
  * Opens (creating if needed) the SQLite file at `path`. WAL lets readers (the CLI, /healthz) work
  * while the server writes; `synchronous=NORMAL` is durable across process crashes in WAL mode and
- * much faster than FULL; the busy timeout lets a CLI write wait for the server's transaction.
+ * much faster than FULL; the busy timeout lets a CLI write wait for the server's transaction. With
+ * `checkpointInBackground` (the server and the CLI, through openStore) a worker thread does the WAL
+ * checkpoints, so the event loop never waits for them (wal-checkpointer.ts).
  */
-export function openSqliteStore(path: string): SqliteStore {
+export function openSqliteStore(path: string, options: { checkpointInBackground?: boolean } = {}): SqliteStore {
   if (path !== ":memory:") makeFolders(dirname(path));
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  const checkpointer = options.checkpointInBackground && path !== ":memory:" ? startWalCheckpointer(sqlite, path) : null;
   const db = drizzle(sqlite, { schema });
   registerHandle(db, "sqlite", schema, sqlite);
   return {
@@ -43,6 +47,8 @@ export function openSqliteStore(path: string): SqliteStore {
     engine: "sqlite",
     location: path,
     close: async () => {
+      // The worker's connection first, so that the last one to close (which checkpoints and removes the WAL) is this one.
+      await checkpointer?.stop();
       sqlite.close();
     },
   };

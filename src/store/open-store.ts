@@ -10,6 +10,6 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Opens the store DATABASE_URL names, on its engine; connections open on first use. */
 export function openStore(target: DatabaseTarget): Store {
-  if (target.engine === "sqlite") return openSqliteStore(target.path);
+  if (target.engine === "sqlite") return openSqliteStore(target.path, { checkpointInBackground: true });
   return openPostgresStore(target.url, { poolSize: target.poolSize, connectTimeoutMs: CONNECT_TIMEOUT_MS });
 }
