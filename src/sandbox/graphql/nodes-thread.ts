@@ -1,3 +1,4 @@
+import { recordsOf } from "../model/records-by-number.js";
 import type { CommentRecord, IssueRecord, LabelRecord, RepoState, ReviewRecord } from "../model/types.js";
 import { connection, orderBy, type ConnectionArgs } from "./connection.js";
 import type { FieldFn, GraphQLContext, GraphQLObject } from "./context.js";
@@ -25,11 +26,8 @@ export function pullRequestNode(ctx: GraphQLContext, state: RepoState, issue: Is
   if (!pull) throw new Error(`sandbox: #${issue.number} is not a pull request`);
   const url = `${ctx.urls.web}/${state.repo.owner}/${state.repo.name}/pull/${issue.number}`;
   const reviews: FieldFn<ConnectionArgs & { states?: string[] | null; author?: string | null }> = (args) => {
-    const list = state.reviews.filter(
-      (r) =>
-        r.pull_number === issue.number &&
-        (!args.states || args.states.includes(r.state)) &&
-        (!args.author || r.user.toLowerCase() === args.author.toLowerCase()),
+    const list = recordsOf(state.reviews, issue.number, (r) => r.pull_number).filter(
+      (r) => (!args.states || args.states.includes(r.state)) && (!args.author || r.user.toLowerCase() === args.author.toLowerCase()),
     );
     return connection(list, args, (r) => reviewNode(ctx, state, r, url));
   };
@@ -57,7 +55,7 @@ export function pullRequestNode(ctx: GraphQLContext, state: RepoState, issue: Is
 /** Fields issues and pull requests share (both are `Comment`, `Closable`, `Labelable` ...). */
 function threadFields(ctx: GraphQLContext, state: RepoState, issue: IssueRecord, url: string, repository: () => GraphQLObject): GraphQLObject {
   const comments: FieldFn<ConnectionArgs & OrderArg> = (args) => {
-    const list = state.comments.filter((c) => c.issue_number === issue.number);
+    const list = recordsOf(state.comments, issue.number, (c) => c.issue_number);
     const ordered = args.orderBy ? orderBy(list, args.orderBy.direction, (c) => c.updated_at) : list;
     return connection(ordered, args, (c) => commentNode(ctx, c, url));
   };

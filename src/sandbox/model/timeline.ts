@@ -1,3 +1,4 @@
+import { recordsOf } from "./records-by-number.js";
 import type { IssueRecord, RepoState, StateReason, TimelineEventRecord, TimelineEventType } from "./types.js";
 
 /**
@@ -38,9 +39,9 @@ export function recordLabelChanges(state: RepoState, issue: IssueRecord, before:
 
 /** An item's timeline, oldest first (seeds may record out of time order; GitHub lists by time). */
 export function timelineOf(state: RepoState, number: number): TimelineEventRecord[] {
-  return state.timeline
-    .filter((event) => event.issue_number === number)
-    .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.seq - b.seq));
+  return recordsOf(state.timeline, number, (event) => event.issue_number).sort((a, b) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.seq - b.seq,
+  );
 }
 
 /**
