@@ -15,7 +15,7 @@ export const PAGE_SIZE = 100;
  * almost every thread complete in one read.
  */
 export const FIRST_COMMENTS = 100;
-/** Follow-up pages fetched in one request (aliased fields). */
+/** Follow-up pages fetched in one request of their own (aliased fields). */
 export const FOLLOW_UPS_PER_REQUEST = 10;
 /**
  * Timeline events read with each item, oldest first: K = 100, the most a connection may ask for.
@@ -115,15 +115,29 @@ export interface Page<T> {
   pageInfo: PageInfo;
   items: T[];
   rateLimit: RateLimitInfo;
+  /** The repository's other fields the page asked for with `extra` (aliased follow-ups), as answered. */
+  extra?: Record<string, unknown>;
 }
+
+/**
+ * More fields to read inside `repository` with a page, at no extra request: variable declarations
+ * (`, $a0: String`), the fields, and the variables' values.
+ */
+export interface ExtraSelection {
+  params: string;
+  fields: string;
+  variables: Vars;
+}
+
+const NO_EXTRA: ExtraSelection = { params: "", fields: "", variables: {} };
 
 // Every kind of actor with an account id asks for it: a person is their id (docs/architecture.md, "Words").
 const ACTOR = `__typename login ... on User { databaseId } ... on Bot { databaseId } ... on Organization { databaseId } ... on Mannequin { databaseId }`;
 // What people wrote is matched for leads (src/conversion/history-leads.ts) in the same pages: bodies and
 // the writer's public company are fields, not connections, so they cost no request and no point.
 const AUTHOR = `${ACTOR} ... on User { company }`;
-const COMMENT = `databaseId author { ${AUTHOR} } authorAssociation createdAt body`;
-const REVIEW = `databaseId author { ${AUTHOR} } authorAssociation state submittedAt body`;
+export const COMMENT = `databaseId author { ${AUTHOR} } authorAssociation createdAt body`;
+export const REVIEW = `databaseId author { ${AUTHOR} } authorAssociation state submittedAt body`;
 const THREAD = `
   databaseId number title body author { ${AUTHOR} } authorAssociation createdAt updatedAt closedAt state locked
   labels(first: 20) { nodes { name } }
@@ -138,13 +152,13 @@ const ISSUE_EVENTS = `__typename ... on ClosedEvent { ${WHEN_WHO} stateReason } 
 const PULL_EVENTS = `${ISSUE_EVENTS} ... on ReadyForReviewEvent { ${WHEN_WHO} } ... on ConvertToDraftEvent { ${WHEN_WHO} }`;
 
 /** The clock's timeline events of an issue or a pull request, a page of TIMELINE_PAGE (after `after`, a variable). */
-function timelineEvents(isPull: boolean, after?: string): string {
+export function timelineEvents(isPull: boolean, after?: string): string {
   const types = isPull ? PULL_EVENT_TYPES : ISSUE_EVENT_TYPES;
   const from = after ? `, after: ${after}` : "";
   return `timelineItems(itemTypes: [${types}], first: ${TIMELINE_PAGE}${from}) {
     pageInfo { hasNextPage endCursor } nodes { ${isPull ? PULL_EVENTS : ISSUE_EVENTS} } }`;
 }
-const RATE = `rateLimit { cost remaining resetAt }`;
+export const RATE = `rateLimit { cost remaining resetAt }`;
 
 const STARS = `query ($owner: String!, $name: String!, $after: String, $direction: OrderDirection!) {
   repository(owner: $owner, name: $name) {
@@ -156,17 +170,20 @@ const STARS = `query ($owner: String!, $name: String!, $after: String, $directio
   ${RATE}
 }`;
 
-const ISSUES = `query ($owner: String!, $name: String!, $after: String, $since: DateTime) {
+const issuesQuery = (extra: ExtraSelection) => `query ($owner: String!, $name: String!, $after: String, $since: DateTime${extra.params}) {
   repository(owner: $owner, name: $name) {
     issues(first: ${PAGE_SIZE}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }, filterBy: { since: $since }) {
       totalCount pageInfo { hasNextPage endCursor }
       nodes { ${THREAD} stateReason ${timelineEvents(false)} }
     }
+    ${extra.fields}
   }
   ${RATE}
 }`;
 
-const PULLS = `query ($owner: String!, $name: String!, $after: String, $field: IssueOrderField!, $direction: OrderDirection!) {
+const pullsQuery = (
+  extra: ExtraSelection,
+) => `query ($owner: String!, $name: String!, $after: String, $field: IssueOrderField!, $direction: OrderDirection!${extra.params}) {
   repository(owner: $owner, name: $name) {
     pullRequests(first: ${PAGE_SIZE}, after: $after, orderBy: { field: $field, direction: $direction }) {
       totalCount pageInfo { hasNextPage endCursor }
@@ -175,13 +192,14 @@ const PULLS = `query ($owner: String!, $name: String!, $after: String, $field: I
         reviews(first: ${FIRST_COMMENTS}) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW} } }
       }
     }
+    ${extra.fields}
   }
   ${RATE}
 }`;
 
-type Vars = Record<string, unknown>;
+export type Vars = Record<string, unknown>;
 
-async function query<T>(octokit: GitHubClient, text: string, variables: Vars): Promise<T> {
+export async function query<T>(octokit: GitHubClient, text: string, variables: Vars): Promise<T> {
   // No blind retries: a failed page is recorded and resumed from its cursor later.
   return octokit.graphql<T>(text, { ...variables, request: { retries: 0 } });
 }
@@ -193,8 +211,8 @@ interface ConnectionData<T> {
   edges?: T[];
 }
 
-function toPage<T>(connection: ConnectionData<T>, items: T[], rateLimit: RateLimitInfo): Page<T> {
-  return { totalCount: connection.totalCount, pageInfo: connection.pageInfo, items, rateLimit };
+function toPage<T>(connection: ConnectionData<T>, items: T[], rateLimit: RateLimitInfo, extra: Record<string, unknown> = {}): Page<T> {
+  return { totalCount: connection.totalCount, pageInfo: connection.pageInfo, items, rateLimit, extra };
 }
 
 /** One page of stargazers with `starredAt` and company; newest first when `newestFirst`. */
@@ -220,15 +238,17 @@ export async function fetchIssuesPage(
   repo: RepoCoordinates,
   after: string | null,
   since: Date | null,
+  extra: ExtraSelection = NO_EXTRA,
 ): Promise<Page<GqlThread>> {
-  const data = await query<{ repository: { issues: ConnectionData<GqlThread> }; rateLimit: RateLimitInfo }>(octokit, ISSUES, {
+  const data = await query<{ repository: { issues: ConnectionData<GqlThread> }; rateLimit: RateLimitInfo }>(octokit, issuesQuery(extra), {
+    ...extra.variables,
     owner: repo.owner,
     name: repo.repo,
     after,
     since: since?.toISOString() ?? null,
   });
-  const c = data.repository.issues;
-  return toPage(c, c.nodes ?? [], data.rateLimit);
+  const { issues: c, ...rest } = data.repository;
+  return toPage(c, c.nodes ?? [], data.rateLimit, rest);
 }
 
 /** One page of pull requests: creation order, or most recently updated first when `newestFirst`. */
@@ -237,74 +257,16 @@ export async function fetchPullsPage(
   repo: RepoCoordinates,
   after: string | null,
   newestFirst: boolean,
+  extra: ExtraSelection = NO_EXTRA,
 ): Promise<Page<GqlThread>> {
-  const data = await query<{ repository: { pullRequests: ConnectionData<GqlThread> }; rateLimit: RateLimitInfo }>(octokit, PULLS, {
+  const data = await query<{ repository: { pullRequests: ConnectionData<GqlThread> }; rateLimit: RateLimitInfo }>(octokit, pullsQuery(extra), {
+    ...extra.variables,
     owner: repo.owner,
     name: repo.repo,
     after,
     field: newestFirst ? "UPDATED_AT" : "CREATED_AT",
     direction: newestFirst ? "DESC" : "ASC",
   });
-  const c = data.repository.pullRequests;
-  return toPage(c, c.nodes ?? [], data.rateLimit);
-}
-
-/** A further page of an item's comments, reviews or timeline events, after `after`. */
-export interface FollowUp {
-  number: number;
-  what: "comments" | "reviews" | "timeline";
-  after: string;
-}
-
-export interface FollowUpResult extends FollowUp {
-  pageInfo: PageInfo;
-  comments: GqlComment[];
-  reviews: GqlReview[];
-  timeline: GqlTimelineEvent[];
-}
-
-/**
- * The next page of comments, reviews or timeline events for up to FOLLOW_UPS_PER_REQUEST items in
- * one request, each as an aliased `issueOrPullRequest` field.
- */
-export async function fetchFollowUps(
-  octokit: GitHubClient,
-  repo: RepoCoordinates,
-  followUps: FollowUp[],
-): Promise<{ results: FollowUpResult[]; rateLimit: RateLimitInfo }> {
-  const variables: Vars = { owner: repo.owner, name: repo.repo };
-  const params: string[] = [];
-  const fields = followUps.map((f, i) => {
-    variables[`a${i}`] = f.after;
-    params.push(`$a${i}: String`);
-    const connection = (type: string) =>
-      f.what === "comments"
-        ? `... on ${type} { comments(first: ${PAGE_SIZE}, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT} } } }`
-        : f.what === "reviews"
-          ? `... on ${type} { reviews(first: ${PAGE_SIZE}, after: $a${i}) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW} } } }`
-          : `... on ${type} { ${timelineEvents(type === "PullRequest", `$a${i}`)} }`;
-    const body = f.what === "reviews" ? connection("PullRequest") : `${connection("Issue")} ${connection("PullRequest")}`;
-    return `f${i}: issueOrPullRequest(number: ${f.number}) { ${body} }`;
-  });
-  const text = `query ($owner: String!, $name: String!, ${params.join(", ")}) {
-    repository(owner: $owner, name: $name) { ${fields.join("\n")} }
-    ${RATE}
-  }`;
-  type Answer = Record<
-    string,
-    { comments?: GqlConnection<GqlComment>; reviews?: GqlConnection<GqlReview>; timelineItems?: GqlConnection<GqlTimelineEvent> } | null
-  >;
-  const data = await query<{ repository: Answer; rateLimit: RateLimitInfo }>(octokit, text, variables);
-  const results = followUps.map((f, i): FollowUpResult => {
-    const answer = data.repository[`f${i}`];
-    const connection = f.what === "comments" ? answer?.comments : f.what === "reviews" ? answer?.reviews : answer?.timelineItems;
-    return {
-      ...f,
-      pageInfo: connection?.pageInfo ?? { hasNextPage: false, endCursor: null },
-      comments: f.what === "comments" ? ((connection?.nodes as GqlComment[] | undefined) ?? []) : [],
-      reviews: f.what === "reviews" ? ((connection?.nodes as GqlReview[] | undefined) ?? []) : [],
-      timeline: f.what === "timeline" ? ((connection?.nodes as GqlTimelineEvent[] | undefined) ?? []) : [],
-    };
-  });
-  return { results, rateLimit: data.rateLimit };
+  const { pullRequests: c, ...rest } = data.repository;
+  return toPage(c, c.nodes ?? [], data.rateLimit, rest);
 }

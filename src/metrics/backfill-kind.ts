@@ -1,23 +1,33 @@
+import type { FollowUp } from "../github/backfill-follow-ups.js";
 import type { Page, RateLimitInfo } from "../github/backfill-queries.js";
 import type { JobDeps } from "../runtime/job-deps.js";
 import { findBackfillProgress, pendingProgress, saveBackfillProgress, type BackfillKind, type BackfillProgress } from "../store/backfill-state.js";
 import type { RepositoryRecord } from "../domain/repository.js";
 import { describeFailure, MAX_RETRIES, MAX_WAIT_MS, mustPauseForPoints, rateLimitWaitMs } from "./rate-limit-policy.js";
 
-/** What the backfill keeps in `backfill_state.cursor`: the page cursor and the run's `since`. */
+/**
+ * What the backfill keeps in `backfill_state.cursor`: the page cursor, the run's `since`, and the
+ * further comment and review pages of items already stored, still to read (saved with the cursor,
+ * so a crash forgets none of them).
+ */
 export interface StoredCursor {
   after: string | null;
   /** Epoch ms of `--since`, null for the whole history. */
   since: number | null;
+  followUps: FollowUp[];
 }
 
 export function decodeCursor(text: string | null): StoredCursor {
-  if (!text) return { after: null, since: null };
+  if (!text) return { after: null, since: null, followUps: [] };
   try {
     const parsed = JSON.parse(text) as Partial<StoredCursor>;
-    return { after: typeof parsed.after === "string" ? parsed.after : null, since: typeof parsed.since === "number" ? parsed.since : null };
+    return {
+      after: typeof parsed.after === "string" ? parsed.after : null,
+      since: typeof parsed.since === "number" ? parsed.since : null,
+      followUps: Array.isArray(parsed.followUps) ? parsed.followUps : [],
+    };
   } catch {
-    return { after: null, since: null };
+    return { after: null, since: null, followUps: [] };
   }
 }
 
@@ -31,13 +41,18 @@ export interface StoredPage {
   requests: number;
   /** The rate limit after the last follow-up, when there was one. */
   rateLimit: RateLimitInfo | null;
+  /** Further pages of stored items still to read, for the next page's request to carry. */
+  followUps?: FollowUp[];
 }
 
-/** One kind's pass over its pages. */
+/**
+ * One kind's pass over its pages. `followUps` are the further pages still to read of items stored
+ * earlier: `fetch` may read some of them with the page, `store` gets the page and the same list.
+ */
 export interface KindPass<T> {
   kind: BackfillKind;
-  fetch(after: string | null, since: Date | null): Promise<Page<T>>;
-  store(page: Page<T>, since: Date | null): Promise<StoredPage>;
+  fetch(after: string | null, since: Date | null, followUps: readonly FollowUp[]): Promise<Page<T>>;
+  store(page: Page<T>, since: Date | null, followUps: readonly FollowUp[]): Promise<StoredPage>;
 }
 
 export interface KindRun {
@@ -49,7 +64,7 @@ export interface KindRun {
 
 /** Starts a kind afresh (a new pass) with `since`. */
 export async function startKind(run: KindRun, kind: BackfillKind, since: Date | null): Promise<BackfillProgress> {
-  const cursor = JSON.stringify({ after: null, since: since?.getTime() ?? null } satisfies StoredCursor);
+  const cursor = JSON.stringify({ after: null, since: since?.getTime() ?? null, followUps: [] } satisfies StoredCursor);
   const progress = pendingProgress(run.repository.id, kind, cursor, run.deps.now());
   await saveBackfillProgress(run.deps.db, progress);
   return progress;
@@ -68,6 +83,7 @@ export async function runKind<T>(run: KindRun, pass: KindPass<T>): Promise<Backf
   const cursor = decodeCursor(progress.cursor);
   const since = cursor.since === null ? null : new Date(cursor.since);
   let after = cursor.after;
+  let followUps = cursor.followUps;
   const save = async (patch: Partial<BackfillProgress>) => {
     progress = { ...progress, ...patch, updatedAt: deps.now() };
     await saveBackfillProgress(deps.db, progress);
@@ -80,7 +96,7 @@ export async function runKind<T>(run: KindRun, pass: KindPass<T>): Promise<Backf
       try {
         // Counted in memory, written with the page (or with the pause): one write per page.
         progress = { ...progress, requests: progress.requests + 1 };
-        page = await pass.fetch(after, since);
+        page = await pass.fetch(after, since, followUps);
         break;
       } catch (error) {
         const waitMs = rateLimitWaitMs(error, deps.now());
@@ -95,13 +111,14 @@ export async function runKind<T>(run: KindRun, pass: KindPass<T>): Promise<Backf
     }
     let stored: StoredPage;
     try {
-      stored = await pass.store(page, since);
+      stored = await pass.store(page, since, followUps);
     } catch (error) {
       return pause(error);
     }
     const more = page.pageInfo.hasNextPage && !stored.reachedSince;
+    followUps = stored.followUps ?? [];
     await save({
-      cursor: JSON.stringify({ after: page.pageInfo.endCursor ?? after, since: cursor.since } satisfies StoredCursor),
+      cursor: JSON.stringify({ after: page.pageInfo.endCursor ?? after, since: cursor.since, followUps } satisfies StoredCursor),
       done: progress.done + stored.stored,
       total: page.totalCount,
       requests: progress.requests + stored.requests,

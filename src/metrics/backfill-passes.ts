@@ -1,13 +1,20 @@
 import {
   fetchFollowUps,
+  FOLLOW_UPS_PER_PAGE,
+  followUpSelection,
+  readFollowUps,
+  type FollowUp,
+  type FollowUpResult,
+} from "../github/backfill-follow-ups.js";
+import {
   fetchIssuesPage,
   fetchPullsPage,
   fetchStargazersPage,
   FOLLOW_UPS_PER_REQUEST,
-  type FollowUp,
   type GqlStarEdge,
   type GqlThread,
   type GqlTimelineEvent,
+  type Page,
   type RateLimitInfo,
 } from "../github/backfill-queries.js";
 import type { GitHubClient, RepoCoordinates } from "../github/octokit.js";
@@ -63,8 +70,8 @@ export function starsPass(ctx: PassContext): KindPass<GqlStarEdge> {
 export function issuesPass(ctx: PassContext): KindPass<GqlThread> {
   return {
     kind: "issues",
-    fetch: (after, since) => fetchIssuesPage(ctx.octokit, coordinates(ctx.repository), after, since),
-    store: (page) => storeThreads(ctx, page.items, false, false),
+    fetch: (after, since, followUps) => fetchIssuesPage(ctx.octokit, coordinates(ctx.repository), after, since, carried(followUps)),
+    store: (page, _since, followUps) => storeThreads(ctx, page, page.items, false, false, followUps),
   };
 }
 
@@ -75,10 +82,10 @@ export function issuesPass(ctx: PassContext): KindPass<GqlThread> {
 export function pullsPass(ctx: PassContext): KindPass<GqlThread> {
   return {
     kind: "pulls",
-    fetch: (after, since) => fetchPullsPage(ctx.octokit, coordinates(ctx.repository), after, since !== null),
-    async store(page, since) {
+    fetch: (after, since, followUps) => fetchPullsPage(ctx.octokit, coordinates(ctx.repository), after, since !== null, carried(followUps)),
+    async store(page, since, followUps) {
       const wanted = page.items.filter((node) => since === null || new Date(node.updatedAt) >= since);
-      const stored = await storeThreads(ctx, wanted, true, wanted.length < page.items.length);
+      const stored = await storeThreads(ctx, page, wanted, true, wanted.length < page.items.length, followUps);
       for (const node of wanted) {
         const author = actorOf(node.author);
         if (!node.mergedAt || isBot(author, noRoles)) continue;
@@ -96,35 +103,34 @@ export function pullsPass(ctx: PassContext): KindPass<GqlThread> {
   };
 }
 
+/** The follow-ups a page's request carries: the first FOLLOW_UPS_PER_PAGE still to read. */
+const carried = (followUps: readonly FollowUp[]) => followUpSelection(followUps.slice(0, FOLLOW_UPS_PER_PAGE));
+
 /**
- * Stores a page of issues or PRs, fetching further comment, review and timeline pages where an item
- * has them (batched with the others, so a few long items cost one request or two). An item's facts
- * from its timeline are made once the whole timeline is read: whether a PR was opened as a draft
- * depends on its first draft change, which may lie beyond the first page.
+ * Stores a page of issues or PRs with the further comment and review pages its request carried
+ * (of items on earlier pages). An item's timeline is completed at once, in requests of their own:
+ * its facts are made once the whole timeline is read, as whether a PR was opened as a draft
+ * depends on its first draft change, which may lie beyond the first page. Further comments and
+ * reviews are independent facts: they wait for the next pages' requests to carry them, so long
+ * threads cost no request of their own, except those left when the last page is stored.
  */
-async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolean, reachedSince: boolean): Promise<StoredPage> {
+async function storeThreads(
+  ctx: PassContext,
+  page: Page<GqlThread>,
+  nodes: GqlThread[],
+  isPull: boolean,
+  reachedSince: boolean,
+  followUps: readonly FollowUp[],
+): Promise<StoredPage> {
   const events: LedgerEvent[] = [];
   const writings: WrittenFact[] = nodes.flatMap((node) => threadWritings(node, isPull));
   const items = nodes.map((node) => threadSnapshot(node, isPull));
   const timelines = new Map<number, GqlTimelineEvent[]>(nodes.map((node) => [node.number, [...node.timelineItems.nodes]]));
-  let pending: FollowUp[] = [];
-  for (const node of nodes) {
-    const comments = node.comments.pageInfo;
-    if (comments.hasNextPage && comments.endCursor) pending.push({ number: node.number, what: "comments", after: comments.endCursor });
-    const reviews = node.reviews?.pageInfo;
-    if (reviews?.hasNextPage && reviews.endCursor) pending.push({ number: node.number, what: "reviews", after: reviews.endCursor });
-    const timeline = node.timelineItems.pageInfo;
-    if (timeline.hasNextPage && timeline.endCursor) pending.push({ number: node.number, what: "timeline", after: timeline.endCursor });
-  }
-  let requests = 0;
-  let rateLimit: RateLimitInfo | null = null;
-  while (pending.length > 0) {
-    const batch = pending.slice(0, FOLLOW_UPS_PER_REQUEST);
-    pending = pending.slice(FOLLOW_UPS_PER_REQUEST);
-    requests++;
-    const answer = await fetchFollowUps(ctx.octokit, coordinates(ctx.repository), batch);
-    rateLimit = answer.rateLimit;
-    for (const result of answer.results) {
+  const answered = followUps.slice(0, FOLLOW_UPS_PER_PAGE);
+  const waiting: FollowUp[] = followUps.slice(answered.length);
+  const timeline: FollowUp[] = [];
+  const take = (results: FollowUpResult[]) => {
+    for (const result of results) {
       for (const comment of result.comments) {
         events.push(commentEvent(comment, result.number, isPull));
         writings.push(commentWriting(comment, result.number, isPull));
@@ -135,13 +141,37 @@ async function storeThreads(ctx: PassContext, nodes: GqlThread[], isPull: boolea
         writings.push(...reviewWriting(review, result.number));
       }
       timelines.get(result.number)?.push(...result.timeline);
-      if (result.pageInfo.hasNextPage && result.pageInfo.endCursor)
-        pending.push({ number: result.number, what: result.what, after: result.pageInfo.endCursor });
+      if (result.pageInfo.hasNextPage && result.pageInfo.endCursor) {
+        const next = { number: result.number, what: result.what, after: result.pageInfo.endCursor };
+        if (result.what === "timeline") timeline.push(next);
+        else waiting.push(next);
+      }
     }
+  };
+  take(readFollowUps(page.extra ?? {}, answered));
+  for (const node of nodes) {
+    const comments = node.comments.pageInfo;
+    if (comments.hasNextPage && comments.endCursor) waiting.push({ number: node.number, what: "comments", after: comments.endCursor });
+    const reviews = node.reviews?.pageInfo;
+    if (reviews?.hasNextPage && reviews.endCursor) waiting.push({ number: node.number, what: "reviews", after: reviews.endCursor });
+    const more = node.timelineItems.pageInfo;
+    if (more.hasNextPage && more.endCursor) timeline.push({ number: node.number, what: "timeline", after: more.endCursor });
+  }
+  // The last page leaves no later request to carry what is waiting: read it all now.
+  const last = !page.pageInfo.hasNextPage || reachedSince;
+  let requests = 0;
+  let rateLimit: RateLimitInfo | null = null;
+  while (timeline.length > 0 || (last && waiting.length > 0)) {
+    const batch = timeline.splice(0, FOLLOW_UPS_PER_REQUEST);
+    if (last) batch.push(...waiting.splice(0, FOLLOW_UPS_PER_REQUEST - batch.length));
+    requests++;
+    const answer = await fetchFollowUps(ctx.octokit, coordinates(ctx.repository), batch);
+    rateLimit = answer.rateLimit;
+    take(answer.results);
   }
   for (const node of nodes) events.push(...threadFacts(node, isPull, timelines.get(node.number)));
   await recordBackfilledFacts(ctx.deps.db, ctx.repository.id, { events, items });
   // After the facts: a crash in between reads the page again, and both writes skip what they hold.
   if (writings.length > 0) await recordHistoryLeads(ctx.deps.db, ctx.repository.id, writings, await ctx.leadRules(), ctx.deps.now());
-  return { stored: nodes.length, reachedSince, requests, rateLimit };
+  return { stored: nodes.length, reachedSince, requests, rateLimit, followUps: waiting };
 }
