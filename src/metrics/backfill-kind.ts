@@ -64,10 +64,14 @@ export interface KindRun {
 
 /** Starts a kind afresh (a new pass) with `since`. */
 export async function startKind(run: KindRun, kind: BackfillKind, since: Date | null): Promise<BackfillProgress> {
-  const cursor = JSON.stringify({ after: null, since: since?.getTime() ?? null, followUps: [] } satisfies StoredCursor);
-  const progress = pendingProgress(run.repository.id, kind, cursor, run.deps.now());
+  const progress = pendingProgress(run.repository.id, kind, firstCursor(since), run.deps.now());
   await saveBackfillProgress(run.deps.db, progress);
   return progress;
+}
+
+/** The stored cursor of a pass not yet begun: from the first page, of everything or since `since`. */
+export function firstCursor(since: Date | null): string {
+  return JSON.stringify({ after: null, since: since?.getTime() ?? null, followUps: [] } satisfies StoredCursor);
 }
 
 /**

@@ -5,6 +5,7 @@ import { SCHEDULED_CONFIG_MAX_AGE_MS } from "../runtime/repo-config-loader.js";
 import {
   findBackfillProgress,
   listBackfillProgress,
+  listBackfillsWithoutKind,
   listUnfinishedBackfillRepositories,
   pendingProgress,
   saveBackfillProgress,
@@ -13,7 +14,7 @@ import {
 import { listContributors, numberAllContributors, numberNewContributors } from "../store/contributors.js";
 import { listActiveRepositories } from "../store/installations.js";
 import type { RepositoryRecord } from "../domain/repository.js";
-import { decodeCursor, runKind, startKind, type KindRun } from "./backfill-kind.js";
+import { decodeCursor, firstCursor, runKind, startKind, type KindRun } from "./backfill-kind.js";
 import { discussionsPass } from "./backfill-discussions.js";
 import { issuesPass, pullsPass, starsPass, type PassContext } from "./backfill-passes.js";
 
@@ -75,6 +76,7 @@ export async function runBackfill(
  * interrupted by a restart. For the scheduler and for start-up.
  */
 export async function resumeBackfills(deps: JobDeps): Promise<void> {
+  await startMissingDiscussions(deps);
   const ids = new Set(await listUnfinishedBackfillRepositories(deps.db));
   if (ids.size === 0) return;
   for (const repository of await listActiveRepositories(deps.db)) {
@@ -85,6 +87,17 @@ export async function resumeBackfills(deps: JobDeps): Promise<void> {
     } catch (error) {
       deps.log.error({ err: error }, `backfill ${repository.fullName}: could not resume`);
     }
+  }
+}
+
+/**
+ * A repository backfilled before Steward read discussions has no record of that kind: its
+ * discussions are read now, once, as a kind of their own (the other kinds stay done, and resuming
+ * reads nothing of them again).
+ */
+async function startMissingDiscussions(deps: JobDeps): Promise<void> {
+  for (const repositoryId of await listBackfillsWithoutKind(deps.db, "discussions")) {
+    await saveBackfillProgress(deps.db, pendingProgress(repositoryId, "discussions", firstCursor(null), deps.now()));
   }
 }
 

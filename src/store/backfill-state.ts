@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, notInArray } from "drizzle-orm";
 import type { DB } from "./db.js";
 import { tablesOf } from "./engine.js";
 
@@ -98,6 +98,21 @@ export async function listUnfinishedBackfillRepositories(db: DB): Promise<number
     .selectDistinct({ repositoryId: backfillState.repositoryId })
     .from(backfillState)
     .where(ne(backfillState.status, "done"))
+    .orderBy(asc(backfillState.repositoryId));
+  return rows.map((r) => r.repositoryId);
+}
+
+/**
+ * Repositories with a backfill on record but none of `kind`: their history was read before Steward
+ * read that kind (an upgrade), so it is still unknown there.
+ */
+export async function listBackfillsWithoutKind(db: DB, kind: BackfillKind): Promise<number[]> {
+  const { backfillState } = tablesOf(db);
+  const withKind = db.select({ repositoryId: backfillState.repositoryId }).from(backfillState).where(eq(backfillState.kind, kind));
+  const rows = await db
+    .selectDistinct({ repositoryId: backfillState.repositoryId })
+    .from(backfillState)
+    .where(notInArray(backfillState.repositoryId, withKind))
     .orderBy(asc(backfillState.repositoryId));
   return rows.map((r) => r.repositoryId);
 }

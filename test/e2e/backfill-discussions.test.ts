@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepositoryRecord } from "../../src/domain/repository.js";
-import { runBackfill } from "../../src/metrics/run-backfill.js";
+import { resumeBackfills, runBackfill } from "../../src/metrics/run-backfill.js";
 import { createActivity, createWebhookSender, discussionWebhook, urlsOf } from "../../src/sandbox/index.js";
 import { runSweep } from "../../src/sla/run-sweep.js";
 import { listRepositories } from "../../src/store/installations.js";
-import { events } from "../../src/store/schema.js";
+import { backfillState, events } from "../../src/store/schema.js";
 import { startE2E, WEBHOOK_SECRET, type E2E } from "../helpers/e2e-harness.js";
 import { sandboxJobDeps as sweepDeps } from "../helpers/sandbox-job-deps.js";
 import { createTestStore } from "../helpers/test-store.js";
@@ -98,6 +98,36 @@ describe("history backfill of discussions against the sandbox", () => {
     const answered = seeded.find((d) => d.answered)!;
     expect(wouldSend).toContain(unanswered.number);
     expect(wouldSend).not.toContain(answered.number);
+  }, 30_000);
+
+  it("reads the discussions of a repository backfilled before Steward read them, once, and nothing else again", async () => {
+    const store = await createTestStore();
+    try {
+      await registerSandboxRepository(store.db, repository, now());
+      const deps = sandboxJobDeps(store.db, e2e.sandbox, now);
+      await runBackfill(deps, { repository, since: null }, noWait);
+      // As an older Steward left it: the other kinds done, no record of discussions, none stored.
+      await store.db.delete(backfillState).where(eq(backfillState.kind, "discussions"));
+      await store.db.delete(events).where(sql`${events.kind} like 'discussion%'`);
+
+      e2e.sandbox.resetRequests();
+      await resumeBackfills(deps);
+      const graphql = e2e.sandbox.requests.filter((r) => r.path === "/graphql").map((r) => (r.body as { query: string }).query);
+      // The two pages and #1's further comments, as in the first test; no stars, issues or pulls.
+      expect(graphql).toHaveLength(3);
+      expect(graphql.every((query) => /\bdiscussions?\(/.test(query))).toBe(true);
+      const created = await store.db.select().from(events).where(eq(events.kind, "discussion.created"));
+      expect(created).toHaveLength(DISCUSSIONS + 1);
+      const progress = await store.db.select().from(backfillState).where(eq(backfillState.kind, "discussions"));
+      expect(progress).toMatchObject([{ status: "done", done: DISCUSSIONS + 1 }]);
+
+      // Known now: the next resume reads nothing.
+      e2e.sandbox.resetRequests();
+      await resumeBackfills(deps);
+      expect(e2e.sandbox.requests).toEqual([]);
+    } finally {
+      await store.dispose();
+    }
   }, 30_000);
 
   it("with --since reads the most recently updated first and stops at the first older one", async () => {
