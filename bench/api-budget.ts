@@ -1,17 +1,9 @@
-import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startSteward } from "../src/app/start-steward.js";
-import { parseEnv } from "../src/config/env.js";
-import { runBackfill } from "../src/metrics/run-backfill.js";
-import { createInstallationActivity, createSandbox, createWebhookSender, type RecordedRequest, seedHistory } from "../src/sandbox/index.js";
+import { type RecordedRequest, seedHistory } from "../src/sandbox/index.js";
 import { JOBS } from "../src/scheduler/jobs.js";
-import { listRepositories } from "../src/store/installations.js";
 import type { Benchmark, BenchRow } from "./benchmark.js";
+import { firesAt, isRead, summarize } from "./job-schedule.js";
+import { startSimulatedInstallation } from "./simulated-installation.js";
 
-const APP_ID = 7;
-const SECRET = "api-budget-secret";
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** A Tuesday: no digest is due, so the day is the steady state (nothing to publish, nothing waiting). */
@@ -31,39 +23,16 @@ export const apiBudget: Benchmark = {
   title: "7. API budget at steady state (requests per served repository and day)",
   async run({ quick, progress }) {
     const repositories = quick ? 5 : 40;
-    let current = FIRST_DAY - MINUTE;
+    let current = FIRST_DAY;
     const now = () => new Date(current);
-    const keys = generateKeyPairSync("rsa", {
-      modulusLength: 2048,
-      publicKeyEncoding: { type: "spki", format: "pem" },
-      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    const { sandbox, steward, close } = await startSimulatedInstallation({
+      repositories,
+      now,
+      name: "steward-api-budget-",
+      seed: (sandbox, fullName, i) =>
+        seedHistory(sandbox.model, { repo: fullName, stars: 40, issues: 12, pulls: 6, commentsPerIssue: 1, prefix: `r${i}-` }),
     });
-    const sandbox = createSandbox({ appId: APP_ID, publicKeyPem: keys.publicKey, now, onViolation: () => {} });
-    const address = await sandbox.listen();
-    for (let i = 0; i < repositories; i++) {
-      const fullName = `acme/repo-${i}`;
-      sandbox.model.addRepository({ fullName, ownerType: "Organization", license: "AGPL-3.0" });
-      seedHistory(sandbox.model, { repo: fullName, stars: 40, issues: 12, pulls: 6, commentsPerIssue: 1, prefix: `r${i}-` });
-    }
-    const dir = mkdtempSync(join(tmpdir(), "steward-api-budget-"));
-    const processEnv: NodeJS.ProcessEnv = {
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY: keys.privateKey,
-      WEBHOOK_SECRET: SECRET,
-      GHE_HOST: address.host,
-      GHE_PROTOCOL: "http",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      DATABASE_URL: join(dir, "steward.db"),
-      STEWARD_SCHEDULES: "*=off",
-    };
-    const steward = await startSteward({ env: parseEnv(processEnv), processEnv, clock: now });
     try {
-      const sender = createWebhookSender({ url: `${steward.url}/api/github/webhooks`, secret: SECRET, appId: APP_ID });
-      current = FIRST_DAY;
-      await createInstallationActivity(sandbox, sender).install("acme", { at: now() });
-      for (const repository of await listRepositories(steward.jobs.db)) await runBackfill(steward.jobs, { repository, since: null });
       progress(`${repositories} repositories installed and back-filled; day 1 (warm-up) on the simulated clock`);
 
       await simulateDay(
@@ -117,9 +86,7 @@ export const apiBudget: Benchmark = {
       ];
       return rows;
     } finally {
-      await steward.close();
-      await sandbox.close();
-      rmSync(dir, { recursive: true, force: true });
+      await close();
     }
   },
 };
@@ -145,42 +112,4 @@ async function simulateDay(
       if (sandbox) record(job.id, sandbox.requests.slice(before));
     }
   }
-}
-
-/** Whether a five-field cron pattern (minute hour day month weekday; `*`, `*\/n`, lists, numbers) fires at `at` (UTC). */
-export function firesAt(pattern: string, at: Date): boolean {
-  const [minute = "*", hour = "*", day = "*", month = "*", weekday = "*"] = pattern.trim().split(/\s+/);
-  const field = (spec: string, value: number) =>
-    spec.split(",").some((part) => {
-      if (part === "*") return true;
-      const step = /^\*\/(\d+)$/.exec(part);
-      if (step) return value % Number(step[1]) === 0;
-      return Number(part) === value;
-    });
-  return (
-    field(minute, at.getUTCMinutes()) &&
-    field(hour, at.getUTCHours()) &&
-    field(day, at.getUTCDate()) &&
-    field(month, at.getUTCMonth() + 1) &&
-    field(weekday, at.getUTCDay())
-  );
-}
-
-/** GraphQL queries read; mutations and every non-GET REST call write. */
-function isRead(request: RecordedRequest): boolean {
-  if (request.path === "/graphql") return !/^\s*mutation\b/.test(String((request.body as { query?: unknown } | undefined)?.query ?? ""));
-  return request.method === "GET" || request.method === "HEAD";
-}
-
-/** The routes a job's requests went to, most frequent first, e.g. "GET /repos/{owner}/{repo} ×5". */
-function summarize(requests: RecordedRequest[]): string {
-  const counts = new Map<string, number>();
-  for (const request of requests) {
-    const key = request.route ?? `${request.method} ${request.path}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([route, count]) => `${route} ×${count}`)
-    .join(", ");
 }

@@ -3,6 +3,8 @@ import { backfillEconomy } from "./backfill-economy.js";
 import type { Benchmark } from "./benchmark.js";
 import { conversionScaling } from "./conversion-scaling.js";
 import { historyScaling } from "./history-scaling.js";
+import { largeBackfill } from "./large-backfill.js";
+import { largeInstallation } from "./large-installation.js";
 import { memorySoak } from "./memory-soak.js";
 import { postgres } from "./postgres.js";
 import { webhookThroughput } from "./webhook-throughput.js";
@@ -21,4 +23,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   writePacing,
   postgres,
   apiBudget,
+  largeInstallation,
+  largeBackfill,
 ];

@@ -1,6 +1,7 @@
 import type { Logger } from "probot";
 import type { StewardEnv } from "../config/env.js";
 import { writePacerFor } from "../effects/shared-write-pacer.js";
+import type { WritePacer } from "../effects/write-pacer.js";
 import { stewardOctokit } from "../github/steward-octokit.js";
 import { startStewardServer } from "../http/steward-server.js";
 import type { JobDeps } from "../runtime/job-deps.js";
@@ -19,11 +20,17 @@ export interface StartStewardOptions {
   /** What Probot reads its own settings from (APP_ID, PRIVATE_KEY, GHE_HOST, ...). */
   processEnv: NodeJS.ProcessEnv;
   /**
-   * The clock every job and handler reads. The one seam of this composition: the demo passes its
+   * The clock every job and handler reads, one of this composition's two seams: the demo passes its
    * simulated clock (and runs the jobs itself, with STEWARD_SCHEDULES=*=off); production never
-   * sets it. Pacing and leases of GitHub's limits stay on real time either way.
+   * sets it. Leases stay on real time either way, and so does pacing unless `writePacer` is given.
    */
   clock?: () => Date;
+  /**
+   * The pacer of content-creating requests, shared by every client. Production never sets it: it
+   * is built from the store (`writePacerFor`, on real time). A benchmark on a simulated clock passes
+   * the same pacer on that clock, so GitHub's minutes and hours pass as the simulation's do.
+   */
+  writePacer?: WritePacer;
 }
 
 export interface RunningSteward {
@@ -46,7 +53,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
  * (migrated), the server, the scheduler and, when WEBHOOK_PROXY_URL is set, the proxy channel.
  * Tests and the demo start exactly this; nothing here is built differently for them.
  */
-export async function startSteward({ env, processEnv, clock }: StartStewardOptions): Promise<RunningSteward> {
+export async function startSteward({ env, processEnv, clock, writePacer }: StartStewardOptions): Promise<RunningSteward> {
   const jobsToRun = jobsFor(env);
   const log = await createLogger(env);
   const store = await openServerStore(env.database);
@@ -56,7 +63,7 @@ export async function startSteward({ env, processEnv, clock }: StartStewardOptio
     processEnv,
     db: store.db,
     log,
-    Octokit: stewardOctokit(writePacerFor(store, env.writePacePerMinute)),
+    Octokit: stewardOctokit(writePacer ?? writePacerFor(store, env.writePacePerMinute)),
     background,
     ...(clock ? { now: clock } : {}),
   }).catch(async (error: unknown) => {

@@ -43,6 +43,11 @@ export interface SandboxOptions {
   contentCreationLimit?: ContentCreationLimit;
   /** Primary rate limit reported per hour and installation (never enforced). Default 5000. */
   rateLimit?: number;
+  /**
+   * Clock of the rate-limit windows alone, in ms; the wall clock by default. A benchmark moves it
+   * to a window's reset instead of waiting the hour, while JWTs and tokens keep real time.
+   */
+  rateLimitClock?: () => number;
   /** Called for every violation; logs with console.error by default. */
   onViolation?: (violation: Violation) => void;
   /**
@@ -108,7 +113,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     clientSecret: options.clientSecret ?? defaultClientSecret(options.appId),
   };
   model.addUser({ login: app.botLogin, type: "Bot" });
-  const rateLimits = new RateLimiter(wallClock, options.rateLimit);
+  const rateLimits = new RateLimiter(options.rateLimitClock ?? wallClock, options.rateLimit);
   const recorder = new Recorder(options.onViolation ?? ((v) => console.error(`[sandbox] ${v.kind}: ${v.message}`)));
   const deps: DispatchDeps = {
     model,
