@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process.js";
-import { startStewardProcess, type EntryPoint, type StewardProcess } from "./steward-process.js";
+import { eventually, startStewardProcess, type EntryPoint, type StewardProcess } from "./steward-process.js";
 
 export const SECRET = "production-suite-secret";
 const ROOT = resolve(import.meta.dirname, "..", "..");
@@ -85,3 +85,14 @@ export async function startProductionWorld() {
 }
 
 export type ProductionWorld = Awaited<ReturnType<typeof startProductionWorld>>;
+
+/** Waits until the server's backfill has begun and every kind of it is done. */
+export async function backfillFinished(world: ProductionWorld, timeoutMs = 60_000): Promise<void> {
+  await eventually(
+    "the backfill to finish",
+    () =>
+      world.query<{ n: number }>("select count(*) as n from backfill_state")[0]!.n > 0 &&
+      world.query("select kind from backfill_state where status != 'done'").length === 0,
+    timeoutMs,
+  );
+}

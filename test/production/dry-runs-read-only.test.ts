@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
+import { backfillFinished, startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
 import { eventually } from "../helpers/steward-process.js";
 import { tableChecksums } from "../helpers/table-checksums.js";
 
@@ -32,13 +32,7 @@ describe("dry runs and the report, as child processes, write nothing", () => {
     await world.github.model.seedHistory({ repo: REPO, stars: 60, issues: 4, pulls: 2, prefix: "past-" });
     const steward = await world.startSteward("node dist/src/main.js", { STEWARD_SCHEDULES: "*=off" });
     expect((await world.github.installations.install("acme")).delivery.status).toBe(200);
-    await eventually(
-      "the backfill to finish",
-      () =>
-        world.query<{ n: number }>("select count(*) as n from backfill_state")[0]!.n > 0 &&
-        world.query<{ n: number }>("select count(*) as n from backfill_state where status != 'done'")[0]!.n === 0,
-      60_000,
-    );
+    await backfillFinished(world);
     const opened = [
       await world.github.activity.openIssue(REPO, { user: "newcomer-ana", title: "Docs link is broken" }),
       await world.github.activity.openIssue(REPO, { user: "buyer-bo", title: "SSO", body: "We need SAML SSO and an audit log for 4,000 engineers." }),

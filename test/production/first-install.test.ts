@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
+import { backfillFinished, startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
 import { eventually, type StewardProcess } from "../helpers/steward-process.js";
 
 const REPO = "acme/widget";
@@ -36,16 +36,7 @@ describe("npm start, end to end: a first install and every feature's webhooks", 
   it("backfills the history of a first install and stays up", async () => {
     const installed = await world.github.installations.install("acme");
     expect(installed.delivery.status).toBe(200);
-    const done = await eventually(
-      "the backfill to finish",
-      () => {
-        const rows = world.query<{ kind: string; status: string }>("select kind, status from backfill_state where status != 'done'");
-        const any = world.query<{ n: number }>("select count(*) as n from backfill_state")[0]!.n;
-        return any > 0 && rows.length === 0;
-      },
-      60_000,
-    );
-    expect(done).toBe(true);
+    await backfillFinished(world);
     const stars = world.query<{ n: number }>("select count(*) as n from events where kind = 'star.created'")[0]!.n;
     expect(stars).toBe(450);
     expect(steward.alive()).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HealthFigures } from "../../src/domain/figures.js";
-import { startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
+import { backfillFinished, startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
 import { eventually, type StewardProcess } from "../helpers/steward-process.js";
 
 const REPO = "acme/health";
@@ -34,14 +34,7 @@ describe("npm start, end to end: community health in `steward report`", () => {
     steward = await world.startSteward("npm start", { STEWARD_SCHEDULES: "sweep=off;digests=off;daily-metrics=off" });
     const installed = await world.github.installations.install("acme");
     expect(installed.delivery.status).toBe(200);
-    await eventually(
-      "the backfill to finish",
-      () => {
-        const any = world.query<{ n: number }>("select count(*) as n from backfill_state")[0]!.n;
-        return any > 0 && world.query("select kind from backfill_state where status != 'done'").length === 0;
-      },
-      60_000,
-    );
+    await backfillFinished(world);
 
     const activity = world.github.activity;
     // Carla: six pull requests opened and merged this week.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
+import { backfillFinished, startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
 import { eventually } from "../helpers/steward-process.js";
 
 const REPO = "acme/history-leads";
@@ -51,14 +51,7 @@ describe("node dist/src/main.js, end to end: lead signals from the backfilled hi
     await world.startSteward("node dist/src/main.js", { STEWARD_SCHEDULES: "sweep=off;digests=off;daily-metrics=off" });
     const installed = await world.github.installations.install("acme");
     expect(installed.delivery.status).toBe(200);
-    await eventually(
-      "the backfill to finish",
-      () => {
-        const any = world.query<{ n: number }>("select count(*) as n from backfill_state where repository_id in (select id from repositories)")[0]!.n;
-        return any > 0 && world.query("select kind from backfill_state where status != 'done'").length === 0;
-      },
-      60_000,
-    );
+    await backfillFinished(world);
   }, 120_000);
   afterAll(async () => {
     await world?.close();
