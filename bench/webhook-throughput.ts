@@ -58,6 +58,8 @@ export const webhookThroughput: Benchmark = {
           unit: "ms",
           value: of(steward, (m) => m.load.p99Ms),
           reference: { label, value: of(reference, (m) => m.load.p99Ms) },
+          // Issue 16's targets: p99 within 1.2x of the do-nothing app; throughput and CPU against the floor below.
+          target: { on: "ratio", max: 1.2 },
         },
         // CPU time per delivery barely depends on what else the machine runs: the steadier figure.
         { figure: "server CPU per delivery", unit: "us", value: of(steward, cpu), reference: { label, value: of(reference, cpu) } },
@@ -66,12 +68,14 @@ export const webhookThroughput: Benchmark = {
           unit: "req/s",
           value: of(steward, rps),
           reference: { label: "Probot app subscribed to nothing", value: of(bare, rps) },
+          target: { on: "ratio", min: 0.9 },
         },
         {
           figure: "server CPU per delivery (vs. no handlers)",
           unit: "us",
           value: of(steward, cpu),
           reference: { label: "Probot app subscribed to nothing", value: of(bare, cpu) },
+          target: { on: "ratio", max: 1.2 },
         },
         {
           figure: "deliveries in Steward's ledger (last round)",
