@@ -86,6 +86,18 @@ export async function startProductionWorld() {
 
 export type ProductionWorld = Awaited<ReturnType<typeof startProductionWorld>>;
 
+/** What `bin/steward.js sweep --json` printed as sent, for its first repository. */
+interface SweepJson {
+  repositories: Array<{ sent: Array<{ action: string; number: number }> }>;
+}
+
+/** Runs `bin/steward.js sweep` on `repo` at the instant `at` and gives what it sent; a failed run throws. */
+export async function sweepSentAt(world: ProductionWorld, repo: string, at: Date): Promise<SweepJson["repositories"][number]["sent"]> {
+  const run = await world.cli(["sweep", "--repo", repo, "--now", at.toISOString(), "--json"]);
+  if (run.code !== 0) throw new Error(`steward sweep exited with ${run.code}: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as SweepJson).repositories[0]!.sent;
+}
+
 /** Waits until the server's backfill has begun and every kind of it is done. */
 export async function backfillFinished(world: ProductionWorld, timeoutMs = 60_000): Promise<void> {
   await eventually(

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
+import { startProductionWorld, sweepSentAt, type ProductionWorld } from "../helpers/production-world.js";
 import { eventually } from "../helpers/steward-process.js";
 
 const REPO = "acme/widget";
 const HOUR = 3_600_000;
-
-interface SweepJson {
-  repositories: Array<{ sent: Array<{ action: string; number: number }> }>;
-}
 
 /**
  * Issue 18, discussions: the welcome of a first discussion and the at-risk reminder through the
@@ -17,11 +13,7 @@ interface SweepJson {
 describe("node dist/src/main.js, end to end: a first Q&A discussion", () => {
   let world: ProductionWorld;
 
-  const sweepAt = async (at: Date) => {
-    const run = await world.cli(["sweep", "--repo", REPO, "--now", at.toISOString(), "--json"]);
-    expect(run.code, run.stderr).toBe(0);
-    return (JSON.parse(run.stdout) as SweepJson).repositories[0]!.sent;
-  };
+  const sweepAt = (at: Date) => sweepSentAt(world, REPO, at);
   const stewardComments = async (number: number) =>
     (await world.github.model.listDiscussionComments(REPO, number)).filter((c) => c.user === "steward[bot]").map((c) => c.body);
 

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProductionWorld, type ProductionWorld } from "../helpers/production-world.js";
+import { startProductionWorld, sweepSentAt, type ProductionWorld } from "../helpers/production-world.js";
 import { eventually } from "../helpers/steward-process.js";
 
 const REPO = "acme/widget";
 const HOUR = 3_600_000;
 const REACTIONS = "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions";
-
-interface SweepJson {
-  repositories: Array<{ sent: Array<{ action: string; number: number }> }>;
-}
 
 /**
  * Issue 18: maintainer commands through the production entry point (`node dist/src/main.js` as a
@@ -17,11 +13,7 @@ interface SweepJson {
 describe("node dist/src/main.js, end to end: maintainer commands in comments", () => {
   let world: ProductionWorld;
 
-  const sweepAt = async (at: Date) => {
-    const run = await world.cli(["sweep", "--repo", REPO, "--now", at.toISOString(), "--json"]);
-    expect(run.code, run.stderr).toBe(0);
-    return (JSON.parse(run.stdout) as SweepJson).repositories[0]!.sent;
-  };
+  const sweepAt = (at: Date) => sweepSentAt(world, REPO, at);
   const commandReplies = async (number: number) =>
     (await world.stewardComments(REPO, number)).filter((body) => body.includes("<!-- steward:command."));
 
