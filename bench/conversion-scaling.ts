@@ -114,7 +114,7 @@ export const conversionScaling: Benchmark = {
 async function measure(scale: Scale): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), "steward-bench-conversion-"));
   // Opened as the server opens its store (DATABASE_URL), so the fold runs with the same settings.
-  const store = openStore({ engine: "sqlite", path: join(dir, "steward.db") }) as SqliteStore;
+  const store = openStore({ engine: "sqlite", path: join(dir, "steward.db") }, { checkpointInBackground: true }) as SqliteStore;
   try {
     await applyMigrations(store.db);
     await registerInstallation(store.db, { id: 1, accountLogin: "acme", accountType: "Organization" }, [REPO], PERIOD.start);

@@ -16,7 +16,7 @@ export class StartupError extends Error {}
 export async function openServerStore(target: DatabaseTarget): Promise<Store> {
   let store: Store | undefined;
   try {
-    store = openStore(target);
+    store = openStore(target, { checkpointInBackground: true });
     await applyMigrations(store.db);
     // Migrations may have had nothing to write: prove the database takes writes now, not at the first delivery.
     if (!(await databaseAnswers(store.db))) throw new Error("it does not take writes (read-only, locked, or a standby)");

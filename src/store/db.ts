@@ -29,7 +29,7 @@ export interface SqliteStore extends Store {
  * Opens (creating if needed) the SQLite file at `path`. WAL lets readers (the CLI, /healthz) work
  * while the server writes; `synchronous=NORMAL` is durable across process crashes in WAL mode and
  * much faster than FULL; the busy timeout lets a CLI write wait for the server's transaction. With
- * `checkpointInBackground` (the server and the CLI, through openStore) a worker thread does the WAL
+ * `checkpointInBackground` (the server's store, through openStore) a worker thread does the WAL
  * checkpoints, so the event loop never waits for them (wal-checkpointer.ts).
  */
 export function openSqliteStore(path: string, options: { checkpointInBackground?: boolean } = {}): SqliteStore {
